@@ -1,0 +1,46 @@
+"""Run every registered check. Importing the family modules registers them with the catalogue."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from core.checks import dates, structure, tables, values  # noqa: F401  (registration)
+from core.checks.catalogue import CHECKS, RULES, Rule
+from core.checks.context import CheckContext
+from core.model import CellValue, Finding, Report, Severity
+from core.template import CellKey
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def run_checks(report: Report, overrides: Mapping[CellKey, CellValue] | None = None) -> list[Finding]:
+    """All findings for a report, errors first, then by position in the text."""
+    ctx = CheckContext(report, overrides or {})
+    findings: list[Finding] = []
+    for fn in CHECKS:
+        findings.extend(fn(ctx))
+    findings.sort(key=lambda f: (_ORDER[f.severity], f.spans[0][0] if f.spans else -1, f.rule))
+    return findings
+
+
+# Checks over several reports (X family: year over year, duplicated text). Each takes the list of
+# (report, overrides) pairs and returns, per report index, the findings that sit on that report.
+CrossCheck = Callable[[Sequence[CheckContext]], Mapping[int, list[Finding]]]
+CROSS_CHECKS: list[CrossCheck] = []
+
+
+def cross_check(func: CrossCheck) -> CrossCheck:
+    CROSS_CHECKS.append(func)
+    return func
+
+
+def run_cross_checks(items: Sequence[tuple[Report, Mapping[CellKey, CellValue] | None]]) -> list[list[Finding]]:
+    """Findings that need more than one report; the result is aligned with ``items``."""
+    contexts = [CheckContext(r, o or {}) for r, o in items]
+    out: list[list[Finding]] = [[] for _ in items]
+    for fn in CROSS_CHECKS:
+        for index, found in fn(contexts).items():
+            out[index].extend(found)
+    return out
+
+
+__all__ = ["run_checks", "run_cross_checks", "cross_check", "RULES", "Rule", "CheckContext"]

@@ -1,0 +1,36 @@
+"""What a check sees: the report plus the *effective* cell values (hand corrections applied)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from core.checks.catalogue import RULES
+from core.model import CellValue, Equation, Finding, Number, Report, Severity, Span, Verdict
+from core.template import CellKey
+
+
+@dataclass
+class CheckContext:
+    report: Report
+    overrides: Mapping[CellKey, CellValue] = field(default_factory=dict)
+
+    def get(self, key: CellKey) -> CellValue:
+        if key in self.overrides:
+            return self.overrides[key]
+        return self.report.cell(key)
+
+    def table_found(self, table: str) -> bool:
+        return self.report.tables.get(table) is not None
+
+    def finding(self, rule: str, message: str, cells: Iterable[CellKey] = (), spans: Iterable[Span] = (),
+                subject: str = "", severity: Severity | None = None, equation: Equation | None = None,
+                lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None) -> Finding:
+        cells = tuple(cells)
+        spans = tuple(spans) or tuple(s for k in cells if (s := self.get(k).span) is not None)
+        sev = severity or RULES[rule].severity
+        if verdict is None:
+            verdict = Verdict.NOTE if sev is Severity.INFO else Verdict.FAIL
+        return Finding(rule, sev, message, cells, spans, subject, equation, lhs, rhs, verdict)
+
+
+CheckFn = Callable[[CheckContext], Iterable[Finding]]

@@ -1,0 +1,29 @@
+"""D — dates: the title year, the statistics period and the year the overview speaks of agree."""
+from __future__ import annotations
+
+import re
+
+from core.checks.catalogue import check
+from core.checks.context import CheckContext
+from core.normalize import fold
+
+
+@check
+def report_year(ctx: CheckContext):
+    r = ctx.report
+    if r.year is None:
+        return
+    if r.period_year is not None and r.period_year != r.year:
+        yield ctx.finding("D01", f"报告年份 {r.year} 与统计期限年份 {r.period_year} 不一致",
+                          spans=tuple(s for s in (r.year_span, r.period_span) if s), subject="D01:period")
+    overview = r.sections.get(1)
+    if overview is None:
+        return
+    s, e = overview.body_span
+    text = fold(r.source.text[s:min(e, s + 1500)])
+    years = [int(y) for y in re.findall(r"(20\d{2})年", text)]
+    if years and r.year not in years and (r.year - 1) not in years:
+        first = re.search(r"20\d{2}年", text)
+        yield ctx.finding("D01", f"报告年份 {r.year} 与“总体情况”所述年份（{'、'.join(map(str, sorted(set(years))))}）不一致",
+                          spans=tuple(x for x in (r.year_span, (s + first.start(), s + first.start() + 4)) if x),
+                          subject="D01:overview")

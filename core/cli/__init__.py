@@ -1,0 +1,1 @@
+"""Command-line entry points (no Qt: the CLI must start fast and run without a display)."""

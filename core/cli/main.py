@@ -1,0 +1,29 @@
+"""Argument parsing for the headless commands."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+COMMANDS = ("check", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="年报审阅：政府信息公开工作年度报告审阅工具")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="读取并检查报告，输出摘要或 JSON")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="在标准输出打印 JSON 数组（公开接口）")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        from core.cli.check_cmd import run
+
+        return run(args.files, args.json)
+    return 2

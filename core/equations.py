@@ -1,0 +1,83 @@
+"""The cross-total rules (勾稽关系) of the form, generated from the template.
+
+The same equations decide the checks B01–B03/C01/A01, split glued digits in the extractor, and become
+live Excel formulas in the workbook — so a rule is defined exactly once.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import lru_cache
+
+from core.model import CellValue, Equation, Number
+from core.template import (APPLICANT_COLUMNS, APPLICATIONS, B_OUTCOME_ROWS, C_GROUPS, TOTAL_COL, CellKey)
+
+
+def _b(row: str, col: int) -> CellKey:
+    return CellKey("applications", row, col)
+
+
+def _c(col: int) -> CellKey:
+    return CellKey("review_litigation", "", col)
+
+
+@lru_cache(maxsize=1)
+def all_equations() -> tuple[Equation, ...]:
+    eqs: list[Equation] = []
+    for col, name in enumerate(APPLICANT_COLUMNS):
+        eqs.append(Equation("B01", f"{name}列", (_b("本年新收", col), _b("上年结转", col)),
+                            (_b("总计", col), _b("结转下年度", col))))
+    for row in APPLICATIONS.rows:
+        eqs.append(Equation("B02", f"{row.key}行", tuple(_b(row.key, c) for c in range(TOTAL_COL)),
+                            (_b(row.key, TOTAL_COL),)))
+    for col, name in enumerate(APPLICANT_COLUMNS):
+        eqs.append(Equation("B03", f"{name}列", (_b("总计", col),),
+                            tuple(_b(r, col) for r in B_OUTCOME_ROWS)))
+    for g, group in enumerate(C_GROUPS):
+        base = g * 5
+        eqs.append(Equation("C01", group, (_c(base + 4),), tuple(_c(base + i) for i in range(4))))
+    for row in ("规章", "行政规范性文件"):
+        eqs.append(Equation("A01", row, (CellKey("active", row, 2),),
+                            (CellKey("active", row, 0), CellKey("active", row, 1)), relation=">="))
+    return tuple(eqs)
+
+
+def equations_for(table: str) -> tuple[Equation, ...]:
+    return tuple(e for e in all_equations() if e.lhs[0].table == table)
+
+
+def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> Number | None:
+    """Sum of one side (A01's right side is 制发 − 废止). None if any cell is not a usable number."""
+    keys = eq.lhs if side == "lhs" else eq.rhs
+    values = []
+    for k in keys:
+        cv = get(k)
+        if not cv.is_number:
+            return None
+        values.append(cv.value)
+    if eq.relation == ">=" and side == "rhs":
+        return values[0] - values[1]
+    return sum(values, start=0)
+
+
+def holds(eq: Equation, lhs: Number, rhs: Number) -> bool:
+    return lhs >= rhs if eq.relation == ">=" else lhs == rhs
+
+
+def evaluate(eq: Equation, get: Callable[[CellKey], CellValue]) -> tuple[Number | None, Number | None, bool | None]:
+    """(lhs, rhs, holds) — holds is None when the equation is not assessable."""
+    lhs, rhs = side_value(eq, "lhs", get), side_value(eq, "rhs", get)
+    if lhs is None or rhs is None:
+        return lhs, rhs, None
+    return lhs, rhs, holds(eq, lhs, rhs)
+
+
+def strict_equations(cells: Iterable[CellKey]) -> list[Equation]:
+    """Equalities (not A01's inequality, a warning) whose cells all lie in ``cells``: the rules
+    strong enough to decide how glued digits split."""
+    pool = set(cells)
+    return [e for e in all_equations() if e.relation == "=" and all(k in pool for k in e.cells)]
+
+
+def to_number(value: Number) -> Number:
+    return value if isinstance(value, (int, Decimal)) else Decimal(str(value))

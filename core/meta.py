@@ -1,0 +1,174 @@
+"""Who wrote the report, for which year, in which form. Titles are often split over lines or by spaces
+('年度报 告'), wrapped in page chrome, or missing (the report starts at 一、总体情况), so everything is
+matched on compact text with an index map back to the original."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from core.model import Span
+from core.normalize import compact_with_map
+from core.template import LAYOUT_MARKERS
+
+_TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告|(\d{4})年度?政府信息公开工作报告")
+_YEAR_FIRST = re.compile(r"(\d{4})年度?([\u4e00-\u9fa5（）()]{2,40}?)政府信息公开(?:工作)?年度报告")
+_AGENCY_CUT = re.compile(r".*(?:[¶★☆●■◆|,，。:：;；《“\"'、!！?？）)]|现予?公布|现予?发布|特此?发布|予以公布|予以发布|现将|印发|公布|发布|编制了?|形成|制作|本报告是|本报告为|以下简称[^)）]*[)）]?|要求)")
+_PERIOD = re.compile(r"(?:统计期限|统计时限|统计数据|统计周期|统计时间|统计区间|数据统计)[^。]{0,20}?(\d{4})年1月1日")
+_YEAR_MENTION = re.compile(r"(20\d{2})年")
+_AGENCY_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|街道办事处|政府办公室|委员会|管理委员会|办公室|管委会|镇|乡|街道|局|厅|署|中心)")
+_DOC_TYPES = ("工作报告", "工作总结", "年度报告")
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    title_span: Span | None = None
+    agency: str | None = None
+    agency_span: Span | None = None
+    year: int | None = None
+    year_span: Span | None = None
+    period_year: int | None = None
+    period_span: Span | None = None
+
+
+def _clean_agency(raw: str) -> str:
+    name = _AGENCY_CUT.sub("", raw)
+    return name.strip("《》“”\"' ()（）[]【】-·")
+
+
+def find_meta(text: str, folded: str, head_end: int) -> Meta:
+    """``head_end``: where the body starts (first section heading); the title is looked for before it
+    and, failing that, in the opening lines."""
+    meta = Meta()
+    window_end = max(head_end, min(len(folded), 600))
+    comp, index = compact_with_map(folded[:window_end].replace("\n", "¶"))
+    for m in _TITLE.finditer(comp):
+        year_group = 1 if m.group(1) else 2
+        ys, ye = m.span(year_group)
+        # agency: the text before the year on the same logical title, up to a sentence boundary
+        prefix = comp[max(0, ys - 60):ys]
+        agency = _clean_agency(prefix)
+        if not agency and prefix.endswith("¶"):
+            # title split over two lines: the agency is the short line just before
+            prev = prefix.rstrip("¶").rsplit("¶", 1)[-1]
+            if 2 <= len(prev) <= 30 and _AGENCY_SUFFIX.search(prev[-6:]):
+                agency = _clean_agency(prev)
+                ys_agency_end = ys - (len(prefix) - len(prefix.rstrip("¶")))
+                meta.agency = agency
+                meta.agency_span = (index[ys_agency_end - len(agency)], index[ys_agency_end - 1] + 1)
+        meta.year = int(m.group(year_group))
+        meta.year_span = (index[ys], index[ye - 1] + 1)
+        if agency and meta.agency is None:
+            meta.agency = agency
+            meta.agency_span = (index[ys - len(agency)], index[ys - 1] + 1)
+        ts = meta.agency_span[0] if meta.agency_span else index[ys]
+        meta.title_span = (ts, index[m.end() - 1] + 1)
+        meta.title = text[ts:meta.title_span[1]]
+        if meta.agency is None:
+            y2 = _YEAR_FIRST.search(comp, m.start())
+            if y2 and y2.start() == m.start():
+                a = _clean_agency(y2.group(2))
+                if a:
+                    meta.agency = a
+                    meta.title_span = (index[m.start()], index[m.end() - 1] + 1)
+                    meta.title = text[meta.title_span[0]:meta.title_span[1]]
+                    s = y2.end(2) - len(a)
+                    meta.agency_span = (index[s], index[y2.end(2) - 1] + 1)
+        break
+    m = _PERIOD.search(folded[: min(len(folded), head_end + 3000)]) or _PERIOD.search(folded)
+    if m:
+        meta.period_year = int(m.group(1))
+        meta.period_span = m.span(1)
+    if meta.agency is None:
+        meta.agency, meta.agency_span = _agency_from_text(folded)
+    if meta.year is None:
+        meta.year, meta.year_span = _year_from_text(folded, head_end, meta.period_year)
+    return meta
+
+
+def _agency_from_text(folded: str) -> tuple[str | None, Span | None]:
+    """No title: the agency is the organisation name the text repeats most (a name counted in several
+    contexts beats the longer strings around it that occur once)."""
+    sample = folded[:20000]
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in _AGENCY_SUFFIX.finditer(sample):
+        end = m.end()
+        for n in range(2, 9):
+            s = m.start() - n
+            if s < 0:
+                break
+            cand = sample[s:end]
+            if not re.fullmatch(r"[\u4e00-\u9fa5]+", cand[:n]):
+                break
+            counts[cand] += 1
+            first.setdefault(cand, s)
+    best = None
+    for cand, n in counts.items():
+        if n < 2:
+            continue
+        score = n * len(cand)
+        if best is None or score > best[0] or (score == best[0] and len(cand) > len(best[1])):
+            best = (score, cand)
+    if best is None:
+        return None, None
+    s = first[best[1]]
+    return best[1], (s, s + len(best[1]))
+
+
+def _year_from_text(folded: str, head_end: int, period_year: int | None) -> tuple[int | None, Span | None]:
+    if period_year is not None:
+        m = _PERIOD.search(folded)
+        return period_year, (m.span(1) if m else None)
+    opening = folded[head_end: head_end + 1500]
+    years = [(int(m.group(1)), m.span(1)) for m in _YEAR_MENTION.finditer(opening)]
+    if not years:
+        return None, None
+    common = Counter(y for y, _ in years).most_common(1)[0][0]
+    span = next(s for y, s in years if y == common)
+    return common, (span[0] + head_end, span[1] + head_end)
+
+
+def overview_year(folded: str, body: Span | None) -> tuple[int | None, Span | None]:
+    """The year the 总体情况 speaks of: the most frequent year named in its first paragraphs."""
+    if body is None:
+        return None, None
+    s, e = body
+    years = [(int(m.group(1)), m.span(1)) for m in _YEAR_MENTION.finditer(folded, s, min(e, s + 1500))]
+    if not years:
+        return None, None
+    common = Counter(y for y, _ in years).most_common(1)[0][0]
+    return common, next(sp for y, sp in years if y == common)
+
+
+def other_doc_type(title: str | None) -> bool:
+    return bool(title) and "年度报告" not in (title or "").replace(" ", "")
+
+
+def detect_layout(folded: str, sections_found: int) -> str | None:
+    """Which form the report follows, from its markers (checks.md 'Older layouts')."""
+    counts = {name: sum(1 for k in markers if k in folded) for name, markers in LAYOUT_MARKERS.items()}
+    if counts["2021"] >= 2 and counts["2021"] >= counts["2019"]:
+        return "2021"
+    if counts["2019"] >= 2:
+        return "2019"
+    if sections_found >= 3:
+        return "2021"
+    if counts["pre-2019"] >= 2:
+        return "pre-2019"
+    return None
+
+
+def agency_level(agency: str | None) -> str | None:
+    """乡镇/街道, department or government (checks.md 'Agency level'), None when unknown."""
+    if not agency:
+        return None
+    a = agency.replace(" ", "")
+    if re.search(r"(镇|乡|街道)(人民政府|政府)?$|街道办事处$|(镇|乡)人民政府", a):
+        return "township"
+    if re.search(r"人民政府$", a):
+        return "government"
+    if re.search(r"(局|委|办|中心|委员会|办公室|办公厅|厅|署|院|所|站|队)$", a):
+        return "department"
+    return None

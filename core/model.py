@@ -1,0 +1,168 @@
+"""The report model: plain dataclasses the CLI, the GUI and the workbook all read.
+
+Every extracted value carries the character span it came from in ``SourceDocument.text`` so that any
+view can show the evidence. The model says what was *printed*; hand corrections live beside it in
+``core.review`` and are applied on top, never written into the parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from core.template import TABLES, CellKey, all_cells
+
+Span = tuple[int, int]
+Number = int | Decimal
+
+
+class CellKind(str, Enum):
+    """checks.md insists these stay distinct: a blank is never a zero."""
+
+    NUMBER = "number"
+    EMPTY = "empty"            # cell present, nothing printed
+    PLACEHOLDER = "placeholder"  # "/", "—", "无", "不适用"
+    TEXT = "text"              # something printed that is not a number (letters, Chinese numerals…)
+    INVALID = "invalid"        # a number the form does not allow here (negative, decimal count)
+    AMBIGUOUS = "ambiguous"    # glued digits that split more than one way
+    MISSING = "missing"        # the row or cell was not found in the table at all
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class CellValue:
+    kind: CellKind
+    value: Number | None = None
+    raw: str = ""
+    span: Span | None = None
+    note: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind is CellKind.NUMBER and self.value is not None
+
+
+MISSING = CellValue(CellKind.MISSING)
+
+
+@dataclass
+class SourceDocument:
+    path: str
+    text: str
+    encoding: str
+    format: str = "text"
+
+
+@dataclass
+class TableData:
+    """One of the three tables as found. ``cells`` holds every cell of the template (MISSING where
+    nothing was read), so consumers never have to ask whether a key exists."""
+
+    table: str
+    span: Span | None = None
+    cells: dict[CellKey, CellValue] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in all_cells(self.table):
+            self.cells.setdefault(key, MISSING)
+
+    @property
+    def spec(self):
+        return TABLES[self.table]
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    heading: str
+    heading_span: Span
+    body_span: Span
+
+
+@dataclass(frozen=True)
+class ParseNote:
+    """Something the extractor noticed that a check turns into a finding (a label variant, glued digits
+    that split several ways, a row that had too few values). Keeps checks free of parsing details."""
+
+    rule: str
+    message: str
+    cells: tuple[CellKey, ...] = ()
+    spans: tuple[Span, ...] = ()
+    subject: str = ""
+
+
+@dataclass
+class Report:
+    source: SourceDocument
+    layout: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    agency: str | None = None
+    agency_span: Span | None = None
+    year: int | None = None
+    year_span: Span | None = None
+    period_year: int | None = None
+    period_span: Span | None = None
+    sections: dict[int, Section] = field(default_factory=dict)
+    tables: dict[str, TableData | None] = field(default_factory=dict)
+    notes: list[ParseNote] = field(default_factory=list)
+
+    def cell(self, key: CellKey) -> CellValue:
+        table = self.tables.get(key.table)
+        if table is None:
+            return MISSING
+        return table.cells.get(key, MISSING)
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A cross-total: sum(lhs) must equal sum(rhs). Kept structural so the workbook can write a live
+    Excel formula and the GUI can colour exactly the cells involved."""
+
+    rule: str
+    subject: str
+    lhs: tuple[CellKey, ...]
+    rhs: tuple[CellKey, ...]
+    relation: str = "="  # "=" or ">=" (A01)
+
+    @property
+    def cells(self) -> tuple[CellKey, ...]:
+        return self.lhs + self.rhs
+
+
+class Verdict(str, Enum):
+    """Automatic verdict of a finding, as an audit working paper has it."""
+
+    FAIL = "不通过"
+    UNASSESSABLE = "无法核对"
+    NOTE = "提示"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    cells: tuple[CellKey, ...] = ()
+    spans: tuple[Span, ...] = ()
+    subject: str = ""
+    equation: Equation | None = None
+    lhs_value: Number | None = None
+    rhs_value: Number | None = None
+    verdict: Verdict = Verdict.FAIL
+
+    @property
+    def key(self) -> str:
+        """Stable identity across re-parses of the same file, for reviewer verdicts."""
+        return f"{self.rule}:{self.subject}" if self.subject else f"{self.rule}:{','.join(c.id for c in self.cells)}"
+
+    @property
+    def difference(self) -> Number | None:
+        if self.lhs_value is None or self.rhs_value is None:
+            return None
+        return self.lhs_value - self.rhs_value

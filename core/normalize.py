@@ -1,0 +1,49 @@
+"""Character folding that keeps offsets: the normalised text has exactly the length of the original, so
+a span found in one is a span in the other and provenance never needs a mapping table.
+
+Things that change length (dropping whitespace inside labels) are done on short strings with an explicit
+index map (``compact``), never on the whole document.
+"""
+from __future__ import annotations
+
+import re
+
+_PAIRS = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},        # full-width digits
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # full-width Latin
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}", "【": "[", "】": "]",
+    "〔": "[", "〕": "]", "：": ":", "，": ",", "；": ";", "．": ".", "／": "/", "＋": "+",
+    "－": "-", "—": "-", "–": "-", "―": "-", "−": "-", "％": "%", "｜": "|", "＃": "#", "　": " ",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ", "\u2007": " ",
+    "\u2008": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u202f": " ", "\u205f": " ",
+    "\u200b": " ", "\ufeff": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\x0b": " ", "\x0c": " ",
+    "\r": " ", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+}
+_TABLE = str.maketrans(_PAIRS)
+
+assert all(len(k) == 1 and len(v) == 1 for k, v in _PAIRS.items())
+
+
+def fold(text: str) -> str:
+    """Same-length folding of full-width forms, exotic spaces and line separators."""
+    return text.translate(_TABLE)
+
+
+_WS = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """Drop all whitespace: labels split by spaces or line breaks (商业 企业, 报 告) compare equal."""
+    return _WS.sub("", text)
+
+
+def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
+    """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            chars.append(ch)
+            index.append(base + i)
+    return "".join(chars), index

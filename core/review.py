@@ -1,0 +1,306 @@
+"""An auditor's review of one report: hand corrections and verdicts on findings, on top of the parse.
+
+The parse is never edited; corrections are an overlay (``overrides``) that the checks read. Every change
+is recorded in an append-only trail and can be saved to a sidecar file beside the report, written
+atomically, so a crash never loses more than the edit being typed. The GUI's undo commands and the batch
+exporter both go through this API.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from core.checks import run_checks
+from core.model import CellKind, CellValue, Finding, Number, Report
+from core.normalize import fold
+from core.template import TABLES, CellKey, cell_label
+
+SIDECAR_SUFFIX = ".review.json"
+SIDECAR_VERSION = 1
+VERDICTS = ("待定", "确认", "驳回")
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Correction:
+    """One hand correction: what was printed, what the auditor says it should be, when and why."""
+
+    cell: str
+    parsed: str | None
+    value: str
+    time: str
+    reason: str = ""
+    reviewer: str = ""
+
+
+@dataclass
+class VerdictEntry:
+    finding: str
+    verdict: str
+    comment: str
+    time: str
+    reviewer: str = ""
+
+
+@dataclass
+class TrailEvent:
+    """Append-only audit trail entry; ``value`` None means the correction was withdrawn."""
+
+    cell: str
+    before: str | None
+    value: str | None
+    time: str
+    reason: str = ""
+    reviewer: str = ""
+
+
+def parse_input(key: CellKey, text: str) -> CellValue:
+    """Validate what the auditor typed. Raises ValueError with a message fit to show them."""
+    raw = fold(text).strip().replace(",", "")
+    decimal_ok = TABLES[key.table].row(key.row).decimal
+    if not raw:
+        raise ValueError("请输入数字")
+    if decimal_ok:
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            raise ValueError(f"“{text}”不是数字") from None
+        if not value.is_finite() or value < 0:
+            raise ValueError("收费金额应为非负数（单位：万元）")
+        return CellValue(CellKind.NUMBER, value, raw)
+    if not re.fullmatch(r"\d+", raw):
+        raise ValueError(f"“{text}”不是非负整数")
+    return CellValue(CellKind.NUMBER, int(raw), raw)
+
+
+def _display(cv: CellValue) -> str | None:
+    if cv.kind is CellKind.MISSING:
+        return None
+    return cv.raw if cv.raw else ("" if cv.kind is CellKind.EMPTY else None)
+
+
+@dataclass
+class Review:
+    report: Report
+    corrections: dict[CellKey, Correction] = field(default_factory=dict)
+    verdicts: dict[str, VerdictEntry] = field(default_factory=dict)
+    trail: list[TrailEvent] = field(default_factory=list)
+    reviewer: str = ""
+    restored: bool = False  # corrections came back from a sidecar
+    source_changed: bool = False  # the sidecar was written for a different version of the file
+    _findings: list[Finding] | None = field(default=None, repr=False)
+
+    # --- values ------------------------------------------------------------------------------
+    @property
+    def overrides(self) -> dict[CellKey, CellValue]:
+        out = {}
+        for key, c in self.corrections.items():
+            cv = parse_input(key, c.value)
+            out[key] = CellValue(CellKind.NUMBER, cv.value, c.value, self.report.cell(key).span, "人工修正")
+        return out
+
+    def cell(self, key: CellKey) -> CellValue:
+        c = self.corrections.get(key)
+        if c is None:
+            return self.report.cell(key)
+        cv = parse_input(key, c.value)
+        return CellValue(CellKind.NUMBER, cv.value, c.value, self.report.cell(key).span, "人工修正")
+
+    def parsed(self, key: CellKey) -> CellValue:
+        return self.report.cell(key)
+
+    def is_corrected(self, key: CellKey) -> bool:
+        return key in self.corrections
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = run_checks(self.report, self.overrides)
+        return self._findings
+
+    # --- edits (each returns what undo needs) ----------------------------------------------------
+    def set_cell(self, key: CellKey, text: str | None, reason: str = "") -> Correction | None:
+        """Correct a cell (``text`` validated) or withdraw its correction (``text`` None or equal to the
+        parsed value). Returns the correction that was in force before, for undo."""
+        before = self.corrections.get(key)
+        parsed = self.report.cell(key)
+        if text is not None:
+            cv = parse_input(key, text)
+            if parsed.is_number and parsed.value == cv.value and str(parsed.raw) == cv.raw:
+                text = None
+        if text is None:
+            if key in self.corrections:
+                del self.corrections[key]
+        else:
+            self.corrections[key] = Correction(key.id, _display(parsed), parse_input(key, text).raw, now(), reason,
+                                               self.reviewer)
+        after = self.corrections.get(key)
+        self.trail.append(TrailEvent(key.id, before.value if before else _display(parsed),
+                                     after.value if after else None, now(), reason, self.reviewer))
+        if self.report.tables.get(key.table) is None:
+            # a table that was not found is being filled in by hand: make it exist
+            from core.model import TableData
+
+            self.report.tables[key.table] = TableData(key.table)
+        self._findings = None
+        return before
+
+    def restore_correction(self, key: CellKey, correction: Correction | None) -> None:
+        """Put back exactly a previous state (undo/redo)."""
+        current = self.corrections.get(key)
+        if correction is None:
+            self.corrections.pop(key, None)
+        else:
+            self.corrections[key] = correction
+        self.trail.append(TrailEvent(key.id, current.value if current else _display(self.report.cell(key)),
+                                     correction.value if correction else None, now(), "撤销/重做", self.reviewer))
+        self._findings = None
+
+    def set_verdict(self, finding_key: str, verdict: str, comment: str = "") -> VerdictEntry | None:
+        if verdict not in VERDICTS:
+            raise ValueError(f"审核意见只能是 {'/'.join(VERDICTS)}")
+        before = self.verdicts.get(finding_key)
+        if verdict == "待定" and not comment:
+            self.verdicts.pop(finding_key, None)
+        else:
+            self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer)
+        return before
+
+    def restore_verdict(self, finding_key: str, entry: VerdictEntry | None) -> None:
+        if entry is None:
+            self.verdicts.pop(finding_key, None)
+        else:
+            self.verdicts[finding_key] = entry
+
+    def verdict(self, finding: Finding) -> VerdictEntry | None:
+        return self.verdicts.get(finding.key)
+
+    def describe(self, key: CellKey) -> str:
+        return f"表{TABLES[key.table].letter}“{cell_label(key)}”"
+
+    # --- persistence -----------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "version": SIDECAR_VERSION,
+            "file": self.report.source.path,
+            "text_sha256": text_hash(self.report.source.text),
+            "saved": now(),
+            "reviewer": self.reviewer,
+            "corrections": [asdict(c) for c in self.corrections.values()],
+            "verdicts": [asdict(v) for v in self.verdicts.values()],
+            "trail": [asdict(t) for t in self.trail],
+        }
+
+    def apply_dict(self, data: dict) -> None:
+        """Load a sidecar's content. Corrections for cells that no longer exist are skipped."""
+        for c in data.get("corrections", []):
+            try:
+                key = CellKey.parse(c["cell"])
+                parse_input(key, c["value"])
+            except (KeyError, ValueError):
+                continue
+            self.corrections[key] = Correction(**{k: c.get(k, "") for k in Correction.__dataclass_fields__})
+            if self.report.tables.get(key.table) is None:
+                from core.model import TableData
+
+                self.report.tables[key.table] = TableData(key.table)
+        for v in data.get("verdicts", []):
+            if v.get("verdict") in VERDICTS:
+                self.verdicts[v["finding"]] = VerdictEntry(**{k: v.get(k, "") for k in VerdictEntry.__dataclass_fields__})
+        self.trail = [TrailEvent(**{k: t.get(k) for k in TrailEvent.__dataclass_fields__}) for t in data.get("trail", [])]
+        self.restored = bool(self.corrections or self.verdicts)
+        self.source_changed = data.get("text_sha256") not in (None, text_hash(self.report.source.text))
+        self._findings = None
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.corrections or self.verdicts or self.trail)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def app_data_dir() -> Path:
+    """Where sidecars go when the report's own folder is read-only (no Qt here: plain conventions)."""
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "nianbao-review" / "reviews"
+
+
+def sidecar_candidates(report_path: str) -> list[Path]:
+    p = Path(report_path).resolve()
+    digest = hashlib.sha1(str(p).encode("utf-8")).hexdigest()[:16]
+    return [p.with_name(p.name + SIDECAR_SUFFIX), app_data_dir() / f"{p.name}.{digest}{SIDECAR_SUFFIX}"]
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write-then-rename: the file is either the old or the new version, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_sidecar(review: Review) -> Path:
+    """Save beside the report, or in the app data directory when that folder is not writable."""
+    data = json.dumps(review.to_dict(), ensure_ascii=False, indent=1)
+    last_error: OSError | None = None
+    for path in sidecar_candidates(review.report.source.path):
+        try:
+            atomic_write_text(path, data)
+            return path
+        except OSError as exc:
+            last_error = exc
+    assert last_error is not None
+    raise last_error
+
+
+def load_sidecar(review: Review) -> Path | None:
+    """Apply the newest readable sidecar, if any. A damaged sidecar is ignored, not fatal."""
+    found = []
+    for path in sidecar_candidates(review.report.source.path):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(found, reverse=True):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        review.apply_dict(data)
+        return path
+    return None
+
+
+def open_review(report: Report, reviewer: str = "") -> Review:
+    review = Review(report, reviewer=reviewer)
+    load_sidecar(review)
+    return review
+
+
+def value_text(value: Number | None) -> str:
+    return "" if value is None else (format(value, "f") if isinstance(value, Decimal) else str(value))

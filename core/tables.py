@@ -1,0 +1,349 @@
+"""Token stream → table cells, driven by the template.
+
+Reading order survives every serialisation, so a table is read as: a run of labels, then the values of
+the row that label names. Rows are found by their label patterns (never by position alone), values are
+classified (number, blank, placeholder, text), and cells glued together by a browser copy are split only
+when the column count and the cross-total rules leave exactly one possibility.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from core.equations import strict_equations, evaluate
+from core.model import CellKind, CellValue, ParseNote, Span, TableData
+from core.normalize import compact
+from core.template import TABLES, CellKey, RowSpec, TableSpec, cell_label
+from core.tokens import Tok, Token, _is_prose
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+MAX_SPLITS = 20000
+
+
+@dataclass
+class _Piece:
+    """One cell candidate before it is placed: a token or part of a glued digit run."""
+
+    kind: CellKind
+    raw: str
+    start: int
+    end: int
+    value: int | Decimal | None = None
+    glued: bool = False  # a multi-digit run that may really be several cells
+
+
+@dataclass
+class _Row:
+    spec: RowSpec
+    label: Token
+    pieces: list[_Piece] = field(default_factory=list)
+
+
+def _number(raw: str) -> int | Decimal | None:
+    text = raw.replace(",", "") if _THOUSANDS.match(raw) else raw
+    try:
+        return int(text) if re.fullmatch(r"[+-]?\d+", text) else Decimal(text)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def _value_pieces(tok: Token) -> list[_Piece]:
+    if tok.kind is Tok.EMPTY:
+        return [_Piece(CellKind.EMPTY, "", tok.start, tok.end)]
+    if tok.kind is Tok.PLACEHOLDER:
+        return [_Piece(CellKind.PLACEHOLDER, tok.text, tok.start, tok.end)]
+    raw = tok.text
+    if "," in raw and not _THOUSANDS.match(raw):
+        # "0,0,3": a comma-separated row rather than a number with thousands separators
+        out, pos = [], 0
+        for part in raw.split(","):
+            if part:
+                out.extend(_value_pieces(Token(Tok.VALUE, part, tok.start + pos, tok.start + pos + len(part))))
+            pos += len(part) + 1
+        return out
+    value = _number(raw)
+    if value is None:
+        return [_Piece(CellKind.TEXT, raw, tok.start, tok.end)]
+    glued = raw.isdigit() and len(raw) > 1
+    return [_Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, glued)]
+
+
+def _match_row(spec: TableSpec, labels: list[Token], taken: set[str], after: int) -> tuple[RowSpec, Token] | None:
+    """The row named by the label token nearest the values; rows later in the form are preferred."""
+    order = {r.key: i for i, r in enumerate(spec.rows)}
+    for tok in reversed(labels):
+        if _is_prose(tok.text):
+            continue
+        c = compact(tok.text)
+        hits = [r for r in spec.rows if r.key not in taken and any(re.search(p, c) for p in r.patterns)]
+        if not hits:
+            continue
+        later = [r for r in hits if order[r.key] > after]
+        return (later or hits)[0], tok
+    return None
+
+
+def _segments(tokens: list[Token]) -> list[tuple[list[Token], list[Token]]]:
+    segs: list[tuple[list[Token], list[Token]]] = []
+    labels: list[Token] = []
+    values: list[Token] = []
+    for t in tokens:
+        if t.kind is Tok.LABEL:
+            if values:
+                segs.append((labels, values))
+                labels, values = [], []
+            labels.append(t)
+        else:
+            values.append(t)
+    segs.append((labels, values))
+    return segs
+
+
+def _is_stray_text(labels: list[Token]) -> bool:
+    """A lone short label between values is most likely a cell holding text ('abc', '三')."""
+    return len(labels) == 1 and len(compact(labels[0].text)) <= 8 and not _is_prose(labels[0].text)
+
+
+def assemble_rows(spec: TableSpec, tokens: list[Token]) -> list[_Row]:
+    rows: list[_Row] = []
+    taken: set[str] = set()
+    order = {r.key: i for i, r in enumerate(spec.rows)}
+    last = -1
+    current: _Row | None = None
+    for labels, values in _segments(tokens):
+        hit = _match_row(spec, labels, taken, last) if labels else None
+        if hit is None and current is not None and labels and _is_stray_text(labels) \
+                and len(current.pieces) < current.spec.ncols:
+            tok = labels[0]
+            current.pieces.append(_Piece(CellKind.TEXT, tok.text, tok.start, tok.end))
+            hit_row = current
+        elif hit is None:
+            current = None
+            continue
+        else:
+            row, tok = hit
+            current = _Row(row, tok)
+            rows.append(current)
+            taken.add(row.key)
+            last = order[row.key]
+            hit_row = current
+        for v in values:
+            hit_row.pieces.extend(_value_pieces(v))
+    return rows
+
+
+def _splits(digits: str, parts: int) -> list[list[str]]:
+    """Ways to cut a digit run into ``parts`` numbers without leading zeros."""
+    if parts == 1:
+        return [[digits]] if digits == "0" or not digits.startswith("0") else []
+    if digits.startswith("0"):
+        return [["0"] + rest for rest in _splits(digits[1:], parts - 1)] if len(digits) > 1 else []
+    out: list[list[str]] = []
+    for i in range(1, len(digits) - parts + 2):
+        head = digits[:i]
+        for rest in _splits(digits[i:], parts - 1):
+            out.append([head] + rest)
+            if len(out) > MAX_SPLITS:
+                return out
+    return out
+
+
+def _candidates(pieces: list[_Piece], ncols: int) -> list[list[_Piece]] | None:
+    """All ways to expand glued pieces so the row has ``ncols`` cells (None if too many to try)."""
+    need = ncols - len(pieces)
+    glued = [i for i, p in enumerate(pieces) if p.glued]
+    if need <= 0 or not glued:
+        return []
+    results: list[list[_Piece]] = []
+    # distribute ``need`` extra cuts over the glued pieces
+    for extra in _distributions(need, [len(pieces[i].raw) - 1 for i in glued]):
+        per_piece: list[list[list[_Piece]]] = []
+        for i, p in enumerate(pieces):
+            k = extra[glued.index(i)] + 1 if i in glued else 1
+            if k == 1:
+                per_piece.append([[p]] if not (p.glued and p.raw.startswith("0")) else [])
+                continue
+            options = []
+            for cut in _splits(p.raw, k):
+                pos, opt = p.start, []
+                for part in cut:
+                    opt.append(_Piece(CellKind.NUMBER, part, pos, pos + len(part), int(part)))
+                    pos += len(part)
+                options.append(opt)
+            per_piece.append(options)
+        total = 1
+        for o in per_piece:
+            total *= len(o)
+        if total > MAX_SPLITS or len(results) + total > MAX_SPLITS:
+            return None
+        for combo in itertools.product(*per_piece):
+            results.append([x for part in combo for x in part])
+    return results
+
+
+def _distributions(total: int, caps: list[int]) -> list[list[int]]:
+    if not caps:
+        return [[]] if total == 0 else []
+    out = []
+    for first in range(0, min(total, caps[0]) + 1):
+        for rest in _distributions(total - first, caps[1:]):
+            out.append([first] + rest)
+    return out
+
+
+def _cell_from_piece(p: _Piece, spec: RowSpec) -> CellValue:
+    span: Span = (p.start, p.end)
+    if p.kind is not CellKind.NUMBER:
+        return CellValue(p.kind, None, p.raw, span)
+    v = p.value
+    if v is None:
+        return CellValue(CellKind.TEXT, None, p.raw, span)
+    if v < 0:
+        return CellValue(CellKind.INVALID, v, p.raw, span, "负数")
+    if not spec.decimal and isinstance(v, Decimal):
+        if v == v.to_integral_value() and "." not in p.raw:
+            v = int(v)
+        else:
+            return CellValue(CellKind.INVALID, v, p.raw, span, "计数不应为小数")
+    if spec.decimal and isinstance(v, int):
+        v = Decimal(v)
+    return CellValue(CellKind.NUMBER, v, p.raw, span)
+
+
+def _keys(spec: TableSpec, row: RowSpec) -> list[CellKey]:
+    return [CellKey(spec.id, row.key, c) for c in range(row.ncols)]
+
+
+def _drop_subtotal(pieces: list[_Piece]) -> list[_Piece] | None:
+    """An extra 法人或其他组织 subtotal column (8 values): drop it when it is the sum it claims to be."""
+    vals = [p.value if p.kind is CellKind.NUMBER else None for p in pieces]
+    if any(v is None for v in vals):
+        return None
+    if vals[6] == sum(vals[1:6]) and vals[7] == vals[0] + vals[6]:
+        return pieces[:6] + pieces[7:]
+    if vals[1] == sum(vals[2:7]) and vals[7] == vals[0] + vals[1]:
+        return pieces[:1] + pieces[2:]
+    return None
+
+
+def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[ParseNote]) -> TableData:
+    table = TableData(spec.id, region)
+    rows = assemble_rows(spec, tokens)
+    pending: dict[str, list[list[_Piece]]] = {}
+    for r in rows:
+        keys = _keys(spec, r.spec)
+        pieces = r.pieces
+        if r.spec.nonstandard:
+            label = compact(r.label.text)
+            for pat in r.spec.nonstandard:
+                if re.search(pat, label):
+                    notes.append(ParseNote("S05", f"非标准行名“{r.label.text}”（标准为“{r.spec.label}”）",
+                                           (keys[0],), ((r.label.start, r.label.end),), f"label:{r.spec.key}"))
+        if len(pieces) == r.spec.ncols + 1 and spec.id == "applications":
+            fixed = _drop_subtotal(pieces)
+            if fixed is not None:
+                notes.append(ParseNote("S05", f"“{r.label.text}”行多出一列小计，已忽略该列",
+                                       (keys[0],), ((r.label.start, r.label.end),), f"subtotal:{r.spec.key}"))
+                pieces = fixed
+        if len(pieces) == r.spec.ncols:
+            for k, p in zip(keys, pieces):
+                table.cells[k] = _cell_from_piece(p, r.spec)
+            continue
+        if len(pieces) > r.spec.ncols:
+            extra = " ".join(p.raw for p in pieces)
+            notes.append(ParseNote("S03", f"“{r.label.text}”行读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{extra}，"
+                                          "无法确定各值所属的列，已留空", tuple(keys),
+                                   tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
+            for k in keys:
+                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "值的个数与列数不符")
+            continue
+        cands = _candidates(pieces, r.spec.ncols)
+        local = strict_equations(keys)
+        if cands:
+            good = [c for c in cands if _fits(local, keys, c, r.spec)]
+            if len(good) == 1:
+                for k, p in zip(keys, good[0]):
+                    table.cells[k] = _cell_from_piece(p, r.spec)
+                continue
+            if len(good) > 1:
+                pending[r.spec.key] = good
+                continue
+        glued = " ".join(p.raw for p in pieces)
+        if cands is None or (cands and not local):
+            why = "拆分方式过多" if cands is None else f"可拆分为 {len(cands)} 种方式"
+            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，{why}，无法唯一确定，已留空",
+                                   tuple(keys), tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
+            for k in keys:
+                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
+            continue
+        if pieces and cands == []:
+            notes.append(ParseNote("S03", f"“{r.label.text}”行只读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{glued}，"
+                                          "无法确定哪一列缺失，已留空", tuple(keys),
+                                   tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
+            for k in keys:
+                table.cells[k] = CellValue(CellKind.MISSING, None, "", None, "本行值不全")
+            continue
+        if cands:  # candidates exist but none satisfies the row's own total
+            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，没有一种拆分能满足勾稽关系，已留空",
+                                   tuple(keys), tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
+            for k in keys:
+                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法拆分")
+    if pending:
+        _resolve_across_rows(spec, table, pending, notes, {r.spec.key: r for r in rows})
+    return table
+
+
+def _fits(eqs, keys: list[CellKey], pieces: list[_Piece], row: RowSpec) -> bool:
+    cells = {k: _cell_from_piece(p, row) for k, p in zip(keys, pieces)}
+    return all(evaluate(e, lambda k: cells[k])[2] is not False for e in eqs)
+
+
+def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, list[list[_Piece]]],
+                         notes: list[ParseNote], rows: dict[str, _Row]) -> None:
+    """Rows whose glued digits split several ways: try the column rules over the whole table."""
+    keys_all = list(table.cells)
+    eqs = strict_equations(keys_all)
+    combos = 1
+    for c in pending.values():
+        combos *= len(c)
+    solutions = []
+    if combos <= MAX_SPLITS:
+        for choice in itertools.product(*pending.values()):
+            trial = dict(table.cells)
+            for (rk, _), pieces in zip(pending.items(), choice):
+                row = spec.row(rk)
+                for k, p in zip(_keys(spec, row), pieces):
+                    trial[k] = _cell_from_piece(p, row)
+            if all(evaluate(e, lambda k: trial[k])[2] is not False for e in eqs):
+                solutions.append(choice)
+                if len(solutions) > 1:
+                    break
+    if len(solutions) == 1:
+        for (rk, _), pieces in zip(pending.items(), solutions[0]):
+            row = spec.row(rk)
+            for k, p in zip(_keys(spec, row), pieces):
+                table.cells[k] = _cell_from_piece(p, row)
+        return
+    for rk, cands in pending.items():
+        row = spec.row(rk)
+        r = rows[rk]
+        keys = _keys(spec, row)
+        shown = "；".join(" ".join(p.raw for p in c) for c in cands[:3])
+        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字粘连在一起，有 {len(cands)} 种拆分都符合勾稽关系"
+                                      f"（如 {shown}），无法唯一确定，已留空",
+                               tuple(keys), tuple((p.start, p.end) for p in r.pieces), f"row:{rk}"))
+        for k in keys:
+            table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字有多种拆分")
+
+
+def table_title(spec: TableSpec) -> str:
+    return f"表{spec.letter}（{spec.title}）"
+
+
+def missing_cells(table: TableData) -> list[CellKey]:
+    return [k for k, v in table.cells.items() if v.kind is CellKind.MISSING]
+
+
+__all__ = ["build_table", "missing_cells", "table_title", "TABLES", "cell_label"]

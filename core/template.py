@@ -1,0 +1,254 @@
+"""The official report form (国办公开办函〔2021〕30号) as data.
+
+Everything that knows a row, a column, a label or a section heading reads it from here: the extractor
+finds rows by these patterns, the checks build their equations from these keys, the GUI and the workbook
+lay out their grids from these labels. Renaming a row or adding a variant label is a change in this file only.
+
+Label patterns are regular expressions matched against *compact* text: whitespace removed, full-width
+punctuation folded to ASCII (see ``core.normalize``), so ``（三）`` is written ``\\(三\\)`` here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+TableId = Literal["active", "applications", "review_litigation"]
+TABLE_IDS: tuple[TableId, ...] = ("active", "applications", "review_litigation")
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """One data row of a table. ``patterns`` identify its label; ``nonstandard`` are accepted variants
+    that still earn an S05 note."""
+
+    key: str
+    label: str
+    ncols: int
+    patterns: tuple[str, ...]
+    group: str = ""
+    decimal: bool = False
+    nonstandard: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: TableId
+    letter: str
+    title: str
+    section: int
+    columns: tuple[str, ...]
+    rows: tuple[RowSpec, ...]
+    # (label, first column, last column) spans above the column labels, for form-like layout
+    column_groups: tuple[tuple[str, int, int], ...] = ()
+    # markers that show the table is present even when no row label could be read
+    markers: tuple[str, ...] = ()
+
+    def row(self, key: str) -> RowSpec:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(f"{self.id} has no row {key!r}")
+
+    @property
+    def cell_count(self) -> int:
+        return sum(r.ncols for r in self.rows)
+
+
+@dataclass(frozen=True, order=True)
+class CellKey:
+    """Address of one cell of the form. ``id`` is the public, stable string used in JSON and sidecars."""
+
+    table: str
+    row: str
+    col: int = 0
+
+    @property
+    def id(self) -> str:
+        spec = TABLES[self.table]  # type: ignore[index]
+        if not self.row:
+            return f"{self.table}[{self.col}]"
+        if spec.row(self.row).ncols == 1:
+            return f"{self.table}.{self.row}"
+        return f"{self.table}.{self.row}[{self.col}]"
+
+    @staticmethod
+    def parse(cell_id: str) -> "CellKey":
+        """Inverse of ``id``; raises ValueError for anything that is not a cell of the form."""
+        table, _, rest = cell_id.partition(".")
+        col = 0
+        if not rest:
+            table, _, idx = cell_id.partition("[")
+            row = ""
+            col = int(idx.rstrip("]")) if idx else -1
+        else:
+            row, _, idx = rest.partition("[")
+            if idx:
+                col = int(idx.rstrip("]"))
+        key = CellKey(table, row, col)
+        if table not in TABLES:
+            raise ValueError(f"unknown table in cell id {cell_id!r}")
+        spec = TABLES[table]  # type: ignore[index]
+        try:
+            rs = spec.row(row)
+        except KeyError:
+            raise ValueError(f"unknown row in cell id {cell_id!r}") from None
+        if not 0 <= col < rs.ncols:
+            raise ValueError(f"column out of range in cell id {cell_id!r}")
+        return key
+
+
+# --- Table A -------------------------------------------------------------------------------------
+ACTIVE = TableSpec(
+    id="active",
+    letter="A",
+    title="主动公开政府信息情况",
+    section=2,
+    columns=("本年制发件数", "本年废止件数", "现行有效件数"),
+    rows=(
+        RowSpec("规章", "规章", 3, (r"(?<!行政)规章",), group="第二十条第(一)项"),
+        RowSpec("行政规范性文件", "行政规范性文件", 3, (r"规范性文件",), group="第二十条第(一)项"),
+        RowSpec("行政许可", "行政许可", 1, (r"行政许可",), group="第二十条第(五)项"),
+        RowSpec("行政处罚", "行政处罚", 1, (r"行政处罚",), group="第二十条第(六)项"),
+        RowSpec("行政强制", "行政强制", 1, (r"行政强制",), group="第二十条第(六)项"),
+        RowSpec("行政事业性收费", "行政事业性收费", 1, (r"事业性收费",), group="第二十条第(八)项",
+                decimal=True),
+    ),
+    markers=("第二十条第", "本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+)
+ACTIVE_SINGLE_COLUMN = {"行政许可": "本年处理决定数量", "行政处罚": "本年处理决定数量",
+                        "行政强制": "本年处理决定数量", "行政事业性收费": "本年收费金额（单位：万元）"}
+
+# --- Table B -------------------------------------------------------------------------------------
+APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+TOTAL_COL = 6
+
+_G3 = "三、本年度办理结果"
+
+
+def _b(key: str, label: str, patterns: tuple[str, ...], group: str = "", nonstandard: tuple[str, ...] = ()) -> RowSpec:
+    return RowSpec(key, label, 7, patterns, group=group, nonstandard=nonstandard)
+
+
+APPLICATIONS = TableSpec(
+    id="applications",
+    letter="B",
+    title="收到和处理政府信息公开申请情况",
+    section=3,
+    columns=APPLICANT_COLUMNS,
+    column_groups=(("申请人情况", 0, 6), ("法人或其他组织", 1, 5)),
+    rows=(
+        _b("本年新收", "一、本年新收政府信息公开申请数量", (r"本年新收",)),
+        _b("上年结转", "二、上年结转政府信息公开申请数量", (r"上年结转",)),
+        _b("予以公开", "（一）予以公开", (r"予以公开",), _G3),
+        _b("部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (r"部分公开",), _G3),
+        _b("不予公开_1", "1.属于国家秘密", (r"国家秘密",), _G3 + "（三）不予公开"),
+        _b("不予公开_2", "2.其他法律行政法规禁止公开", (r"禁止公开",), _G3 + "（三）不予公开"),
+        _b("不予公开_3", "3.危及“三安全一稳定”", (r"危及", r"三安全"), _G3 + "（三）不予公开"),
+        _b("不予公开_4", "4.保护第三方合法权益", (r"第三方",), _G3 + "（三）不予公开"),
+        _b("不予公开_5", "5.属于三类内部事务信息", (r"内部事务",), _G3 + "（三）不予公开"),
+        _b("不予公开_6", "6.属于四类过程性信息", (r"过程性",), _G3 + "（三）不予公开"),
+        _b("不予公开_7", "7.属于行政执法案卷", (r"执法案卷",), _G3 + "（三）不予公开"),
+        _b("不予公开_8", "8.属于行政查询事项", (r"查询事项",), _G3 + "（三）不予公开"),
+        _b("无法提供_1", "1.本机关不掌握相关政府信息", (r"不掌握",), _G3 + "（四）无法提供"),
+        _b("无法提供_2", "2.没有现成信息需要另行制作", (r"现成信息", r"另行制作"), _G3 + "（四）无法提供"),
+        _b("无法提供_3", "3.补正后申请内容仍不明确", (r"补正后", r"仍不明确"), _G3 + "（四）无法提供"),
+        _b("不予处理_1", "1.信访举报投诉类申请", (r"信访", r"举报投诉"), _G3 + "（五）不予处理"),
+        _b("不予处理_2", "2.重复申请", (r"(?<!大量)(?<!大量反复)重复申请",), _G3 + "（五）不予处理"),
+        _b("不予处理_3", "3.要求提供公开出版物", (r"出版物",), _G3 + "（五）不予处理"),
+        _b("不予处理_4", "4.无正当理由大量反复申请", (r"大量反复", r"大量重复", r"无正当理由大量"),
+           _G3 + "（五）不予处理", nonstandard=(r"大量重复",)),
+        _b("不予处理_5", "5.要求行政机关确认或重新出具已获取信息", (r"重新出具", r"确认或"), _G3 + "（五）不予处理"),
+        _b("其他处理_1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+           (r"逾期不补正", r"不补正"), _G3 + "（六）其他处理"),
+        _b("其他处理_2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+           (r"收费通知", r"缴纳费用"), _G3 + "（六）其他处理"),
+        _b("其他处理_3", "3.其他", (r"^(?:\(?3\)?[.、．]?)?其他$", r"^3[.、]其他"), _G3 + "（六）其他处理"),
+        _b("总计", "（七）总计", (r"\(七\)(?:总计|合计)", r"^(?:总计|合计)$"), _G3, nonstandard=(r"合计",)),
+        _b("结转下年度", "四、结转下年度继续办理", (r"结转下年",)),
+    ),
+    markers=("本年新收", "上年结转", "本年度办理结果", "申请人情况"),
+)
+
+# Row groups used by the B03 equation: (七)总计 = (一) + (二) + (三)1–8 + (四)1–3 + (五)1–5 + (六)1–3.
+B_OUTCOME_ROWS = tuple(r.key for r in APPLICATIONS.rows[2:23])
+B_ROW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("（三）不予公开", tuple(f"不予公开_{i}" for i in range(1, 9))),
+    ("（四）无法提供", tuple(f"无法提供_{i}" for i in range(1, 4))),
+    ("（五）不予处理", tuple(f"不予处理_{i}" for i in range(1, 6))),
+    ("（六）其他处理", tuple(f"其他处理_{i}" for i in range(1, 4))),
+)
+
+# --- Table C -------------------------------------------------------------------------------------
+C_GROUPS = ("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉")
+C_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+REVIEW_LITIGATION = TableSpec(
+    id="review_litigation",
+    letter="C",
+    title="政府信息公开行政复议、行政诉讼情况",
+    section=4,
+    columns=tuple(f"{g}·{o}" for g in C_GROUPS for o in C_OUTCOMES),
+    column_groups=(("行政复议", 0, 4), ("行政诉讼", 5, 14), ("未经复议直接起诉", 5, 9), ("复议后起诉", 10, 14)),
+    rows=(RowSpec("", "行政复议、行政诉讼", 15, (r"行政复议",)),),
+    markers=("结果维持", "尚未审结", "复议后起诉", "未经复议"),
+)
+
+TABLES: dict[str, TableSpec] = {t.id: t for t in (ACTIVE, APPLICATIONS, REVIEW_LITIGATION)}
+
+
+def all_cells(table: str) -> list[CellKey]:
+    """Every cell of a table in reading order (row by row)."""
+    spec = TABLES[table]
+    return [CellKey(table, r.key, c) for r in spec.rows for c in range(r.ncols)]
+
+
+def cell_label(key: CellKey) -> str:
+    """Human (Chinese) name of a cell, e.g. '本年新收 · 自然人', used in messages."""
+    spec = TABLES[key.table]
+    if key.table == "review_litigation":
+        return spec.columns[key.col]
+    row = spec.row(key.row)
+    if row.ncols == 1:
+        return row.label
+    return f"{row.label.split('（区分')[0]} · {spec.columns[key.col]}"
+
+
+# --- Sections ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionSpec:
+    number: int
+    heading: str
+    # patterns on the compact heading text with its numbering removed
+    patterns: tuple[str, ...]
+    missing_severity: str
+    table: str | None = None
+
+
+NUMERALS = "一二三四五六"
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(1, "一、总体情况", (r"^总体情况", r"^概述$", r"^概况$", r"^基本情况$"), "warning"),
+    SectionSpec(2, "二、主动公开政府信息情况", (r"^主动公开政府信息(?:的)?情况", r"^主动公开情况$",
+                                        r"^政府信息主动公开情况$"), "error", "active"),
+    SectionSpec(3, "三、收到和处理政府信息公开申请情况",
+                (r"^收到和处理政府信息公开申请(?:的)?情况", r"^收到和处理政府信息公开申请",
+                 r"^依申请公开政府信息(?:的)?情况$"), "error", "applications"),
+    SectionSpec(4, "四、政府信息公开行政复议、行政诉讼情况",
+                (r"^政府信息公开行政复议[、,和及]?行政诉讼(?:的)?情况", r"^(?:因政府信息公开)?(?:申请)?行政复议[、,和及]?(?:提起)?行政诉讼(?:的)?情况$"),
+                "error", "review_litigation"),
+    SectionSpec(5, "五、存在的主要问题及改进情况",
+                (r"^存在的?主要问题(?:及|和|与)改进(?:情况|措施)", r"^(?:政府信息公开工作)?存在的?(?:主要)?问题(?:及|和|与)(?:改进|整改)",
+                 r"^存在的?主要问题$"), "warning"),
+    SectionSpec(6, "六、其他需要报告的事项", (r"^其他需要报告的事项", r"^其他需要报告事项"), "warning"),
+)
+
+# --- Layout markers (S04) ------------------------------------------------------------------------
+LAYOUT_MARKERS: dict[str, tuple[str, ...]] = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "其他处理", "申请人情况"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
+             "政府集中采购", "采购项目数量", "采购总金额"),
+    "pre-2019": ("统计指标", "统计数", "收费及减免", "依申请公开政府信息情况", "概述"),
+}
+
+# Cell texts that mean "nothing here" without being a number (checks.md: PLACEHOLDER).
+PLACEHOLDERS = frozenset({"/", "／", "—", "——", "-", "--", "－", "无", "不适用", "空", "\\", "×", "x", "X"})
