@@ -42,6 +42,16 @@ def all_equations() -> tuple[Equation, ...]:
     return tuple(eqs)
 
 
+@lru_cache(maxsize=1)
+def rules_by_cell() -> dict[CellKey, tuple[str, ...]]:
+    """Which rules each cell takes part in (for 'these checks cannot be assessed' messages)."""
+    out: dict[CellKey, set[str]] = {}
+    for e in all_equations():
+        for k in e.cells:
+            out.setdefault(k, set()).add(e.rule)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def equations_for(table: str) -> tuple[Equation, ...]:
     return tuple(e for e in all_equations() if e.lhs[0].table == table)
 

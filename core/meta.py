@@ -153,10 +153,10 @@ def detect_layout(folded: str, sections_found: int) -> str | None:
         return "2021"
     if counts["2019"] >= 2:
         return "2019"
-    if sections_found >= 3:
-        return "2021"
     if counts["pre-2019"] >= 2:
         return "pre-2019"
+    if sections_found >= 3:
+        return "2021"
     return None
 
 

@@ -76,7 +76,15 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8", shown)
     except UnicodeDecodeError:
         pass
-    guess = (chardet.detect(data[:65536]).get("encoding") or "").lower()
+    # Most non-UTF-8 reports are GBK/GB18030: accept a strict decode that reads as a report before
+    # asking chardet (which costs tens of milliseconds) to identify anything rarer.
+    try:
+        text = data.decode("gb18030")
+        if _score(text) >= 3:
+            return _checked(text, "gb18030", shown)
+    except UnicodeDecodeError:
+        pass
+    guess = (chardet.detect(data[:16384]).get("encoding") or "").lower()
     candidates: list[str] = []
     if guess and guess not in _GB_FAMILY and guess not in ("ascii", "utf-8"):
         candidates.append(guess)

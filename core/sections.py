@@ -13,6 +13,9 @@ from core.template import SECTIONS
 _NUMBERING = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = re.compile(r"[。.:：;；]+$")
+# every heading pattern needs one of these words: a cheap filter before the full patterns
+_HINT = re.compile(r"情况|概述|概况|事项|问题|申请|诉讼")
+_PATTERNS = tuple((spec, tuple(re.compile(p) for p in spec.patterns)) for spec in SECTIONS)
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,15 @@ def heading_candidates(folded: str) -> list[HeadingHit]:
     for line in folded.split("\n"):
         start = pos
         pos += len(line) + 1
+        if len(line) > 200 or not _HINT.search(line):
+            continue
         c = compact(line).lstrip("#*|").rstrip("*|")
         if not c or len(c) > 45 or _SUB.match(c):
             continue
         m = _NUMBERING.match(c)
         rest = _TRAIL.sub("", c[m.end():] if m else c)
-        for spec in SECTIONS:
-            if any(re.search(p, rest) for p in spec.patterns):
+        for spec, pats in _PATTERNS:
+            if any(p.search(rest) for p in pats):
                 lead = len(line) - len(line.lstrip())
                 hits.append(HeadingHit(spec.number, start + lead, start + len(line.rstrip()), line.strip()))
                 break

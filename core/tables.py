@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from core.equations import strict_equations, evaluate
@@ -70,6 +71,11 @@ def _value_pieces(tok: Token) -> list[_Piece]:
     return [_Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, glued)]
 
 
+@lru_cache(maxsize=None)
+def _row_patterns(table: str) -> tuple[tuple[RowSpec, tuple[re.Pattern[str], ...]], ...]:
+    return tuple((r, tuple(re.compile(p) for p in r.patterns)) for r in TABLES[table].rows)
+
+
 def _match_row(spec: TableSpec, labels: list[Token], taken: set[str], after: int) -> tuple[RowSpec, Token] | None:
     """The row named by the label token nearest the values; rows later in the form are preferred."""
     order = {r.key: i for i, r in enumerate(spec.rows)}
@@ -77,7 +83,7 @@ def _match_row(spec: TableSpec, labels: list[Token], taken: set[str], after: int
         if _is_prose(tok.text):
             continue
         c = compact(tok.text)
-        hits = [r for r in spec.rows if r.key not in taken and any(re.search(p, c) for p in r.patterns)]
+        hits = [r for r, pats in _row_patterns(spec.id) if r.key not in taken and any(p.search(c) for p in pats)]
         if not hits:
             continue
         later = [r for r in hits if order[r.key] > after]
@@ -331,8 +337,10 @@ def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, l
         r = rows[rk]
         keys = _keys(spec, row)
         shown = "；".join(" ".join(p.raw for p in c) for c in cands[:3])
-        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字粘连在一起，有 {len(cands)} 种拆分都符合勾稽关系"
-                                      f"（如 {shown}），无法唯一确定，已留空",
+        glued = " ".join(p.raw for p in r.pieces)
+        why = "勾稽关系无法排除其余方式" if eqs else "该表没有可据以判断的勾稽关系"
+        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，可拆分为 {len(cands)} 种方式"
+                                      f"（如 {shown}），{why}，无法唯一确定，已留空",
                                tuple(keys), tuple((p.start, p.end) for p in r.pieces), f"row:{rk}"))
         for k in keys:
             table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字有多种拆分")

@@ -9,7 +9,8 @@ punctuation folded to ASCII (see ``core.normalize``), so ``（三）`` is writte
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 TableId = Literal["active", "applications", "review_litigation"]
@@ -189,17 +190,23 @@ REVIEW_LITIGATION = TableSpec(
     section=4,
     columns=tuple(f"{g}·{o}" for g in C_GROUPS for o in C_OUTCOMES),
     column_groups=(("行政复议", 0, 4), ("行政诉讼", 5, 14), ("未经复议直接起诉", 5, 9), ("复议后起诉", 10, 14)),
-    rows=(RowSpec("", "行政复议、行政诉讼", 15, (r"行政复议",)),),
+    rows=(RowSpec("", "行政复议、行政诉讼", 15, (r"行政复议", r"结果维持", r"尚未审结", r"复议后起诉", r"未经复议")),),
     markers=("结果维持", "尚未审结", "复议后起诉", "未经复议"),
 )
 
 TABLES: dict[str, TableSpec] = {t.id: t for t in (ACTIVE, APPLICATIONS, REVIEW_LITIGATION)}
 
 
-def all_cells(table: str) -> list[CellKey]:
+@lru_cache(maxsize=None)
+def all_cells(table: str) -> tuple[CellKey, ...]:
     """Every cell of a table in reading order (row by row)."""
     spec = TABLES[table]
-    return [CellKey(table, r.key, c) for r in spec.rows for c in range(r.ncols)]
+    return tuple(CellKey(table, r.key, c) for r in spec.rows for c in range(r.ncols))
+
+
+@lru_cache(maxsize=None)
+def row_cells(table: str, row: str) -> tuple[CellKey, ...]:
+    return tuple(CellKey(table, row, c) for c in range(TABLES[table].row(row).ncols))
 
 
 def cell_label(key: CellKey) -> str:

@@ -40,6 +40,7 @@ _PLACEHOLDER_COL = re.compile(r"^(?:Col(?:umn)?\s*\d+|Unnamed:\s*\d+|列\s*\d+|n
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _UNIT = r"(?:件|条|个|宗|项|次|人次|万元|元)"
+_PLAIN_NUMBER = re.compile(rf"^{NUMBER_RE}$")
 # Pieces of a field: numbers (with an optional unit) or anything else.
 _PIECE = re.compile(rf"(?<![\d.])({NUMBER_RE})({_UNIT})?")
 # Item numbering that belongs to a label: "1.属于…", "3、其他", "(2)…".
@@ -48,8 +49,9 @@ _PROSE = re.compile(r"[。；;！？]|，.*，|,.*,.*,")
 
 
 def _is_prose(text: str) -> bool:
+    """A sentence of narrative, not a cell: table cells are short, or a row of short words."""
     c = compact(text)
-    if len(c) > 70:
+    if len(c) > 70 and max(len(w) for w in text.split()) > 40:
         return True
     return bool(_PROSE.search(c)) and not re.fullmatch(r"[\d,.\s]+", c)
 
@@ -78,6 +80,8 @@ def _pieces(field: str, start: int) -> list[Token]:
         return [Token(Tok.PLACEHOLDER, stripped, s0, s0 + len(stripped))]
     if _PLACEHOLDER_COL.match(stripped):
         return []
+    if _PLAIN_NUMBER.match(stripped):
+        return [Token(Tok.VALUE, stripped, s0, s0 + len(stripped))]
     if _is_prose(stripped):
         return [Token(Tok.LABEL, stripped, s0, s0 + len(stripped))]
     text = stripped

@@ -5,7 +5,7 @@ from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.meta import other_doc_type
 from core.model import CellKind, Severity, Verdict
-from core.template import SECTIONS, TABLES, all_cells, cell_label
+from core.template import SECTIONS, TABLES, row_cells
 
 OLD = ("2019", "pre-2019")
 _LAYOUT_NAMES = {"2019": "2019 年试行格式", "pre-2019": "2019 年以前的旧格式"}
@@ -41,7 +41,7 @@ def tables_complete(ctx: CheckContext):
         if table is None:
             continue
         for row in spec.rows:
-            keys = [k for k in all_cells(spec.id) if k.row == row.key]
+            keys = row_cells(spec.id, row.key)
             if all(ctx.get(k).kind is CellKind.MISSING for k in keys) and not noted.intersection(keys):
                 name = row.label if row.key else f"表{spec.letter}的数值行"
                 yield ctx.finding("S03", f"表{spec.letter}缺少“{name}”（{row.ncols} 个值）", keys,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.equations import all_equations
+from core.equations import rules_by_cell
 from core.model import CellKind, Severity, Verdict
 from core.template import APPLICANT_COLUMNS, TABLES, TOTAL_COL, CellKey, all_cells, cell_label
 
@@ -15,8 +15,7 @@ FEE = CellKey("active", "行政事业性收费", 0)
 
 
 def _rules_of(key: CellKey) -> str:
-    rules = sorted({e.rule for e in all_equations() if key in e.cells})
-    return "、".join(rules)
+    return "、".join(rules_by_cell().get(key, ()))
 
 
 @check
