@@ -12,12 +12,13 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from core.checks import run_checks
+from core.checks import run_checks, run_cross_checks
 from core.model import CellKind, CellValue, Finding, Number, Report
 from core.normalize import fold
 from core.template import TABLES, CellKey, cell_label
@@ -98,6 +99,7 @@ class Review:
     reviewer: str = ""
     restored: bool = False  # corrections came back from a sidecar
     source_changed: bool = False  # the sidecar was written for a different version of the file
+    cross_findings: list[Finding] = field(default_factory=list)  # set by refresh_cross_findings
     _findings: list[Finding] | None = field(default=None, repr=False)
 
     # --- values ------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ class Review:
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            self._findings = run_checks(self.report, self.overrides)
+            self._findings = run_checks(self.report, self.overrides) + self.cross_findings
         return self._findings
 
     # --- edits (each returns what undo needs) ----------------------------------------------------
@@ -225,6 +227,15 @@ class Review:
     @property
     def has_work(self) -> bool:
         return bool(self.corrections or self.verdicts or self.trail)
+
+
+def refresh_cross_findings(reviews: Sequence[Review]) -> None:
+    """Re-run the checks that span reports (year over year, duplicated text) over everything loaded
+    together, and attach each finding to the report it sits on."""
+    found = run_cross_checks([(r.report, r.overrides) for r in reviews])
+    for review, extra in zip(reviews, found):
+        review.cross_findings = extra
+        review._findings = None
 
 
 def text_hash(text: str) -> str:
