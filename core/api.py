@@ -43,6 +43,12 @@ def analyze_document(doc: SourceDocument) -> Report:
     return report
 
 
+# The longest stretch of text searched for one table. The official table B is a few thousand
+# characters even when padded; without a bound, a huge file with no headings makes every label run
+# a candidate and extraction grows without limit.
+MAX_TABLE_REGION = 60_000
+
+
 def _first_marker(folded: str, spec: TableSpec, start: int) -> int | None:
     found = [i for m in spec.markers if (i := folded.find(m, start)) >= 0]
     if not found:
@@ -72,7 +78,8 @@ def _regions(folded: str, sections: dict) -> dict[TableSpec, Span | None]:
             continue
         ends = [h for h in heading_starts if h >= start]
         ends += [s for s in starts.values() if s is not None and s > start]
-        regions[spec] = (start, min(ends, default=len(folded)))
+        end = min(ends, default=len(folded))
+        regions[spec] = (start, min(end, start + MAX_TABLE_REGION))
     return regions
 
 

@@ -37,11 +37,16 @@ def _clean_agency(raw: str) -> str:
     return name.strip("《》“”\"' ()（）[]【】-·")
 
 
+# The title sits before the first heading, after at most a page's worth of web chrome; a file with
+# no headings must not make the whole text the title window.
+_HEAD_LIMIT = 20_000
+
+
 def find_meta(text: str, folded: str, head_end: int) -> Meta:
     """``head_end``: where the body starts (first section heading); the title is looked for before it
     and, failing that, in the opening lines."""
     meta = Meta()
-    window_end = max(head_end, min(len(folded), 600))
+    window_end = min(max(head_end, 600), len(folded), _HEAD_LIMIT)
     comp, index = compact_with_map(folded[:window_end].replace("\n", "¶"))
     for m in _TITLE.finditer(comp):
         year_group = 1 if m.group(1) else 2

@@ -31,6 +31,7 @@ def fold(text: str) -> str:
 
 
 _WS = re.compile(r"\s+")
+_NON_WS = re.compile(r"\S+")
 
 
 def compact(text: str) -> str:
@@ -40,10 +41,6 @@ def compact(text: str) -> str:
 
 def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            chars.append(ch)
-            index.append(base + i)
-    return "".join(chars), index
+    runs = [(m.group(), m.start()) for m in _NON_WS.finditer(text)]
+    index = [base + start + k for run, start in runs for k in range(len(run))]
+    return "".join(run for run, _ in runs), index

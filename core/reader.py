@@ -34,11 +34,14 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ReportError(shown, f"文件过大（{size // (1024 * 1024)} MB），超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
-        return p.read_bytes()
+        data = p.read_bytes()
     except PermissionError:
         raise ReportError(shown, "没有读取权限") from None
     except OSError as exc:
         raise ReportError(shown, f"无法读取：{exc.strerror or exc}") from None
+    if not data.strip():
+        raise ReportError(shown, "文件是空的（没有任何文字）")
+    return data
 
 
 def _score(text: str) -> int:

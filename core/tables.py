@@ -135,6 +135,11 @@ def assemble_rows(spec: TableSpec, tokens: list[Token]) -> list[_Row]:
             taken.add(row.key)
             last = order[row.key]
             hit_row = current
+            # short text right after the row label, in the value columns ('abc', '无数据'): a text cell
+            trailing = labels[labels.index(tok) + 1:]
+            if values and trailing and all(_is_stray_text([t]) for t in trailing) \
+                    and len(trailing) + len(values) <= row.ncols:
+                current.pieces.extend(_Piece(CellKind.TEXT, t.text, t.start, t.end) for t in trailing)
         for v in values:
             hit_row.pieces.extend(_value_pieces(v))
     return rows
