@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
-from core.equations import strict_equations, evaluate
-from core.model import CellKind, CellValue, ParseNote, Span, TableData
+from core.equations import strict_equations
+from core.model import CellKind, CellValue, Equation, ParseNote, Span, TableData
 from core.normalize import compact
 from core.template import TABLES, CellKey, RowSpec, TableSpec, cell_label
 from core.tokens import Tok, Token, _is_prose
@@ -145,62 +145,71 @@ def assemble_rows(spec: TableSpec, tokens: list[Token]) -> list[_Row]:
     return rows
 
 
-def _splits(digits: str, parts: int) -> list[list[str]]:
-    """Ways to cut a digit run into ``parts`` numbers without leading zeros."""
-    if parts == 1:
-        return [[digits]] if digits == "0" or not digits.startswith("0") else []
-    if digits.startswith("0"):
-        return [["0"] + rest for rest in _splits(digits[1:], parts - 1)] if len(digits) > 1 else []
-    out: list[list[str]] = []
-    for i in range(1, len(digits) - parts + 2):
-        head = digits[:i]
-        for rest in _splits(digits[i:], parts - 1):
-            out.append([head] + rest)
-            if len(out) > MAX_SPLITS:
-                return out
-    return out
+class _TooMany(Exception):
+    pass
 
 
-def _candidates(pieces: list[_Piece], ncols: int) -> list[list[_Piece]] | None:
-    """All ways to expand glued pieces so the row has ``ncols`` cells (None if too many to try)."""
-    need = ncols - len(pieces)
-    glued = [i for i, p in enumerate(pieces) if p.glued]
-    if need <= 0 or not glued:
-        return []
-    results: list[list[_Piece]] = []
-    # distribute ``need`` extra cuts over the glued pieces
-    for extra in _distributions(need, [len(pieces[i].raw) - 1 for i in glued]):
-        per_piece: list[list[list[_Piece]]] = []
-        for i, p in enumerate(pieces):
-            k = extra[glued.index(i)] + 1 if i in glued else 1
-            if k == 1:
-                per_piece.append([[p]] if not (p.glued and p.raw.startswith("0")) else [])
+def _candidates(pieces: list[_Piece], ncols: int, eqs: list[Equation], keys: list[CellKey]) -> list[list[_Piece]] | None:
+    """Every way to cut the glued digit runs so the row has ``ncols`` cells and its own equations
+    hold (None when there are too many to decide between).
+
+    Built right to left, because totals stand to the right of their parts: once a total is placed,
+    any partial sum that exceeds it ends the branch (counts are never negative)."""
+    index = {k: i for i, k in enumerate(keys)}
+    rules = [([index[k] for k in e.lhs], [index[k] for k in e.rhs]) for e in eqs]
+    values: list[int | None] = [None] * ncols
+    out: list[list[_Piece]] = []
+
+    by_col = [[(lhs, rhs) for lhs, rhs in rules if col in lhs or col in rhs] for col in range(ncols)]
+
+    def feasible(col: int) -> bool:
+        for lhs, rhs in by_col[col]:
+            for known, other in ((lhs, rhs), (rhs, lhs)):
+                kv = [values[i] for i in known]
+                if None in kv:
+                    continue
+                placed = [values[i] for i in other if values[i] is not None]
+                if sum(placed) > sum(kv) or (len(placed) == len(other) and sum(placed) != sum(kv)):
+                    return False
+        return True
+
+    def place(piece_i: int, end: int, col: int, acc: list[_Piece]) -> None:
+        # ``end``: how much of piece ``piece_i`` is still to be cut; ``col``: the next cell, leftwards
+        if piece_i < 0:
+            if col < 0:
+                out.append(acc[::-1])
+                if len(out) > MAX_SPLITS:
+                    raise _TooMany
+            return
+        if col < 0 or col + 1 < piece_i:
+            return  # more pieces than cells left
+        p = pieces[piece_i]
+        if not p.glued:
+            values[col] = p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
+            if feasible(col):
+                place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [p])
+            values[col] = None
+            return
+        digits = p.raw[:end]
+        for cut in range(end - 1, -1, -1):
+            part = digits[cut:]
+            if len(part) > 1 and part[0] == "0":
                 continue
-            options = []
-            for cut in _splits(p.raw, k):
-                pos, opt = p.start, []
-                for part in cut:
-                    opt.append(_Piece(CellKind.NUMBER, part, pos, pos + len(part), int(part)))
-                    pos += len(part)
-                options.append(opt)
-            per_piece.append(options)
-        total = 1
-        for o in per_piece:
-            total *= len(o)
-        if total > MAX_SPLITS or len(results) + total > MAX_SPLITS:
-            return None
-        for combo in itertools.product(*per_piece):
-            results.append([x for part in combo for x in part])
-    return results
+            if cut > 0 and col == 0:
+                continue  # digits left over with no cell for them
+            values[col] = int(part)
+            if feasible(col):
+                piece = _Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part))
+                if cut == 0:
+                    place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [piece])
+                else:
+                    place(piece_i, cut, col - 1, acc + [piece])
+            values[col] = None
 
-
-def _distributions(total: int, caps: list[int]) -> list[list[int]]:
-    if not caps:
-        return [[]] if total == 0 else []
-    out = []
-    for first in range(0, min(total, caps[0]) + 1):
-        for rest in _distributions(total - first, caps[1:]):
-            out.append([first] + rest)
+    try:
+        place(len(pieces) - 1, len(pieces[-1].raw), ncols - 1, [])
+    except _TooMany:
+        return None
     return out
 
 
@@ -270,72 +279,122 @@ def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[
             for k in keys:
                 table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "值的个数与列数不符")
             continue
-        cands = _candidates(pieces, r.spec.ncols)
         local = strict_equations(keys)
+        splittable = any(p.glued for p in pieces)
+        cands = _candidates(pieces, r.spec.ncols, local, keys) if splittable else []
+        if cands and len(cands) == 1:
+            for k, p in zip(keys, cands[0]):
+                table.cells[k] = _cell_from_piece(p, r.spec)
+            continue
         if cands:
-            good = [c for c in cands if _fits(local, keys, c, r.spec)]
-            if len(good) == 1:
-                for k, p in zip(keys, good[0]):
-                    table.cells[k] = _cell_from_piece(p, r.spec)
-                continue
-            if len(good) > 1:
-                pending[r.spec.key] = good
-                continue
+            pending[r.spec.key] = cands  # the column rules of the whole table may still decide
+            continue
         glued = " ".join(p.raw for p in pieces)
-        if cands is None or (cands and not local):
-            why = "拆分方式过多" if cands is None else f"可拆分为 {len(cands)} 种方式"
-            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，{why}，无法唯一确定，已留空",
-                                   tuple(keys), tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
-            for k in keys:
-                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
-            continue
-        if pieces and cands == []:
-            notes.append(ParseNote("S03", f"“{r.label.text}”行只读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{glued}，"
-                                          "无法确定哪一列缺失，已留空", tuple(keys),
-                                   tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
-            for k in keys:
-                table.cells[k] = CellValue(CellKind.MISSING, None, "", None, "本行值不全")
-            continue
-        if cands:  # candidates exist but none satisfies the row's own total
+        spans = tuple((p.start, p.end) for p in pieces)
+        if cands is None:
+            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
+                                   tuple(keys), spans, f"row:{r.spec.key}"))
+            fill = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
+        elif splittable and local:
             notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，没有一种拆分能满足勾稽关系，已留空",
-                                   tuple(keys), tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
-            for k in keys:
-                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法拆分")
+                                   tuple(keys), spans, f"row:{r.spec.key}"))
+            fill = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法拆分")
+        elif pieces:
+            notes.append(ParseNote("S03", f"“{r.label.text}”行只读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{glued}，"
+                                          "无法确定哪一列缺失，已留空", tuple(keys), spans, f"row:{r.spec.key}"))
+            fill = CellValue(CellKind.MISSING, None, "", None, "本行值不全")
+        else:
+            continue
+        for k in keys:
+            table.cells[k] = fill
     if pending:
         _resolve_across_rows(spec, table, pending, notes, {r.spec.key: r for r in rows})
     return table
 
 
-def _fits(eqs, keys: list[CellKey], pieces: list[_Piece], row: RowSpec) -> bool:
-    cells = {k: _cell_from_piece(p, row) for k, p in zip(keys, pieces)}
-    return all(evaluate(e, lambda k: cells[k])[2] is not False for e in eqs)
+def _piece_value(p: _Piece) -> int | None:
+    return p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
+
+
+def _equal_or_unknown(lhs: list[int], rhs: list[int], values: list[int | None]) -> bool:
+    """False only when every cell is known and the equality fails. Positions and plain ints, no
+    CellValue per trial: glued rows can leave thousands of candidate splits."""
+    totals = []
+    for side in (lhs, rhs):
+        total = 0
+        for i in side:
+            v = values[i]
+            if v is None:
+                return True
+            total += v
+        totals.append(total)
+    return totals[0] == totals[1]
 
 
 def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, list[list[_Piece]]],
                          notes: list[ParseNote], rows: dict[str, _Row]) -> None:
-    """Rows whose glued digits split several ways: try the column rules over the whole table."""
+    """Rows whose glued digits split several ways: try the column rules over the whole table.
+    First each row alone against the settled cells (cheap, usually decisive), then the remaining
+    rows together."""
     keys_all = list(table.cells)
+    pos = {k: i for i, k in enumerate(keys_all)}
+    values: list[int | None] = [cv.value if cv.is_number and isinstance(cv.value, int) else None
+                                for cv in table.cells.values()]
     eqs = strict_equations(keys_all)
+    rules = [([pos[k] for k in e.lhs], [pos[k] for k in e.rhs], {pos[k] for k in e.cells}) for e in eqs]
+    slots = {rk: [pos[k] for k in _keys(spec, spec.row(rk))] for rk in pending}
+    touching = {rk: [(l, r) for l, r, cells in rules if cells.intersection(slots[rk])] for rk in pending}
+
+    numbers = {id(c): [_piece_value(p) for p in c] for cands in pending.values() for c in cands}
+
+    def assign(rk: str, pieces: list[_Piece] | None) -> None:
+        for i, v in zip(slots[rk], numbers[id(pieces)] if pieces else [None] * len(slots[rk])):
+            values[i] = v
+
+    def consistent(rks: list[str]) -> bool:
+        return all(_equal_or_unknown(l, r, values) for rk in rks for l, r in touching[rk])
+
+    def settle(rk: str, pieces: list[_Piece]) -> None:
+        row = spec.row(rk)
+        table.cells.update({k: _cell_from_piece(p, row) for k, p in zip(_keys(spec, row), pieces)})
+        assign(rk, pieces)
+
+    changed = True
+    while changed and pending:
+        changed = False
+        for rk in list(pending):
+            kept = []
+            for c in pending[rk]:
+                assign(rk, c)
+                if consistent([rk]):
+                    kept.append(c)
+            assign(rk, None)
+            pending[rk] = kept
+            if len(kept) == 1:
+                settle(rk, pending.pop(rk)[0])
+                changed = True
+            elif not kept:
+                break
+    if not pending:
+        return
     combos = 1
     for c in pending.values():
         combos *= len(c)
     solutions = []
-    if combos <= MAX_SPLITS:
+    if combos <= MAX_SPLITS and all(pending.values()):
+        order = list(pending)
         for choice in itertools.product(*pending.values()):
-            trial = dict(table.cells)
-            for (rk, _), pieces in zip(pending.items(), choice):
-                row = spec.row(rk)
-                for k, p in zip(_keys(spec, row), pieces):
-                    trial[k] = _cell_from_piece(p, row)
-            if all(evaluate(e, lambda k: trial[k])[2] is not False for e in eqs):
+            for rk, pieces in zip(order, choice):
+                assign(rk, pieces)
+            if consistent(order):
                 solutions.append(choice)
                 if len(solutions) > 1:
                     break
+        for rk in order:
+            assign(rk, None)
     if len(solutions) == 1:
-        for (rk, _), pieces in zip(pending.items(), solutions[0]):
-            row = spec.row(rk)
-            for k, p in zip(_keys(spec, row), pieces):
-                table.cells[k] = _cell_from_piece(p, row)
+        for rk, pieces in zip(list(pending), solutions[0]):
+            settle(rk, pieces)
         return
     for rk, cands in pending.items():
         row = spec.row(rk)
@@ -343,9 +402,12 @@ def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, l
         keys = _keys(spec, row)
         shown = "；".join(" ".join(p.raw for p in c) for c in cands[:3])
         glued = " ".join(p.raw for p in r.pieces)
-        why = "勾稽关系无法排除其余方式" if eqs else "该表没有可据以判断的勾稽关系"
-        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，可拆分为 {len(cands)} 种方式"
-                                      f"（如 {shown}），{why}，无法唯一确定，已留空",
+        if not cands:
+            how = "没有一种拆分能满足勾稽关系"
+        else:
+            why = "勾稽关系无法排除其余方式" if eqs else "该表没有可据以判断的勾稽关系"
+            how = f"可拆分为 {len(cands)} 种方式（如 {shown}），{why}，无法唯一确定"
+        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，{how}，已留空",
                                tuple(keys), tuple((p.start, p.end) for p in r.pieces), f"row:{rk}"))
         for k in keys:
             table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字有多种拆分")
