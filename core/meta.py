@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from core.model import Span
+from core.model import ReportMeta, Span
 from core.normalize import compact_with_map
 from core.template import LAYOUT_MARKERS
 
@@ -20,18 +19,6 @@ _AGENCY_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人�
 _DOC_TYPES = ("工作报告", "工作总结", "年度报告")
 
 
-@dataclass
-class Meta:
-    title: str | None = None
-    title_span: Span | None = None
-    agency: str | None = None
-    agency_span: Span | None = None
-    year: int | None = None
-    year_span: Span | None = None
-    period_year: int | None = None
-    period_span: Span | None = None
-
-
 def _clean_agency(raw: str) -> str:
     name = _AGENCY_CUT.sub("", raw)
     return name.strip("《》“”\"' ()（）[]【】-·")
@@ -42,10 +29,10 @@ def _clean_agency(raw: str) -> str:
 _HEAD_LIMIT = 20_000
 
 
-def find_meta(text: str, folded: str, head_end: int) -> Meta:
+def find_meta(text: str, folded: str, head_end: int) -> ReportMeta:
     """``head_end``: where the body starts (first section heading); the title is looked for before it
     and, failing that, in the opening lines."""
-    meta = Meta()
+    meta = ReportMeta()
     window_end = min(max(head_end, 600), len(folded), _HEAD_LIMIT)
     comp, index = compact_with_map(folded[:window_end].replace("\n", "¶"))
     for m in _TITLE.finditer(comp):

@@ -97,9 +97,9 @@ class ParseNote:
 
 
 @dataclass
-class Report:
-    source: SourceDocument
-    layout: str | None = None
+class ReportMeta:
+    """What the title and the opening sentences say: who reports, for which year."""
+
     title: str | None = None
     title_span: Span | None = None
     agency: str | None = None
@@ -108,6 +108,12 @@ class Report:
     year_span: Span | None = None
     period_year: int | None = None
     period_span: Span | None = None
+
+
+@dataclass(kw_only=True)
+class Report(ReportMeta):
+    source: SourceDocument
+    layout: str | None = None
     sections: dict[int, Section] = field(default_factory=dict)
     tables: dict[str, TableData | None] = field(default_factory=dict)
     notes: list[ParseNote] = field(default_factory=list)

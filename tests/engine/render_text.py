@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.template import ACTIVE, APPLICANT_COLUMNS, APPLICATIONS, C_OUTCOMES, CellKey, all_cells
+from core.template import ACTIVE, APPLICATIONS, C_OUTCOMES, CellKey, all_cells
 
 STYLES = ("pipe_cells", "tab_rows", "cell_lines", "space_rows", "markdown", "glued")
 
