@@ -123,7 +123,7 @@ ACTIVE_SINGLE_COLUMN = {"行政许可": "本年处理决定数量", "行政处�
 APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 TOTAL_COL = 6
 
-_G3 = "三、本年度办理结果"
+B_RESULTS_GROUP = _G3 = "三、本年度办理结果"
 
 
 def _b(key: str, label: str, patterns: tuple[str, ...], group: str = "", nonstandard: tuple[str, ...] = ()) -> RowSpec:

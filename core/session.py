@@ -1,0 +1,50 @@
+"""What is loaded: each input file becomes an entry holding either its review or the reason it could
+not be read, so one bad file never stops a folder from loading."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.api import analyze_file
+from core.errors import ReportError
+from core.review import Review, open_review
+
+REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".mhtml", ".docx", ".doc", ".pdf")
+
+
+@dataclass
+class Entry:
+    path: str
+    review: Review | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.review is not None
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files as given (whatever their suffix), folders searched recursively for report files, in a
+    stable order; sidecars and hidden files skipped."""
+    out: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+            out.extend(str(f) for f in sorted(found))
+        else:
+            out.append(str(item))
+    return out
+
+
+def load_entry(path: str, reviewer: str = "") -> Entry:
+    """Read, extract, check and restore saved corrections. Never raises for a bad file."""
+    try:
+        return Entry(path, review=open_review(analyze_file(path), reviewer))
+    except ReportError as exc:
+        return Entry(path, error=exc.reason)
+    except (OSError, ValueError, UnicodeError) as exc:  # a reader bug must not take the batch down
+        return Entry(path, error=f"无法读取：{exc}")

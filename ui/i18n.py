@@ -1,0 +1,68 @@
+"""Translations. Source strings are Chinese (our users' language); English comes from
+resources/i18n/nianbao_en.ts, compiled to .qm on first use (generated files are never committed)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+
+def _resources() -> Path:
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base / "resources" / "i18n"
+
+
+def _lrelease() -> str | None:
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    return str(bundled) if bundled.exists() else shutil.which("pyside6-lrelease")
+
+
+def compiled_translation(language: str) -> Path | None:
+    """The .qm for ``language``: shipped beside the .ts (frozen builds) or compiled into the cache."""
+    ts = _resources() / f"nianbao_{language}.ts"
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "i18n"
+    qm = cache / shipped.name
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([tool, str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return qm if qm.exists() else None
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install our translation and Qt's own (standard dialogs, buttons). Returns the translators so
+    the caller keeps them alive."""
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+            app.installTranslator(qt)
+            installed.append(qt)
+        return installed
+    qm = compiled_translation(language)
+    if qm is not None:
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            installed.append(ours)
+    return installed

@@ -1,0 +1,708 @@
+"""The reviewer window: loaded reports on the left, the original text beside the three tables, the
+findings below. Everything it shows comes from ``core``; every change goes through an undo command."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from core import style
+from core.errors import ReportError
+from core.model import Finding
+from core.review import Review, refresh_cross_findings, save_sidecar
+from core.session import Entry, expand_inputs
+from core.template import SECTIONS, TABLE_IDS, TABLES, CellKey
+from core.version import APP_NAME, version
+from ui import journal
+from ui.commands import EditCellCommand, VerdictCommand
+from ui.findings_panel import FindingsPanel
+from ui.i18n import LANGUAGES
+from ui.report_list import FILTERS, PathRole, ReportFilter, ReportListModel, filter_label
+from ui.settings import Settings
+from ui.source_view import SourceView
+from ui.table_model import KeyRole, FormTableModel
+from ui.workers import Task, load_task
+
+OPEN_FILTER = "报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class TablePage(QWidget):
+    """One table tab: a banner when the table was not found, and the grid."""
+
+    def __init__(self, model: FormTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background:{style.ERROR}; color:#000; padding:6px; font-weight:bold;")
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setWordWrap(True)
+        self.view.setTabKeyNavigation(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setMaximumWidth(360)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view)
+        grid = model.grid
+        for r in range(grid.shape[0]):
+            if grid.span_of(r) > 1:
+                self.view.setSpan(r, 0, 1, grid.span_of(r))
+
+    def update_banner(self) -> None:
+        spec = TABLES[self.model.grid.table]
+        missing = self.model.review is not None and not self.model.table_found
+        self.banner.setText(tr("报告中未找到表{0}（{1}）。可在下方按报告原文手工填写。").format(spec.letter, spec.title))
+        self.banner.setVisible(missing)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.entries: dict[str, Entry] = {}
+        self.current_path: str | None = None
+        self.undo_group = QUndoGroup(self)
+        self.stacks: dict[str, QUndoStack] = {}
+        self.pool = QThreadPool.globalInstance()
+        self._tasks: list[Task] = []
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_layout()
+        self.undo_group.cleanChanged.connect(self._stack_changed)
+        self._update_title()
+
+    # --- construction ------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.list_model = ReportListModel(self)
+        self.list_filter = ReportFilter(self)
+        self.list_filter.setSourceModel(self.list_model)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_filter)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.verticalHeader().hide()
+        self.list_view.horizontalHeader().setStretchLastSection(True)
+        self.list_view.setColumnWidth(0, 70)
+        self.list_view.setColumnWidth(1, 170)
+        self.list_view.setColumnWidth(2, 48)
+        self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        self.filter_combo = QComboBox()
+        for name in FILTERS:
+            self.filter_combo.addItem(filter_label(name), name)
+        self.filter_combo.currentIndexChanged.connect(
+            lambda i: self.list_filter.set_mode(self.filter_combo.itemData(i)))
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(tr("按机关或文件名筛选"))
+        self.search_box.textChanged.connect(self.list_filter.setFilterFixedString)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.filter_combo)
+        row.addWidget(self.search_box, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.list_view)
+
+        self.outline = QListWidget()
+        self.outline.setMaximumHeight(118)
+        self.outline.itemClicked.connect(self._outline_clicked)
+        self.source = SourceView()
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText(tr("在原文中查找（回车查找下一个）"))
+        self.find_box.returnPressed.connect(self.find_next)
+        middle = QWidget()
+        lay = QVBoxLayout(middle)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel(tr("六个部分")))
+        lay.addWidget(self.outline)
+        lay.addWidget(QLabel(tr("报告原文")))
+        lay.addWidget(self.find_box)
+        lay.addWidget(self.source, 1)
+
+        self.models = {t: FormTableModel(t, self) for t in TABLE_IDS}
+        self.pages: dict[str, TablePage] = {}
+        self.tabs = QTabWidget()
+        for t in TABLE_IDS:
+            model = self.models[t]
+            model.edit_requested = self.request_edit
+            page = TablePage(model)
+            page.view.selectionModel().currentChanged.connect(self._cell_changed)
+            page.view.clicked.connect(self._cell_clicked)
+            self.pages[t] = page
+            spec = TABLES[t]
+            self.tabs.addTab(page, tr("表{0} {1}").format(spec.letter, spec.title))
+        self.reason_box = QLineEdit()
+        self.reason_box.setPlaceholderText(tr("修改原因（可选，记入修改记录）"))
+        self.findings = FindingsPanel()
+        self.findings.finding_selected.connect(self.show_finding)
+        self.findings.verdict_requested.connect(self.request_verdict)
+        tables_box = QWidget()
+        lay = QVBoxLayout(tables_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.reason_box)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(tables_box)
+        self.right_split.addWidget(self.findings)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(left)
+        self.main_split.addWidget(middle)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 1)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setStretchFactor(2, 4)
+        self.main_split.setSizes([300, 560, 760])
+        self.setCentralWidget(self.main_split)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        self.open_action = self._action(tr("打开报告(&O)…"), self.open_files_dialog, QKeySequence.StandardKey.Open,
+                                        file_menu)
+        self._action(tr("打开文件夹(&D)…"), self.open_folder_dialog, "Ctrl+Shift+O", file_menu)
+        self.recent_menu = file_menu.addMenu(tr("最近打开(&R)"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.save_action = self._action(tr("保存审阅底稿(&S)…"), self.save_workbook_dialog,
+                                        QKeySequence.StandardKey.Save, file_menu)
+        self._action(tr("全部导出(&E)…"), self.export_all_dialog, "Ctrl+Shift+E", file_menu)
+        self._action(tr("审阅人(&W)…"), self.ask_reviewer, None, file_menu)
+        file_menu.addSeparator()
+        self._action(tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        undo = self.undo_group.createUndoAction(self, tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addSeparator()
+        self._action(tr("在原文中查找(&F)"), self.focus_find, QKeySequence.StandardKey.Find, edit_menu)
+        self._action(tr("查找下一个"), self.find_next, QKeySequence.StandardKey.FindNext, edit_menu)
+        self._action(tr("撤销本单元格的修正"), self.revert_cell, "Ctrl+Backspace", edit_menu)
+
+        view_menu = bar.addMenu(tr("视图(&V)"))
+        self._action(tr("放大原文"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
+        self._action(tr("缩小原文"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
+        self._action(tr("下一条问题"), lambda: self._step_finding(1), "F8", view_menu)
+        self._action(tr("上一条问题"), lambda: self._step_finding(-1), "Shift+F8", view_menu)
+        lang_menu = view_menu.addMenu(tr("界面语言(&L)"))
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == self.settings.language)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            lang_menu.addAction(act)
+
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        self._action(tr("关于(&A)"), self.about, None, help_menu)
+
+    # --- layout persistence --------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(QSize(1600, 950))
+        for name, splitter in (("main", self.main_split), ("right", self.right_split)):
+            state = self.settings.splitter(name)
+            if state is not None:
+                splitter.restoreState(state)
+        if self.settings.text_zoom:
+            self.source.zoom(self.settings.text_zoom)
+
+    def _save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.set_splitter("main", self.main_split.saveState())
+        self.settings.set_splitter("right", self.right_split.saveState())
+        self.settings.text_zoom = self.source.zoom_level
+        self.settings.sync()
+
+    # --- loading -------------------------------------------------------------------------------
+    def open_paths(self, inputs: list[str], wait: bool = False) -> Task | None:
+        """Load files and folders on the thread pool; each report appears as it is read."""
+        paths = [p for p in expand_inputs(inputs) if p not in self.entries]
+        if not paths:
+            return None
+        for p in inputs:
+            self.settings.add_recent(str(p))
+        task = load_task(paths, self.settings.reviewer)
+        progress = None
+        if len(paths) > 3:
+            progress = QProgressDialog(tr("正在读取报告…"), tr("取消"), 0, len(paths), self)
+            progress.setWindowTitle(APP_NAME)
+            progress.setMinimumDuration(300)
+            progress.canceled.connect(task.cancel)
+            task.signals.progress.connect(lambda done, total, label: progress.setValue(done))
+        task.signals.item.connect(self._add_entry)
+        task.signals.finished.connect(lambda _r: self._load_finished(task, progress))
+        task.signals.failed.connect(lambda msg: self._load_finished(task, progress, msg))
+        self._tasks.append(task)
+        self.pool.start(task)
+        if wait:
+            self.pool.waitForDone()
+            QCoreApplication.processEvents()
+        return task
+
+    def _add_entry(self, entry: Entry) -> None:
+        self.entries[entry.path] = entry
+        self.list_model.set_entry(entry)
+        if entry.review is not None:
+            stack = QUndoStack(self)
+            self.stacks[entry.path] = stack
+            self.undo_group.addStack(stack)
+            stack.cleanChanged.connect(self._stack_changed)
+            stack.indexChanged.connect(self._stack_changed)
+        if self.current_path is None:
+            self.select_report(entry.path)
+
+    def _load_finished(self, task: Task, progress: QProgressDialog | None, error: str | None = None) -> None:
+        if progress is not None:
+            progress.close()
+        if task in self._tasks:
+            self._tasks.remove(task)
+        reviews = self.reviews()
+        if len(reviews) > 1:
+            refresh_cross_findings(reviews)
+            for e in self.entries.values():
+                self.list_model.set_entry(e)
+            self._show_current()
+        self._write_journal()
+        if error:
+            QMessageBox.warning(self, APP_NAME, tr("读取报告时出错：{0}").format(error))
+        bad = [e for e in self.entries.values() if e.error]
+        restored = [r for r in reviews if r.restored]
+        message = tr("已载入 {0} 份报告，其中 {1} 份无法读取").format(len(self.entries), len(bad))
+        if restored:
+            message += tr("；{0} 份报告已恢复上次保存的修正").format(len(restored))
+        self.statusBar().showMessage(message, 10000)
+
+    def reviews(self) -> list[Review]:
+        return [e.review for e in self.entries.values() if e.review is not None]
+
+    @property
+    def current(self) -> Review | None:
+        entry = self.entries.get(self.current_path or "")
+        return entry.review if entry else None
+
+    def select_report(self, path: str) -> None:
+        row = self.list_model.row_of(path)
+        if row >= 0:
+            index = self.list_filter.mapFromSource(self.list_model.index(row, 0))
+            if index.isValid():
+                self.list_view.selectRow(index.row())
+        self._set_current(path)
+
+    def _list_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._set_current(current.data(PathRole))
+
+    def _set_current(self, path: str) -> None:
+        if path == self.current_path and self.current is not None:
+            return
+        self.current_path = path
+        stack = self.stacks.get(path)
+        self.undo_group.setActiveStack(stack)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        entry = self.entries.get(self.current_path or "")
+        review = entry.review if entry else None
+        self.source.show_report(review.report if review else None)
+        if entry is not None and review is None:
+            self.source.setPlainText(tr("无法读取此文件：\n{0}\n\n{1}").format(entry.path, entry.error))
+        for t in TABLE_IDS:
+            self.models[t].set_review(review)
+            self.pages[t].update_banner()
+        self.findings.show_findings(review)
+        self._fill_outline(review)
+        self._update_status()
+        self._update_title()
+
+    def _fill_outline(self, review: Review | None) -> None:
+        self.outline.clear()
+        if review is None:
+            return
+        for spec in SECTIONS:
+            found = spec.number in review.report.sections
+            item = QListWidgetItem(("✔ " if found else "✖ ") + spec.heading)
+            item.setData(Qt.ItemDataRole.UserRole, spec.number)
+            if not found:
+                colour = style.ERROR if spec.missing_severity == "error" else style.WARNING
+                item.setBackground(QColor(colour))
+                item.setToolTip(tr("报告中没有这一部分"))
+            self.outline.addItem(item)
+
+    def _outline_clicked(self, item: QListWidgetItem) -> None:
+        review = self.current
+        number = item.data(Qt.ItemDataRole.UserRole)
+        if review is not None and number in review.report.sections:
+            self.source.highlight([review.report.sections[number].heading_span])
+
+    # --- editing -------------------------------------------------------------------------------
+    def request_edit(self, key: CellKey, text: str) -> None:
+        review = self.current
+        stack = self.stacks.get(self.current_path or "")
+        if review is None or stack is None:
+            return
+        value: str | None = text or None
+        if value is not None:
+            from core.review import parse_input
+            try:
+                parse_input(key, value)
+            except ValueError as exc:
+                QMessageBox.warning(self, APP_NAME, tr("{0}：{1}").format(review.describe(key), exc))
+                return
+        stack.push(EditCellCommand(review, key, value, self.reason_box.text().strip(), self._changed))
+        self.reason_box.clear()
+
+    def revert_cell(self) -> None:
+        page = self.tabs.currentWidget()
+        index = page.view.currentIndex() if isinstance(page, TablePage) else QModelIndex()
+        key = index.data(KeyRole) if index.isValid() else None
+        review, stack = self.current, self.stacks.get(self.current_path or "")
+        if key is not None and review is not None and stack is not None and review.is_corrected(key):
+            stack.push(EditCellCommand(review, key, None, tr("撤销修正"), self._changed))
+
+    def request_verdict(self, finding_key: str, verdict: str, comment: str) -> None:
+        review, stack = self.current, self.stacks.get(self.current_path or "")
+        if review is not None and stack is not None:
+            stack.push(VerdictCommand(review, finding_key, verdict, comment, self._changed))
+
+    def _changed(self, review: Review, keys: tuple[CellKey, ...]) -> None:
+        """After every command: persist first (the user's work must survive a crash), then repaint."""
+        try:
+            save_sidecar(review)
+        except OSError as exc:
+            QMessageBox.critical(self, APP_NAME, tr("无法保存修正记录：{0}").format(exc))
+        if keys and len(self.entries) > 1:
+            refresh_cross_findings(self.reviews())
+        if review is self.current:
+            for t in TABLE_IDS:
+                self.models[t].refresh()
+                self.pages[t].update_banner()
+            self.findings.show_findings(review)
+            self._update_status()
+        self.list_model.set_entry(self.entries[review.report.source.path])
+
+    def _stack_changed(self, _value=None) -> None:
+        self._write_journal()
+        self._update_title()
+
+    def _write_journal(self) -> None:
+        try:
+            journal.write(list(self.entries), self.current_path,
+                          [p for p, s in self.stacks.items() if not s.isClean()])
+        except OSError:
+            pass
+
+    # --- provenance ----------------------------------------------------------------------------
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        self._cell_changed(index, QModelIndex())
+
+    def _cell_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        key = index.data(KeyRole) if index.isValid() else None
+        review = self.current
+        if key is None or review is None:
+            return
+        span = review.parsed(key).span
+        self.source.highlight([span] if span else [])
+        st = self.models[key.table].status(key)
+        text = review.describe(key)
+        if st is not None and st.notes:
+            text += " — " + st.notes[0]
+        self.statusBar().showMessage(text if span else text + tr("（原文中没有对应位置）"), 10000)
+
+    def show_finding(self, finding: Finding) -> None:
+        review = self.current
+        if review is None:
+            return
+        spans = list(finding.spans) or [s for k in finding.cells if (s := review.parsed(k).span)]
+        if finding.cells:
+            table = finding.cells[0].table
+            page = self.pages[table]
+            self.tabs.setCurrentWidget(page)
+            selection = page.view.selectionModel()
+            selection.blockSignals(True)
+            selection.clearSelection()
+            for k in finding.cells:
+                if k.table == table:
+                    selection.select(self.models[table].index_of(k), selection.SelectionFlag.Select)
+            selection.blockSignals(False)
+            page.view.scrollTo(self.models[table].index_of(finding.cells[0]))
+            page.view.viewport().update()
+        self.source.highlight(spans)
+
+    def _step_finding(self, step: int) -> None:
+        count = self.findings.tree.topLevelItemCount()
+        if count:
+            row = self.findings.tree.indexOfTopLevelItem(self.findings.tree.currentItem()) if \
+                self.findings.tree.currentItem() else -1
+            self.findings.select_row((row + step) % count)
+
+    # --- find, zoom ----------------------------------------------------------------------------
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def find_next(self) -> bool:
+        text = self.find_box.text()
+        if not text:
+            return False
+        if self.source.find(text):
+            return True
+        cursor = self.source.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.source.setTextCursor(cursor)
+        found = self.source.find(text)
+        if not found:
+            self.statusBar().showMessage(tr("原文中没有“{0}”").format(text), 5000)
+        return found
+
+    def _zoom(self, steps: int) -> None:
+        self.source.zoom(steps)
+
+    # --- workbook ------------------------------------------------------------------------------
+    def _agency_group(self, review: Review) -> list[Review]:
+        from core.batch import group_by_agency
+
+        return next((g for g in group_by_agency(self.reviews()) if review in g), [review])
+
+    def save_workbook_dialog(self) -> bool:
+        review = self.current
+        if review is None:
+            QMessageBox.information(self, APP_NAME, tr("请先打开一份报告。"))
+            return False
+        from core.workbook import workbook_filename
+
+        group = self._agency_group(review)
+        start = Path(self.settings.last_dir or Path(review.report.source.path).parent) / workbook_filename(group)
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存审阅底稿"), str(start), tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return False
+        return self.save_workbook(group, path)
+
+    def save_workbook(self, group: list[Review], path: str) -> bool:
+        from core.workbook import save_workbook
+
+        try:
+            written = save_workbook(group, path, reviewer=self.settings.reviewer, force=True)
+        except ReportError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, tr("无法保存 {0}：{1}").format(path, exc.strerror or exc))
+            return False
+        self.settings.last_dir = str(Path(written).parent)
+        for r in group:
+            stack = self.stacks.get(r.report.source.path)
+            if stack is not None:
+                stack.setClean()
+        self.statusBar().showMessage(tr("已保存审阅底稿：{0}").format(written), 8000)
+        self._write_journal()
+        return True
+
+    def export_all_dialog(self) -> None:
+        reviews = self.reviews()
+        if not reviews:
+            QMessageBox.information(self, APP_NAME, tr("没有可导出的报告。"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("选择导出文件夹"), self.settings.last_dir)
+        if folder:
+            self.export_all(folder)
+
+    def export_all(self, folder: str, wait: bool = False) -> Task:
+        from core.batch import export_reviews
+
+        reviews = self.reviews()
+        reviewer = self.settings.reviewer
+        progress = QProgressDialog(tr("正在导出审阅底稿…"), tr("取消"), 0, len(reviews), self)
+        progress.setWindowTitle(APP_NAME)
+        progress.setMinimumDuration(0)
+
+        def work(task: Task):
+            return export_reviews(reviews, folder, reviewer=reviewer,
+                                  progress=lambda d, t, label: task.signals.progress.emit(d, t, label),
+                                  cancelled=lambda: task.cancelled)
+
+        task = Task(work)
+        progress.canceled.connect(task.cancel)
+        task.signals.progress.connect(lambda d, t, label: (progress.setMaximum(t), progress.setValue(d),
+                                                           progress.setLabelText(label)))
+        task.signals.finished.connect(lambda result: self._export_finished(task, progress, folder, result))
+        task.signals.failed.connect(lambda msg: self._export_finished(task, progress, folder, None, msg))
+        self._tasks.append(task)
+        self.pool.start(task)
+        if wait:
+            self.pool.waitForDone()
+            QCoreApplication.processEvents()
+        return task
+
+    def _export_finished(self, task: Task, progress: QProgressDialog, folder: str, result, error: str | None = None):
+        progress.close()
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if error:
+            QMessageBox.warning(self, APP_NAME, tr("导出失败：{0}").format(error))
+            return
+        if task.cancelled:
+            self.statusBar().showMessage(tr("导出已取消"), 8000)
+            return
+        for s in self.stacks.values():
+            s.setClean()
+        self.settings.last_dir = folder
+        self.statusBar().showMessage(tr("已导出到 {0}").format(folder), 8000)
+
+    # --- misc actions --------------------------------------------------------------------------
+    def open_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), self.settings.last_dir, tr(OPEN_FILTER))
+        if paths:
+            self.settings.last_dir = str(Path(paths[0]).parent)
+            self.open_paths(paths)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("打开文件夹"), self.settings.last_dir)
+        if folder:
+            self.settings.last_dir = folder
+            self.open_paths([folder])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            self.recent_menu.addAction(path, lambda p=path: self.open_paths([p]))
+        if self.settings.recent_files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(tr("清除列表"), self.settings.clear_recent)
+
+    def ask_reviewer(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, APP_NAME, tr("审阅人姓名（写入审阅底稿）："), text=self.settings.reviewer)
+        if ok:
+            self.settings.reviewer = name.strip()
+            for r in self.reviews():
+                r.reviewer = name.strip()
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        QMessageBox.information(self, APP_NAME, tr("界面语言将在重新启动后生效。"))
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("关于 {0}").format(APP_NAME), tr(
+            "<h3>{0} {1}</h3><p>政府信息公开工作年度报告审阅工具。</p>"
+            "<p>读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，"
+            "记录人工修正，并生成审阅底稿（Excel）。</p>").format(APP_NAME, version()))
+
+    def _update_status(self) -> None:
+        entry = self.entries.get(self.current_path or "")
+        if entry is None:
+            self.status_label.setText(tr("未打开报告"))
+            return
+        if entry.review is None:
+            self.status_label.setText(tr("{0} · 无法读取").format(Path(entry.path).name))
+            return
+        doc = entry.review.report.source
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in entry.review.findings:
+            counts[f.severity.value] += 1
+        text = tr("{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}").format(
+            Path(doc.path).name, doc.encoding, doc.format, counts["error"], counts["warning"], counts["info"],
+            len(entry.review.corrections))
+        if entry.review.restored:
+            text += tr(" · 已恢复上次的修正")
+        if entry.review.source_changed:
+            text += tr(" · 注意：原文件在上次审阅后已改动")
+        self.status_label.setText(text)
+
+    def _update_title(self) -> None:
+        review = self.current
+        name = ""
+        if review is not None:
+            r = review.report
+            name = f"{r.agency or Path(r.source.path).name} {r.year or ''}".strip()
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else f"{APP_NAME}[*]")
+        self.setWindowModified(any(not s.isClean() for s in self.stacks.values()))
+
+    # --- drag and drop, close --------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_paths(paths)
+
+    def closeEvent(self, event) -> None:
+        dirty = [p for p, s in self.stacks.items() if not s.isClean()]
+        if dirty:
+            answer = QMessageBox.question(
+                self, APP_NAME,
+                tr("有 {0} 份报告的修正尚未写入审阅底稿。\n（修正本身已自动保存，重新打开报告即可恢复。）\n\n是否先保存审阅底稿？")
+                .format(len(dirty)),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                if self.current_path not in dirty:
+                    self.select_report(dirty[0])
+                if not self.save_workbook_dialog():
+                    event.ignore()
+                    return
+        for task in self._tasks:
+            task.cancel()
+        self._save_layout()
+        journal.clear()
+        event.accept()
+
+    def offer_recovery(self) -> None:
+        data = journal.read()
+        if data is None:
+            return
+        paths = [p for p in data.get("open", []) if Path(p).exists()]
+        if paths and QMessageBox.question(
+                self, APP_NAME, tr("上次没有正常退出。是否重新打开当时的 {0} 份报告？\n（已做的修正会自动恢复。）").format(len(paths)),
+        ) == QMessageBox.StandardButton.Yes:
+            self.open_paths(paths)
+        else:
+            journal.clear()
+
+
+def show_later(window: MainWindow, paths: list[str]) -> None:
+    """Open the window first, then load: the first paint does not wait for the files."""
+    QTimer.singleShot(0, lambda: (window.offer_recovery(), window.open_paths(paths) if paths else None))
