@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
 
     def _load_finished(self, task: Task, progress: QProgressDialog | None, error: str | None = None) -> None:
         if progress is not None:
+            progress.canceled.disconnect()
             progress.close()
         if task in self._tasks:
             self._tasks.remove(task)
@@ -572,13 +573,14 @@ class MainWindow(QMainWindow):
         return task
 
     def _export_finished(self, task: Task, progress: QProgressDialog, folder: str, result, error: str | None = None):
+        progress.canceled.disconnect()
         progress.close()
         if task in self._tasks:
             self._tasks.remove(task)
         if error:
             QMessageBox.warning(self, APP_NAME, tr("导出失败：{0}").format(error))
             return
-        if task.cancelled:
+        if result is None or result.cancelled:
             self.statusBar().showMessage(tr("导出已取消"), 8000)
             return
         for s in self.stacks.values():

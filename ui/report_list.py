@@ -81,8 +81,13 @@ class ReportFilter(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_mode(self, mode: str) -> None:
-        self.mode = mode
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9 replaces invalidateFilter()
+            self.beginFilterChange()
+            self.mode = mode
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.mode = mode
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         model = self.sourceModel()

@@ -197,3 +197,40 @@ def test_offsets_outside_the_bmp():
     assert len(shown) == len(text)
     mapping = OffsetMap(text)
     assert [mapping(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 5, 6, 7]
+
+
+def test_whole_review_path(window, samples, qtbot, settings, monkeypatch, tmp_path):
+    """Open a sample, correct a cell, confirm a finding, save the workbook, reopen: all is back."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    path = sample(samples, "002")
+    open_one(window, path)
+    window.reason_box.setText("与纸质件核对")
+    window.models["applications"].setData(cell(window, NEW_NATURAL), "50")
+    b01 = next(f for f in window.current.findings if f.rule == "B01")
+    window.request_verdict(b01.key, "确认", "确有差错")
+    target = tmp_path / "out" / "底稿.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    assert window.isWindowModified()
+    assert window.save_workbook_dialog()
+    assert not window.isWindowModified()
+    wb = load_workbook(target)
+    findings = wb["检查结果"]
+    row = next(r for r in range(2, findings.max_row + 1) if findings.cell(r, 3).value == "B01")
+    assert findings.cell(row, 14).value == "确认" and findings.cell(row, 15).value == "确有差错"
+    assert wb["修改记录"].cell(2, 7).value == "与纸质件核对"
+    assert window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    open_one(again, path)
+    assert cell(again, NEW_NATURAL).data() == "50"
+    assert again.current.verdict(b01).verdict == "确认"
+
+
+def test_export_all_runs_off_the_gui_thread(window, samples, tmp_path):
+    window.open_paths([str(samples)], wait=True)
+    window.export_all(str(tmp_path / "all"), wait=True)
+    assert "已导出" in window.statusBar().currentMessage()
+    assert (tmp_path / "all" / "汇总.xlsx").exists()
+    assert len(list((tmp_path / "all").glob("*审阅底稿.xlsx"))) == 5

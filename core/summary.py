@@ -1,0 +1,82 @@
+"""汇总.xlsx: one row per report for a supervising office, and how often each rule failed across
+the batch (which errors are common). Tabular output, so pandas builds it."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from core.checks import RULES
+from core.model import Severity
+from core.workbook.styles import BOLD, HEADER_FILL, LINK, fill, fit_width, landscape, set_widths
+
+if TYPE_CHECKING:
+    from core.batch import BatchResult
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _verdict(counts: Counter) -> str:
+    return "不通过" if counts[Severity.ERROR] else "需核实" if counts[Severity.WARNING] else "通过"
+
+
+def write_summary(result: "BatchResult", path: Path) -> Path:
+    from core.batch import level_name
+
+    rows, links = [], []
+    rule_reports: Counter = Counter()
+    rule_findings: Counter = Counter()
+    for wb in result.workbooks:
+        for r in wb.reviews:
+            rep = r.report
+            counts = Counter(f.severity for f in r.findings)
+            failed = sorted({f.rule for f in r.findings if f.severity is not Severity.INFO})
+            for rule in {f.rule for f in r.findings}:
+                rule_reports[rule] += 1
+            rule_findings.update(f.rule for f in r.findings)
+            rows.append({"机关": rep.agency or "（未识别）", "层级": level_name(r), "年度": rep.year,
+                         "文件": rep.source.path, "格式": rep.source.format, "版式": rep.layout or "未识别",
+                         "结论": _verdict(counts), "错误": counts[Severity.ERROR], "警告": counts[Severity.WARNING],
+                         "提示": counts[Severity.INFO], "人工修正": len(r.corrections),
+                         "未通过的规则": "、".join(failed),
+                         "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}"})
+            links.append(wb.path.name if wb.path else None)
+    for e in result.unreadable:
+        rows.append({"机关": "", "层级": "", "年度": None, "文件": e.path, "格式": "", "版式": "",
+                     "结论": "无法读取", "错误": None, "警告": None, "提示": None, "人工修正": None,
+                     "未通过的规则": e.error, "审阅底稿": ""})
+        links.append(None)
+    reports = pd.DataFrame(rows, columns=["机关", "层级", "年度", "文件", "格式", "版式", "结论", "错误", "警告", "提示",
+                                          "人工修正", "未通过的规则", "审阅底稿"])
+    total = max(1, sum(len(w.reviews) for w in result.workbooks))
+    rules = pd.DataFrame([{"规则": rid, "级别": SEVERITY_ZH[RULES[rid].severity.value] if rid in RULES else "",
+                           "检查内容": RULES[rid].title if rid in RULES else "", "涉及报告数": rule_reports[rid],
+                           "占比": f"{rule_reports[rid] / total:.0%}", "问题条数": rule_findings[rid]}
+                          for rid in sorted(rule_reports, key=lambda k: (-rule_reports[k], k))],
+                         columns=["规则", "级别", "检查内容", "涉及报告数", "占比", "问题条数"])
+    tmp = path.with_name(".~" + path.name)
+    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        reports.to_excel(writer, sheet_name="报告汇总", index=False)
+        rules.to_excel(writer, sheet_name="规则统计", index=False)
+    wb = load_workbook(tmp)
+    for ws, frame in ((wb["报告汇总"], reports), (wb["规则统计"], rules)):
+        for cell in ws[1]:
+            cell.font, cell.fill = BOLD, HEADER_FILL
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        set_widths(ws, {i: fit_width([str(c)] + [str(v) for v in frame[c].tolist()[:200]], maximum=50)
+                        for i, c in enumerate(frame.columns, start=1)})
+        landscape(ws, "1:1")
+    ws = wb["报告汇总"]
+    for i, link in enumerate(links, start=2):
+        verdict = ws.cell(i, 7)
+        verdict.fill = fill({"不通过": "ERROR", "需核实": "WARNING", "通过": "OK"}.get(verdict.value, "MISSING"))
+        if link:
+            ws.cell(i, 13).hyperlink = link
+            ws.cell(i, 13).font = LINK
+    wb.save(tmp)
+    tmp.replace(path)
+    return path

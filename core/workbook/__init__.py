@@ -1,0 +1,117 @@
+"""The audit workbook: one .xlsx per agency (several years of one agency share it), laid out as an
+auditor's working paper. ``save_workbook`` is what the window's Ctrl+S and the batch export call."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from core.errors import ReportError
+from core.review import Review
+from core.template import TABLE_IDS, TABLES, CellKey
+from core.version import APP_NAME, version
+from core.workbook.findings_sheet import write_findings
+from core.workbook.form_sheet import write_form_sheet
+from core.workbook.other_sheets import write_corrections, write_overview, write_source
+
+_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+MAX_NAME = 80
+
+
+def workbook_filename(reviews: Sequence[Review]) -> str:
+    """'<agency>_<years>_审阅底稿.xlsx', safe on Windows."""
+    first = reviews[0].report
+    agency = first.agency or Path(first.source.path).stem
+    years = sorted({r.report.year for r in reviews if r.report.year})
+    year_text = "-".join(str(y) for y in years) if len(years) <= 3 else f"{years[0]}-{years[-1]}"
+    name = _ILLEGAL.sub("_", f"{agency}_{year_text}" if year_text else agency).strip(" .")
+    return f"{name[:MAX_NAME] or '报告'}_审阅底稿.xlsx"
+
+
+def _label(review: Review, several: bool) -> str:
+    year = review.report.year
+    return f"{year}年" if several and year else (str(year) if year else Path(review.report.source.path).stem[:10])
+
+
+def build_workbook(reviews: Sequence[Review], reviewer: str = "") -> Workbook:
+    reviews = sorted(reviews, key=lambda r: (r.report.year or 0, r.report.source.path))
+    several = len(reviews) > 1
+    wb = Workbook()
+    overview = wb.active
+    overview.title = "概览"
+    write_overview(overview, list(reviews), reviewer)
+    items: list[tuple[str, Review, dict[CellKey, str]]] = []
+    used: set[str] = set()
+    for review in reviews:
+        label = _label(review, several)
+        addresses: dict[CellKey, str] = {}
+        rep = review.report
+        heading = f"{rep.agency or ''} {rep.year or ''}年度".strip()
+        for table in TABLE_IDS:
+            title = f"表{TABLES[table].letter}" + (f" {label}" if several else "")
+            while title in used:
+                title += "'"
+            used.add(title)
+            addresses.update(write_form_sheet(wb.create_sheet(title), review, table, heading))
+        items.append((label, review, addresses))
+    write_findings(wb.create_sheet("检查结果"), items)
+    write_corrections(wb.create_sheet("修改记录"), items)
+    for label, review, _ in items:
+        write_source(wb.create_sheet("原文" + (f" {label}" if several else "")), review)
+    first = reviews[0].report
+    props = wb.properties
+    props.title = f"{first.agency or ''}政府信息公开工作年度报告审阅底稿"
+    props.subject = "政府信息公开工作年度报告审阅"
+    props.creator = reviewer or APP_NAME
+    props.lastModifiedBy = reviewer or APP_NAME
+    props.description = f"{APP_NAME} {version()}"
+    props.keywords = "政府信息公开; 年度报告; 审阅"
+    return wb
+
+
+def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], reviewer: str = "",
+                  force: bool = False) -> Path:
+    """Write atomically (temp file, then replace). Refuses, with a reason the user can act on, to
+    replace a workbook that is open in Excel/WPS or newer than every report it was made from, unless
+    ``force`` (the window asks the user first; the batch export reports it)."""
+    target = Path(path)
+    lock = target.with_name("~$" + target.name)
+    if lock.exists():
+        raise ReportError(str(target), "该工作簿正在 Excel/WPS 中打开，请关闭后再保存")
+    if not force and target.exists():
+        newest_source = max((_mtime(r.report.source.path) for r in reviews), default=0.0)
+        newest_review = max((_mtime(r.report.source.path + ".review.json") for r in reviews), default=0.0)
+        if target.stat().st_mtime > max(newest_source, newest_review):
+            raise ReportError(str(target), "已有更新的同名工作簿（可能有人在 Excel 中修改过），未覆盖")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = build_workbook(reviews, reviewer)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except PermissionError:
+        _unlink(tmp)
+        raise ReportError(str(target), "无法写入（文件被占用或没有写权限），请关闭该工作簿后重试") from None
+    except OSError as exc:
+        _unlink(tmp)
+        raise ReportError(str(target), f"无法写入：{exc.strerror or exc}") from None
+    return target
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
