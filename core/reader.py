@@ -9,7 +9,6 @@ from pathlib import Path
 import chardet
 
 from core.errors import ReportError
-from core.model import SourceDocument
 
 MAX_BYTES = 64 * 1024 * 1024
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "iso-2022-cn"}
@@ -112,9 +111,3 @@ def _checked(text: str, name: str, shown: str) -> tuple[str, str]:
     if _looks_binary(text):
         raise ReportError(shown, "不是文本文件（含有大量控制字符或无法解码的字节）")
     return text, name
-
-
-def read_text_document(path: str | os.PathLike[str]) -> SourceDocument:
-    shown = str(path)
-    text, encoding = decode(read_bytes(path), shown)
-    return SourceDocument(path=shown, text=text, encoding=encoding, format="text")

@@ -1,12 +1,54 @@
 """Format dispatch: every published form of a report (text, HTML, Word, PDF) becomes a
-``SourceDocument`` whose ``text`` is what the auditor sees and what every span points into."""
+``SourceDocument`` whose ``text`` is what the auditor sees and what every span points into.
+Chosen by content first (a '.txt' that is really a saved page is read as HTML), then by suffix."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+from core.errors import ReportError
 from core.model import SourceDocument
-from core.reader import read_text_document
+from core.reader import decode, read_bytes
+
+_HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
+
+
+def sniff(path: str, data: bytes) -> str:
+    head = data[:4096].lower()
+    suffix = Path(path).suffix.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if suffix != ".xlsx" else "unsupported"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if suffix in (".htm", ".html", ".xhtml", ".shtml") or any(m in head for m in _HTML_MARKERS) \
+            or any(m in head.replace(b"\x00", b"") for m in _HTML_MARKERS):
+        return "html"
+    return "text"
 
 
 def read_document(path: str | os.PathLike[str]) -> SourceDocument:
-    return read_text_document(path)
+    shown = str(path)
+    data = read_bytes(path)
+    kind = sniff(shown, data)
+    if kind == "html":
+        from core.formats.html import read_html
+
+        return read_html(shown, data)
+    if kind == "docx":
+        from core.formats.docx import read_docx
+
+        return read_docx(shown, data)
+    if kind == "doc":
+        from core.formats.docx import read_doc
+
+        return read_doc(shown, data)
+    if kind == "pdf":
+        from core.formats.pdf import read_pdf
+
+        return read_pdf(shown, data)
+    if kind == "unsupported":
+        raise ReportError(shown, "不支持的文件类型（请使用文本、网页、Word .docx 或 PDF 文件）")
+    text, encoding = decode(data, shown)
+    return SourceDocument(path=shown, text=text, encoding=encoding, format="text")

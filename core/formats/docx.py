@@ -1,0 +1,100 @@
+"""Word documents. Paragraphs and tables in body order; merged cells (gridSpan, vMerge) print once.
+An old binary .doc is converted with LibreOffice when it is installed, else the user is told how."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from core.errors import ReportError
+from core.formats.grid import GridCell, clean, table_lines
+from core.model import SourceDocument
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter():
+        if node.tag == _W + "t" and node.text:
+            parts.append(node.text)
+        elif node.tag in (_W + "tab",):
+            parts.append(" ")
+        elif node.tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _table_rows(tbl) -> list[list[GridCell]]:
+    """Rows of grid cells from the XML: gridSpan widens a cell, a vMerge continuation is blank and
+    widens the cell above instead."""
+    rows: list[list[GridCell]] = []
+    open_cells: dict[int, GridCell] = {}
+    for tr in tbl.iterchildren(_W + "tr"):
+        row: list[GridCell] = []
+        col = 0
+        for tc in tr.iterchildren(_W + "tc"):
+            props = tc.find(_W + "tcPr")
+            span = 1
+            merge = None
+            if props is not None:
+                gs = props.find(_W + "gridSpan")
+                if gs is not None:
+                    span = int(gs.get(_W + "val", "1") or 1)
+                vm = props.find(_W + "vMerge")
+                if vm is not None:
+                    merge = vm.get(_W + "val", "continue")
+            text = "\n".join(_paragraph_text(p) for p in tc.iterchildren(_W + "p"))
+            if merge == "continue" and col in open_cells:
+                open_cells[col].rowspan += 1
+            else:
+                cell = GridCell(text, 1, span)
+                row.append(cell)
+                if merge == "restart":
+                    open_cells[col] = cell
+                else:
+                    open_cells.pop(col, None)
+            col += span
+        rows.append(row)
+    return rows
+
+
+def read_docx(path: str, data: bytes) -> SourceDocument:
+    try:
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several unrelated types for a damaged package
+        raise ReportError(path, f"Word 文件已损坏或不是 .docx 格式（{type(exc).__name__}）") from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == _W + "p":
+            for line in _paragraph_text(child).split("\n"):
+                if clean(line):
+                    lines.append(clean(line))
+        elif child.tag == _W + "tbl":
+            lines.extend(table_lines(_table_rows(child)))
+    text = "\n".join(lines) + "\n"
+    if not text.strip():
+        raise ReportError(path, "Word 文件中没有文字")
+    return SourceDocument(path=path, text=text, encoding="utf-8", format="docx")
+
+
+def read_doc(path: str, data: bytes) -> SourceDocument:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise ReportError(path, "旧版 Word .doc 文件无法直接读取，请在 Word/WPS 中另存为 .docx 后再打开")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "report.doc"
+        src.write_bytes(data)
+        try:
+            subprocess.run([office, "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
+                           capture_output=True, timeout=120, check=True)
+            converted = (Path(tmp) / "report.docx").read_bytes()
+        except (OSError, subprocess.SubprocessError):
+            raise ReportError(path, "旧版 Word .doc 文件转换失败，请在 Word/WPS 中另存为 .docx 后再打开") from None
+    doc = read_docx(path, converted)
+    doc.format = "doc"
+    return doc

@@ -1,0 +1,156 @@
+"""Saved web pages and HTML fragments. A real parser (lxml) walks the page in document order: block
+elements break lines, inline runs (Word-pasted <span>/<font> splitting one label) join, tables become
+grid rows, and page chrome that is never report text (scripts, styles, navigation, forms) is dropped."""
+from __future__ import annotations
+
+import re
+
+from core.errors import ReportError
+from core.formats.grid import GridCell, clean, table_lines
+from core.model import SourceDocument
+from core.reader import decode
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936"}
+DROP = {"script", "style", "noscript", "iframe", "template", "svg", "canvas", "nav", "form", "button", "select",
+        "input", "textarea", "object", "embed", "map", "audio", "video"}
+BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+         "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "address", "figure", "figcaption",
+         "hr", "title", "body", "html", "caption"}
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str]:
+    """Honour the page's declared charset (BOM first); otherwise detect like a text file."""
+    from core.reader import _BOMS  # the same BOM table the text reader trusts
+
+    if not any(data.startswith(bom) for bom, _ in _BOMS):
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii").lower()
+            name = "gb18030" if declared in _GB else declared
+            try:
+                return data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration is common; fall back to detection
+    return decode(data, path)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def text(self, s: str | None) -> None:
+        if s:
+            self.current.append(s)
+
+    def br(self) -> None:
+        line = clean("".join(self.current))
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def table(self, rows: list[list[GridCell]]) -> None:
+        self.br()
+        self.lines.extend(table_lines(rows))
+
+
+def _cell_text(el) -> str:
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag.lower() in DROP:
+            return
+        if tag.lower() == "br":
+            parts.append(" ")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag.lower() in BLOCK:
+            parts.append(" ")
+
+    walk(el)
+    return "".join(parts)
+
+
+def _table_rows(table) -> list[list[GridCell]]:
+    rows = []
+    for tr in table.iter("tr"):
+        if tr.getparent() is not None and _nearest_table(tr) is not table:
+            continue  # a row of a nested table
+        cells = []
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                continue
+            cells.append(GridCell(_cell_text(td), _span(td.get("rowspan")), _span(td.get("colspan"))))
+        rows.append(cells)
+    return rows
+
+
+def _nearest_table(el):
+    p = el.getparent()
+    while p is not None and (not isinstance(p.tag, str) or p.tag.lower() != "table"):
+        p = p.getparent()
+    return p
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 100))
+    except (TypeError, ValueError):
+        return 1
+
+
+def html_to_text(markup: str) -> str:
+    import lxml.html
+
+    markup = _XML_DECL.sub("", markup)
+    if not markup.strip():
+        return ""
+    root = lxml.html.document_fromstring(markup)
+    out = _Builder()
+
+    def walk(node) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in DROP or not isinstance(node.tag, str):
+            return
+        if tag == "table":
+            out.table(_table_rows(node))
+            return
+        if tag == "br":
+            out.br()
+        elif tag in BLOCK:
+            out.br()
+        if node.text:
+            out.text(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                out.text(child.tail)
+        if tag in BLOCK:
+            out.br()
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    out.br()
+    head = root.find("head")
+    title = clean(head.findtext("title") or "") if head is not None else ""
+    if title and not any("年度报告" in line for line in out.lines[:40]):
+        out.lines.insert(0, title)  # a fragment whose only title is the page's <title>
+    return "\n".join(out.lines) + "\n"
+
+
+def read_html(path: str, data: bytes) -> SourceDocument:
+    markup, encoding = decode_html(data, path)
+    try:
+        text = html_to_text(markup)
+    except (ValueError, TypeError) as exc:
+        raise ReportError(path, f"无法解析网页：{exc}") from None
+    if not text.strip():
+        raise ReportError(path, "网页中没有可读的文字")
+    return SourceDocument(path=path, text=text, encoding=encoding, format="html")
