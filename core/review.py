@@ -229,9 +229,25 @@ class Review:
         return bool(self.corrections or self.verdicts or self.trail)
 
 
-def refresh_cross_findings(reviews: Sequence[Review]) -> None:
+TEXT_ONLY_CROSS_RULES = frozenset({"X05"})  # across agencies, from the text alone
+
+
+def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = None) -> None:
     """Re-run the checks that span reports (year over year, duplicated text) over everything loaded
-    together, and attach each finding to the report it sits on."""
+    together, and attach each finding to the report it sits on.
+
+    After a hand correction in ``changed`` only its agency's reports need the year-over-year checks
+    again; the text comparisons across agencies cannot change with a number, so they are kept."""
+    if changed is not None:
+        from core.agency import same_agency
+
+        group = [r for r in reviews if r is changed or same_agency(r.report.agency, changed.report.agency)[0]]
+        found = run_cross_checks([(r.report, r.overrides) for r in group])
+        for review, extra in zip(group, found):
+            kept = [f for f in review.cross_findings if f.rule in TEXT_ONLY_CROSS_RULES]
+            review.cross_findings = kept + [f for f in extra if f.rule not in TEXT_ONLY_CROSS_RULES]
+            review._findings = None
+        return
     found = run_cross_checks([(r.report, r.overrides) for r in reviews])
     for review, extra in zip(reviews, found):
         review.cross_findings = extra

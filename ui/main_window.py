@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.critical(self, APP_NAME, tr("无法保存修正记录：{0}").format(exc))
         if keys and len(self.entries) > 1:
-            refresh_cross_findings(self.reviews())
+            refresh_cross_findings(self.reviews(), changed=review)
         if review is self.current:
             for t in TABLE_IDS:
                 self.models[t].refresh()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from core.checks import dates, structure, tables, values  # noqa: F401  (registration)
+from core.checks import content, dates, narrative, structure, tables, values  # noqa: F401  (registration)
 from core.checks.catalogue import CHECKS, RULES, Rule
 from core.checks.context import CheckContext
 from core.model import CellValue, Finding, Report, Severity
@@ -42,5 +42,7 @@ def run_cross_checks(items: Sequence[tuple[Report, Mapping[CellKey, CellValue] |
             out[index].extend(found)
     return out
 
+
+from core.checks import cross  # noqa: E402,F401  (registers the X family; needs cross_check above)
 
 __all__ = ["run_checks", "run_cross_checks", "cross_check", "RULES", "Rule", "CheckContext"]

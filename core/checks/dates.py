@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
+from core.meta import agency_level
+from core.narrative.dates import publication_date
 from core.normalize import fold
 
 
@@ -27,3 +30,26 @@ def report_year(ctx: CheckContext):
         yield ctx.finding("D01", f"报告年份 {r.year} 与“总体情况”所述年份（{'、'.join(map(str, sorted(set(years))))}）不一致",
                           spans=tuple(x for x in (r.year_span, (s + first.start(), s + first.start() + 4)) if x),
                           subject="D01:overview")
+
+
+def deadline(year: int, agency: str | None) -> date:
+    """A government's compiled report is due by 31 March, everyone else's by 31 January, of Y+1."""
+    return date(year + 1, 3, 31) if agency_level(agency) == "government" else date(year + 1, 1, 31)
+
+
+@check
+def publication(ctx: CheckContext, today: date | None = None):
+    r = ctx.report
+    found = publication_date(r.source.text)
+    if r.year is None or found is None:
+        return
+    when, span = found
+    today = today or date.today()
+    if when <= date(r.year, 12, 31):
+        yield ctx.finding("D03", f"发布日期 {when.isoformat()} 不晚于报告年度 {r.year} 年 12 月 31 日", spans=(span,),
+                          subject="D03:early")
+    elif when > today:
+        yield ctx.finding("D03", f"发布日期 {when.isoformat()} 在未来", spans=(span,), subject="D03:future")
+    elif when > (due := deadline(r.year, r.agency)):
+        yield ctx.finding("D02", f"发布日期 {when.isoformat()} 晚于规定期限 {due.isoformat()}", spans=(span,),
+                          subject="D02")

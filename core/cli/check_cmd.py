@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from core.api import analyze_file
-from core.checks import run_checks
+from core.checks import run_checks, run_cross_checks
 from core.errors import ReportError
 from core.jsonout import dumps, report_json
 from core.model import Finding, Report, Severity
@@ -39,23 +39,31 @@ def summary(report: Report, findings: list[Finding]) -> str:
 
 
 def run(files: Sequence[str], as_json: bool) -> int:
+    """Read everything first: checks across reports (year over year, copied text) need all of them;
+    their findings sit on the later or on each copied report."""
     status = 0
-    results = []
+    loaded: list[Report | str] = []
     for path in files:
         try:
-            report = analyze_file(path)
+            loaded.append(analyze_file(path))
         except ReportError as exc:
             print(f"无法读取 {exc.path}：{exc.reason}", file=sys.stderr)
-            results.append({"file": path, "error": exc.reason})
+            loaded.append(exc.reason)
             status = 2
+    reports = [r for r in loaded if isinstance(r, Report)]
+    cross = iter(run_cross_checks([(r, None) for r in reports]) if len(reports) > 1 else [[] for _ in reports])
+    results = []
+    for path, item in zip(files, loaded):
+        if isinstance(item, str):
+            results.append({"file": path, "error": item})
             continue
-        findings = run_checks(report)
+        findings = run_checks(item) + next(cross)
         if any(f.severity is Severity.ERROR for f in findings) and status == 0:
             status = 1
         if as_json:
-            results.append(report_json(report, findings))
+            results.append(report_json(item, findings))
         else:
-            print(summary(report, findings))
+            print(summary(item, findings))
             print()
     if as_json:
         sys.stdout.write(dumps(results) + "\n")

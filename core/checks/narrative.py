@@ -1,0 +1,134 @@
+"""N — what the prose says against what the tables say. Reports count differently (收到 N 件 may be
+new applications or new plus carried over), so a mismatch with every reasonable reading is a warning;
+"none" against a non-zero table is an error; approximate wording (余/约/多) never fires; a claim whose
+table is missing cannot be verified (N09)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from core.checks.catalogue import check
+from core.checks.context import CheckContext
+from core.model import Finding, Severity, Verdict
+from core.narrative.claims import Claim, clauses, narrative_claims
+from core.narrative.numbers import APPROXIMATE, NUMBER, to_int
+from core.normalize import fold
+from core.template import CellKey
+
+B = "applications"
+NEW, CARRIED_IN, TOTAL, CARRIED_OUT = (CellKey(B, r, 6) for r in ("本年新收", "上年结转", "总计", "结转下年度"))
+C = "review_litigation"
+REVIEW_TOTAL = CellKey(C, "", 4)
+LITIGATION_TOTALS = (CellKey(C, "", 9), CellKey(C, "", 14))
+A = "active"
+
+# topic → (table, cells whose sum the claim states, rule, what the table calls it)
+TOPICS: dict[str, tuple[str, tuple[CellKey, ...], str, str]] = {
+    "closed": (B, (TOTAL,), "N03", "表B（七）总计"),
+    "carried_out": (B, (CARRIED_OUT,), "N04", "表B 四、结转下年度继续办理 总计"),
+    "carried_in": (B, (CARRIED_IN,), "N04", "表B 二、上年结转 总计"),
+    "rules_issued": (A, (CellKey(A, "规章", 0),), "N05", "表A 规章本年制发件数"),
+    "normative_issued": (A, (CellKey(A, "行政规范性文件", 0),), "N05", "表A 行政规范性文件本年制发件数"),
+    "normative_repealed": (A, (CellKey(A, "行政规范性文件", 1),), "N05", "表A 行政规范性文件本年废止件数"),
+    "normative_valid": (A, (CellKey(A, "行政规范性文件", 2),), "N05", "表A 行政规范性文件现行有效件数"),
+    "licences": (A, (CellKey(A, "行政许可", 0),), "N06", "表A 行政许可"),
+    "penalties": (A, (CellKey(A, "行政处罚", 0),), "N06", "表A 行政处罚"),
+    "enforcement": (A, (CellKey(A, "行政强制", 0),), "N06", "表A 行政强制"),
+    "review": (C, (REVIEW_TOTAL,), "N07", "表C 行政复议总计"),
+    "litigation": (C, LITIGATION_TOTALS, "N07", "表C 行政诉讼总计（未经复议直接起诉 + 复议后起诉）"),
+}
+TABLE_NAME = {A: "表A", B: "表B", C: "表C"}
+CLAIM_TABLE = {"received": B, "review_litigation": C, **{t: v[0] for t, v in TOPICS.items()}}
+
+
+def _sum(ctx: CheckContext, keys: tuple[CellKey, ...]) -> int | None:
+    values = [ctx.get(k) for k in keys]
+    if not all(v.is_number for v in values):
+        return None
+    return sum(v.value for v in values)
+
+
+def _quote(ctx: CheckContext, claim: Claim) -> str:
+    """The words around the claim, within its clause: enough to find it, short enough to read."""
+    lo = max(claim.sentence[0], claim.span[0] - 24)
+    hi = min(claim.sentence[1], claim.span[1] + 12)
+    text = ctx.report.source.text[lo:hi].strip()
+    return ("…" if lo > claim.sentence[0] else "") + text + ("…" if hi < claim.sentence[1] else "")
+
+
+@check
+def narrative_vs_tables(ctx: CheckContext) -> Iterator[Finding]:
+    for claim in narrative_claims(ctx.report):
+        table = CLAIM_TABLE[claim.topic]
+        subject = f"{claim.topic}:{claim.span[0]}"
+        if not ctx.table_found(table):
+            yield ctx.finding("N09", f"正文称“{_quote(ctx, claim)}”，但报告中没有{TABLE_NAME[table]}，无法核对",
+                              spans=(claim.span,), subject=subject, verdict=Verdict.UNASSESSABLE)
+            continue
+        if claim.topic == "received":
+            yield from _received(ctx, claim, subject)
+        elif claim.topic == "review_litigation":
+            cells = (REVIEW_TOTAL, *LITIGATION_TOTALS)
+            total = _sum(ctx, cells)
+            if total:
+                yield ctx.finding("N07", f"正文称“{_quote(ctx, claim)}”，但表C行政复议、行政诉讼总计共 {total} 件",
+                                  cells, (claim.span,), subject, severity=Severity.ERROR)
+        elif claim.approximate:
+            continue
+        else:
+            _, cells, rule, name = TOPICS[claim.topic]
+            stated = claim.value if claim.value is not None else 0
+            actual = _sum(ctx, cells)
+            if actual is not None and actual != stated:
+                yield ctx.finding(rule, f"正文称“{_quote(ctx, claim)}”（{stated} 件），但{name}为 {actual}",
+                                  cells, (claim.span,), subject, lhs=stated, rhs=actual)
+
+
+def _received(ctx: CheckContext, claim: Claim, subject: str) -> Iterator[Finding]:
+    new, carried = _sum(ctx, (NEW,)), _sum(ctx, (CARRIED_IN,))
+    if new is None:
+        return
+    if claim.value is None:
+        if new > 0:
+            yield ctx.finding("N02", f"正文称“{_quote(ctx, claim)}”，但表B本年新收政府信息公开申请 {new} 件",
+                              (NEW,), (claim.span,), subject)
+        return
+    if claim.approximate:
+        return
+    if claim.value > 0 and new == 0 and not carried:
+        yield ctx.finding("N02", f"正文称收到申请 {claim.value} 件（“{_quote(ctx, claim)}”），但表B本年新收和上年结转均为 0",
+                          (NEW, CARRIED_IN), (claim.span,), subject)
+        return
+    readings = {new} | ({new + carried} if carried is not None else set())
+    if claim.value not in readings:
+        both = f"本年新收 {new}" + (f"，新收加上年结转 {new + carried}" if carried is not None else "")
+        yield ctx.finding("N01", f"正文称“{_quote(ctx, claim)}”（{claim.value} 件），与表B不符：{both}",
+                          (NEW, CARRIED_IN), (claim.span,), subject, lhs=claim.value, rhs=new)
+
+
+_PARTS = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>条|件|个|项)[，,]?\s*其中[，,：:]?(?P<rest>[^。]*)")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+@check
+def parts_sum(ctx: CheckContext) -> Iterator[Finding]:
+    """N08: 共 X 件，其中 a…b…c — the parts add up (a list ending in 等 is open, so not checked)."""
+    text = fold(ctx.report.source.text)
+    for sentence, offset in clauses(text.replace("；", "，").replace(";", "，"), 0, len(text)):
+        for m in _PARTS.finditer(sentence):
+            rest = _PAREN.sub(lambda p: " " * len(p.group()), m.group("rest"))
+            unit = m.group("unit")
+            items = list(re.finditer(rf"({NUMBER})\s*{unit}", rest))
+            total = to_int(m.group("total"))
+            if len(items) < 2 or total is None or APPROXIMATE.search(sentence[m.start():m.end()]):
+                continue
+            tail = rest[items[-1].end():items[-1].end() + 2]
+            if "等" in tail or any(APPROXIMATE.search(rest[i.end():i.end() + 2]) for i in items):
+                continue
+            values = [to_int(i.group(1)) for i in items]
+            if None in values or sum(values) == total:
+                continue
+            start = offset + m.start()
+            yield ctx.finding("N08", f"“{sentence[m.start():m.start() + 60].strip()}…”：共 {total}{unit}，"
+                                     f"但其中各项之和为 {' + '.join(map(str, values))} = {sum(values)}",
+                              spans=((start, offset + m.end()),), subject=f"N08:{start}", lhs=total, rhs=sum(values))

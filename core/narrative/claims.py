@@ -1,0 +1,93 @@
+"""What the prose says about the tables. Each claim keeps its span, its number (None for "none"
+wording like 未收到…申请) and whether it is approximate (余/约/多: never an error)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.model import Report, Span
+from core.narrative.numbers import APPROXIMATE, NUMBER, to_int
+from core.normalize import fold
+
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_UNIT = r"\s*(?:件|宗|个|条|份|起|例|项)"
+
+
+@dataclass(frozen=True)
+class Claim:
+    topic: str               # received, closed, carried_in, carried_out, review, litigation, ...
+    value: int | None        # None: the text says there were none
+    span: Span               # the number (or the whole "none" wording)
+    sentence: Span           # the clause, quoted as evidence
+    approximate: bool = False
+
+    def quote(self, text: str) -> str:
+        return text[self.sentence[0]:self.sentence[1]].strip()
+
+
+def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
+    """(clause, offset) pieces of ``text[start:end]`` split at sentence ends."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], pos))
+        pos = m.end()
+    if pos < end:
+        out.append((text[pos:end], pos))
+    return out
+
+
+# (topic, pattern with a NUM group) — matched within one clause, on folded text
+_COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
+    ("received", rf"(?:收到|受理|接收|接到|新收|办理)[^，,]{{0,14}}?(?:公开申请|依申请|信息公开申请|申请公开)[^，,\d]{{0,12}}?(?:共|总计|合计)?(?P<num>{NUMBER}){_UNIT}"),
+    ("received", rf"(?:政府信息公开申请|依申请公开(?:申请)?)[^，,\d]{{0,6}}?(?:共|总计|合计)(?P<num>{NUMBER}){_UNIT}"),
+    ("closed", rf"(?:办结|答复|已办理完毕|办理完结)[^，,\d]{{0,6}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("carried_out", rf"结转(?:至|到)?下一?年度?[^，,\d]{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("carried_in", rf"上年(?:度)?结转[^，,\d]{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("review", rf"行政复议[^，,\d诉]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
+    ("litigation", rf"行政诉讼[^，,\d]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
+    ("rules_issued", rf"(?:制定|制发|出台|印发)[^，,\d]{{0,4}}?规章[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("normative_issued", rf"(?:制定|制发|出台|印发)[^，,\d]{{0,6}}?规范性文件[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("normative_repealed", rf"废止[^，,\d]{{0,6}}?规范性文件[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("normative_valid", rf"现行有效[^，,\d]{{0,6}}?规范性文件[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("licences", rf"行政许可[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("penalties", rf"行政处罚[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("enforcement", rf"行政强制[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
+))
+_NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
+    ("review_litigation", r"(?:未|没有|无)(?:发生|收到|出现|产生|涉及)[^，,。]{0,24}?(?:行政复议|行政诉讼)"),
+    ("received", r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。]{0,20}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:事项|申请)?)(?!要求)(?![^，,。]{0,8}(?:行政复议|行政诉讼))"),
+    ("received", r"(?:依申请公开|政府信息公开申请)(?:数量)?(?:为零|为0|为 0)"),
+    ("carried_out", r"(?:无|没有)结转(?:至|到)?下一?年度"),
+))
+
+
+def narrative_claims(report: Report) -> list[Claim]:
+    """Claims in the prose outside the three table parts (where numbers are the table's own)."""
+    text = fold(report.source.text)
+    skip = [s.body_span for n, s in report.sections.items() if n in (2, 3, 4)]
+    first = min((s.heading_span[0] for s in report.sections.values()), default=0)
+    out: list[Claim] = []
+    for clause, offset in clauses(text, 0, len(text)):
+        if any(a <= offset < b for a, b in skip) or offset < first - 2000:
+            continue
+        if "|" in clause or "\t" in clause:
+            continue  # a table row, not prose
+        for topic, pat in _NONE_PATTERNS:
+            m = pat.search(clause)
+            if m and not re.search(r"\d", clause[m.end():m.end() + 6]):
+                out.append(Claim(topic, None, (offset + m.start(), offset + m.end()), (offset, offset + len(clause))))
+        for topic, pat in _COUNT_PATTERNS:
+            for m in pat.finditer(clause):
+                value = to_int(m.group("num"))
+                if value is None:
+                    continue
+                tail = clause[m.end("num"):m.end("num") + 3]
+                head = clause[max(0, m.start("num") - 2):m.start("num")]
+                approx = bool(APPROXIMATE.search(tail) or APPROXIMATE.search(head))
+                if re.search(r"(增加|减少|增长|下降|同比|较上年|相比)[^，,]{0,4}$", clause[:m.start("num")]):
+                    continue  # a change from last year, not a count
+                out.append(Claim(topic, value, (offset + m.start("num"), offset + m.end("num")),
+                                 (offset, offset + len(clause)), approx))
+    return out

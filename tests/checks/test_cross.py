@@ -1,0 +1,109 @@
+"""X: year over year for one agency, and copied text across agencies, in the CLI and the batch."""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from core.api import analyze_text
+from core.checks import run_cross_checks
+from core.template import CellKey
+from tests.engine.render_text import random_tables, render_report
+
+ROOT = Path(__file__).resolve().parents[2]
+B = "applications"
+
+
+def text_for(t, agency: str, year: int, narrative: str = "") -> str:
+    text = render_report(t, "pipe_cells", random.Random(0), agency=agency, year=year)
+    return text.replace("扎实推进政务公开工作。", "扎实推进政务公开工作。" + narrative)
+
+
+def linked_years(seed: int = 6):
+    """Two consistent years where this year's 上年结转 equals last year's 结转下年度."""
+    rng = random.Random(seed)
+    prev = random_tables(rng)
+    cur = random_tables(rng)
+    for c in range(7):
+        forwarded = prev.values[CellKey(B, "结转下年度", c)]
+        delta = forwarded - cur.values[CellKey(B, "上年结转", c)]
+        cur.values[CellKey(B, "上年结转", c)] = forwarded
+        cur.values[CellKey(B, "结转下年度", c)] += delta  # keeps 一 + 二 = 总计 + 四
+    for row in ("规章", "行政规范性文件"):
+        cur.values[CellKey("active", row, 2)] = (prev.values[CellKey("active", row, 2)] + cur.values[CellKey("active", row, 0)]
+                                                  - cur.values[CellKey("active", row, 1)])
+    return prev, cur
+
+
+def cross(*texts: str):
+    return run_cross_checks([(analyze_text(t, path=f"r{i}.txt"), None) for i, t in enumerate(texts)])
+
+
+def rules(found) -> set[str]:
+    return {f.rule for f in found}
+
+
+def test_x01_x02_pass_when_years_link_up():
+    prev, cur = linked_years()
+    out = cross(text_for(prev, "某某县某某镇人民政府", 2023), text_for(cur, "某某县 某某镇政府", 2024))
+    assert not {"X01", "X02"} & rules(out[1]) and out[0] == []
+
+
+def test_x01_names_each_column_and_sits_on_the_later_year():
+    prev, cur = linked_years()
+    cur.values[CellKey(B, "上年结转", 2)] += 1
+    cur.values[CellKey(B, "本年新收", 2)] -= 1 if cur.values[CellKey(B, "本年新收", 2)] else -1
+    out = cross(text_for(cur, "某某县某某镇人民政府", 2024), text_for(prev, "某某县某某镇人民政府", 2023))
+    x01 = [f for f in out[0] if f.rule == "X01"]
+    assert out[1] == [] and [f.cells[0] for f in x01] == [CellKey(B, "上年结转", 2)]
+    assert x01[0].severity.value == "error" and "科研机构列" in x01[0].message
+
+
+def test_x01_uncertain_identity_is_a_warning_and_other_agencies_are_ignored():
+    prev, cur = linked_years()
+    cur.values[CellKey(B, "上年结转", 0)] += 3
+    out = cross(text_for(prev, "某某镇人民政府", 2023), text_for(cur, "某某县某某镇人民政府", 2024))
+    assert {f.severity.value for f in out[1] if f.rule == "X01"} == {"warning"}
+    out = cross(text_for(prev, "甲甲镇人民政府", 2023), text_for(cur, "乙乙镇人民政府", 2024))
+    assert "X01" not in rules(out[1])
+
+
+def test_x02_documents_in_force_and_x03_jumps():
+    prev, cur = linked_years()
+    cur.values[CellKey("active", "行政规范性文件", 2)] += 2
+    prev.values[CellKey("active", "行政许可", 0)] = 3
+    cur.values[CellKey("active", "行政许可", 0)] = 40
+    out = cross(text_for(prev, "某某县某某镇人民政府", 2023), text_for(cur, "某某县某某镇人民政府", 2024))
+    assert {"X02", "X03"} <= rules(out[1])
+
+
+def test_copied_text_across_agencies_and_from_last_year():
+    story = "本镇坚持以人民为中心的发展思想，围绕中心工作，全面加强政务公开标准化规范化建设，持续完善信息发布审核机制，" * 3
+    own = "甲镇依托便民服务中心开展政策宣讲，组织干部学习条例，推动基层公开事项清单落地，群众满意度不断提升。" * 3
+    t = random_tables(random.Random(9))
+    a = text_for(t, "甲甲镇人民政府", 2024, story)
+    b = text_for(t, "乙乙镇人民政府", 2024, story)
+    c = text_for(t, "丙丙镇人民政府", 2024, own)
+    out = cross(a, b, c)
+    assert "X05" in rules(out[0]) and "X05" in rules(out[1]) and "X05" not in rules(out[2])
+    assert "Jaccard" in next(f for f in out[0] if f.rule == "X05").message
+    out = cross(text_for(t, "甲甲镇人民政府", 2023, story), text_for(t, "甲甲镇人民政府", 2024, story))
+    assert {"X04", "X06"} <= rules(out[1]) and "X05" not in rules(out[1])
+
+
+def test_check_cli_runs_cross_checks(tmp_path: Path):
+    prev, cur = linked_years()
+    cur.values[CellKey(B, "上年结转", 6)] += 1
+    cur.values[CellKey(B, "本年新收", 6)] -= 1
+    files = []
+    for name, t, year in (("a.txt", prev, 2023), ("b.txt", cur, 2024)):
+        path = tmp_path / name
+        path.write_text(text_for(t, "某某县某某镇人民政府", year), encoding="utf-8")
+        files.append(str(path))
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", *files, "--json"], capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+    data = json.loads(done.stdout)
+    assert not [f for f in data[0]["findings"] if f["rule"] == "X01"]
+    assert [f["cells"] for f in data[1]["findings"] if f["rule"] == "X01"] == [["applications.上年结转[6]"]]
