@@ -97,6 +97,8 @@ class Review:
     verdicts: dict[str, VerdictEntry] = field(default_factory=dict)
     trail: list[TrailEvent] = field(default_factory=list)
     reviewer: str = ""
+    agency_override: str | None = None  # the auditor's name for the agency (grouping, year over year)
+    parsed_agency: str | None = None     # what the engine read, kept while an override is in force
     restored: bool = False  # corrections came back from a sidecar
     source_changed: bool = False  # the sidecar was written for a different version of the file
     cross_findings: list[Finding] = field(default_factory=list)  # set by refresh_cross_findings
@@ -187,6 +189,20 @@ class Review:
     def verdict(self, finding: Finding) -> VerdictEntry | None:
         return self.verdicts.get(finding.key)
 
+    def set_agency(self, name: str | None) -> str | None:
+        """Name the agency by hand when the title is missing or spelled differently from other years;
+        grouping into workbooks and the year-over-year checks follow it. Returns the previous override."""
+        before = self.agency_override
+        if self.parsed_agency is None and self.report.agency is not None and before is None:
+            self.parsed_agency = self.report.agency
+        name = (name or "").strip() or None
+        self.agency_override = name if name != self.parsed_agency else None
+        self.report.agency = self.agency_override or self.parsed_agency
+        self.trail.append(TrailEvent("agency", before or self.parsed_agency, self.report.agency, now(), "机关名称",
+                                     self.reviewer))
+        self._findings = None
+        return before
+
     def describe(self, key: CellKey) -> str:
         return f"表{TABLES[key.table].letter}“{cell_label(key)}”"
 
@@ -201,6 +217,7 @@ class Review:
             "corrections": [asdict(c) for c in self.corrections.values()],
             "verdicts": [asdict(v) for v in self.verdicts.values()],
             "trail": [asdict(t) for t in self.trail],
+            "agency": self.agency_override,
         }
 
     def apply_dict(self, data: dict) -> None:
@@ -220,7 +237,11 @@ class Review:
             if v.get("verdict") in VERDICTS:
                 self.verdicts[v["finding"]] = VerdictEntry(**{k: v.get(k, "") for k in VerdictEntry.__dataclass_fields__})
         self.trail = [TrailEvent(**{k: t.get(k) for k in TrailEvent.__dataclass_fields__}) for t in data.get("trail", [])]
-        self.restored = bool(self.corrections or self.verdicts)
+        if data.get("agency"):
+            self.parsed_agency = self.report.agency
+            self.agency_override = data["agency"]
+            self.report.agency = self.agency_override
+        self.restored = bool(self.corrections or self.verdicts or self.agency_override)
         self.source_changed = data.get("text_sha256") not in (None, text_hash(self.report.source.text))
         self._findings = None
 

@@ -56,3 +56,20 @@ class VerdictCommand(QUndoCommand):
     def undo(self) -> None:
         self.review.restore_verdict(self.finding_key, self._before)
         self.changed(self.review, ())
+
+
+class AgencyCommand(QUndoCommand):
+    """The auditor names the agency (title missing, or spelled differently from other years)."""
+
+    def __init__(self, review: Review, name: str, changed: Changed) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "修改机关名称"))
+        self.review, self.name, self.changed = review, name, changed
+        self._before: str | None = None
+
+    def redo(self) -> None:
+        self._before = self.review.set_agency(self.name)
+        self.changed(self.review, ())
+
+    def undo(self) -> None:
+        self.review.set_agency(self._before)
+        self.changed(self.review, ())

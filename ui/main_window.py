@@ -18,7 +18,7 @@ from core.session import Entry, expand_inputs
 from core.template import SECTIONS, TABLE_IDS, TABLES, CellKey
 from core.version import APP_NAME, version
 from ui import journal
-from ui.commands import EditCellCommand, VerdictCommand
+from ui.commands import AgencyCommand, EditCellCommand, VerdictCommand
 from ui.findings_panel import FindingsPanel
 from ui.i18n import LANGUAGES
 from ui.report_list import FILTERS, PathRole, ReportFilter, ReportListModel, filter_label
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self._action(tr("在原文中查找(&F)"), self.focus_find, QKeySequence.StandardKey.Find, edit_menu)
         self._action(tr("查找下一个"), self.find_next, QKeySequence.StandardKey.FindNext, edit_menu)
         self._action(tr("撤销本单元格的修正"), self.revert_cell, "Ctrl+Backspace", edit_menu)
+        self._action(tr("修改机关名称…"), self.ask_agency, None, edit_menu)
 
         view_menu = bar.addMenu(tr("视图(&V)"))
         self._action(tr("放大原文"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
@@ -397,6 +398,28 @@ class MainWindow(QMainWindow):
         review, stack = self.current, self.stacks.get(self.current_path or "")
         if key is not None and review is not None and stack is not None and review.is_corrected(key):
             stack.push(EditCellCommand(review, key, None, tr("撤销修正"), self._changed))
+
+    def ask_agency(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        review = self.current
+        if review is None:
+            return
+        name, ok = QInputDialog.getText(self, APP_NAME, tr("机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）："),
+                                        text=review.report.agency or "")
+        if ok:
+            self.rename_agency(name)
+
+    def rename_agency(self, name: str) -> None:
+        review, stack = self.current, self.stacks.get(self.current_path or "")
+        if review is not None and stack is not None:
+            stack.push(AgencyCommand(review, name, self._agency_changed))
+
+    def _agency_changed(self, review: Review, keys: tuple[CellKey, ...]) -> None:
+        refresh_cross_findings(self.reviews())
+        for entry in self.entries.values():
+            self.list_model.set_entry(entry)
+        self._changed(review, keys)
 
     def request_verdict(self, finding_key: str, verdict: str, comment: str) -> None:
         review, stack = self.current, self.stacks.get(self.current_path or "")

@@ -73,7 +73,7 @@ def write_corrections(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey
                 key = CellKey.parse(t.cell)
                 name, where = review.describe(key), addresses.get(key, "").replace("$", "")
             except ValueError:
-                name, where = t.cell, ""
+                name, where = ("机关名称" if t.cell == "agency" else t.cell), ""
             values = (label, name, where, t.before if t.before is not None else "（空）",
                       t.value if t.value is not None else "（撤销修正）", t.time, t.reason, t.reviewer)
             for c, v in enumerate(values, start=1):

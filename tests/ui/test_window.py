@@ -234,3 +234,24 @@ def test_export_all_runs_off_the_gui_thread(window, samples, tmp_path):
     assert "已导出" in window.statusBar().currentMessage()
     assert (tmp_path / "all" / "汇总.xlsx").exists()
     assert len(list((tmp_path / "all").glob("*审阅底稿.xlsx"))) == 5
+
+
+def test_renaming_the_agency_links_two_years(window, samples, qtbot, settings):
+    later = sample(samples, "002")
+    text = Path(later).read_text(encoding="utf-8").replace("2024", "2023").replace("兴义市人民政府办公室", "兴义市政府办")
+    earlier = samples / "earlier.txt"
+    earlier.write_text(text, encoding="utf-8")
+    window.open_paths([later, str(earlier)], wait=True)
+    window.select_report(str(earlier))
+    window.rename_agency("兴义市人民政府办公室")
+    assert window.current.report.agency == "兴义市人民政府办公室"
+    later_review = window.entries[later].review
+    assert any(f.rule == "X01" for f in later_review.findings)  # 2024 上年结转 1 vs 2023 结转 3
+    window.undo_action.trigger()
+    assert window.current.report.agency == "兴义市政府办"
+    assert not any(f.rule == "X01" for f in later_review.findings)
+    other = MainWindow(settings)
+    qtbot.addWidget(other)
+    window.redo_action.trigger()
+    open_one(other, str(earlier))
+    assert other.current.report.agency == "兴义市人民政府办公室"
