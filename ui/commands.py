@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core.review import Correction, Review, VerdictEntry
 from core.template import CellKey
+from ui.i18n import tr
 
 Changed = Callable[[Review, tuple[CellKey, ...]], None]
 
 
 class EditCellCommand(QUndoCommand):
     def __init__(self, review: Review, key: CellKey, text: str | None, reason: str, changed: Changed) -> None:
-        super().__init__(QCoreApplication.translate("Commands", "修改 {0}").format(review.describe(key)))
+        super().__init__(tr("修改 {0}").format(review.describe(key)))
         self.review, self.key, self.text, self.reason, self.changed = review, key, text, reason, changed
         self._before: Correction | None = None
         self._after: Correction | None = None
@@ -37,7 +37,7 @@ class EditCellCommand(QUndoCommand):
 
 class VerdictCommand(QUndoCommand):
     def __init__(self, review: Review, finding_key: str, verdict: str, comment: str, changed: Changed) -> None:
-        super().__init__(QCoreApplication.translate("Commands", "审核意见：{0}").format(verdict))
+        super().__init__(tr("审核意见：{0}").format(verdict))
         self.review, self.finding_key, self.verdict, self.comment, self.changed = (
             review, finding_key, verdict, comment, changed)
         self._before: VerdictEntry | None = None
@@ -62,7 +62,7 @@ class AgencyCommand(QUndoCommand):
     """The auditor names the agency (title missing, or spelled differently from other years)."""
 
     def __init__(self, review: Review, name: str, changed: Changed) -> None:
-        super().__init__(QCoreApplication.translate("Commands", "修改机关名称"))
+        super().__init__(tr("修改机关名称"))
         self.review, self.name, self.changed = review, name, changed
         self._before: str | None = None
 

@@ -6,8 +6,9 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ui.i18n import tr
 
 
 def log_dir() -> Path:
@@ -36,11 +37,10 @@ def excepthook(exc_type, exc, tb) -> None:
     sys.__excepthook__(exc_type, exc, tb)
     if QApplication.instance() is None:
         return
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "程序出错"),
-                      tr("Crash", "发生了意外错误：{0}\n\n您的修正已自动保存。").format(exc))
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("程序出错"),
+                      tr("发生了意外错误：{0}\n\n您的修正已自动保存。").format(exc))
     if path is not None:
-        box.setInformativeText(tr("Crash", "错误详情已写入日志文件：\n{0}").format(path))
+        box.setInformativeText(tr("错误详情已写入日志文件：\n{0}").format(path))
     box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
     box.exec()
 

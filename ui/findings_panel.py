@@ -2,7 +2,7 @@
 Selecting one tells the window to select its cells and show its source."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, Q
 from core import style
 from core.model import Finding, Severity
 from core.review import Review
+from ui.i18n import tr
 
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsPanel", text)
 
 
 def severity_text(sev: Severity) -> str:

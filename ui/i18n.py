@@ -13,6 +13,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPat
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 
+def tr(text: str) -> str:
+    """All our strings share one (empty) context, which is what lupdate gives module-level tr()."""
+    return QCoreApplication.translate("", text)
+
+
 def _resources() -> Path:
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
     return base / "resources" / "i18n"

@@ -26,12 +26,9 @@ from ui.settings import Settings
 from ui.source_view import SourceView
 from ui.table_model import KeyRole, FormTableModel
 from ui.workers import Task, load_task
+from ui.i18n import tr
 
-OPEN_FILTER = "报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class TablePage(QWidget):
@@ -613,7 +610,7 @@ class MainWindow(QMainWindow):
 
     # --- misc actions --------------------------------------------------------------------------
     def open_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), self.settings.last_dir, tr(OPEN_FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), self.settings.last_dir, tr("报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)"))
         if paths:
             self.settings.last_dir = str(Path(paths[0]).parent)
             self.open_paths(paths)

@@ -1,19 +1,17 @@
 """The loaded reports: agency, year, a status badge with counts; sortable and filterable."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from core import style
 from core.model import Severity
 from core.session import Entry
+from ui.i18n import tr
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2   # "error" | "warning" | "ok" | "unreadable"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportList", text)
 
 
 FILTERS = ("all", "error", "warning", "ok", "unreadable")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core import style
@@ -15,14 +15,12 @@ from core.cell_status import CellStatus, cell_statuses
 from core.form_grid import form_grid
 from core.review import Review
 from core.template import CellKey
+from ui.i18n import tr
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FormTableModel", text)
 
 
 class FormTableModel(QAbstractTableModel):

@@ -1,0 +1,558 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/commands.py" line="18"/>
+        <source>修改 {0}</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py" line="40"/>
+        <source>审核意见：{0}</source>
+        <translation>Verdict: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py" line="65"/>
+        <source>修改机关名称</source>
+        <translation>Rename agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="40"/>
+        <source>程序出错</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="41"/>
+        <source>发生了意外错误：{0}
+
+您的修正已自动保存。</source>
+        <translation>An unexpected error occurred: {0}
+
+Your corrections have been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="43"/>
+        <source>错误详情已写入日志文件：
+{0}</source>
+        <translation>Details were written to the log file:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="20"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="20"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="20"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="31"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="31"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="31"/>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="31"/>
+        <location filename="../../ui/findings_panel.py" line="108"/>
+        <source>审核意见</source>
+        <translation>Reviewer's verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="42"/>
+        <source>确认(&amp;Y)</source>
+        <translation>Confirm (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="43"/>
+        <source>驳回(&amp;N)</source>
+        <translation>Reject (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="44"/>
+        <location filename="../../ui/findings_panel.py" line="65"/>
+        <source>待定</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="77"/>
+        <location filename="../../ui/report_list.py" line="33"/>
+        <source>错误 {0} · 警告 {1} · 提示 {2}</source>
+        <translation>Errors {0} · warnings {1} · notes {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="108"/>
+        <source>{0}：{1}
+说明（可不填）：</source>
+        <translation>{0}: {1}
+Comment (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <source>报告中未找到表{0}（{1}）。可在下方按报告原文手工填写。</source>
+        <translation>Table {0} ({1}) was not found in the report. You can fill it in below from the original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>按机关或文件名筛选</source>
+        <translation>Filter by agency or file name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>在原文中查找（回车查找下一个）</source>
+        <translation>Find in the original (Enter for next)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>六个部分</source>
+        <translation>The six parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>报告原文</source>
+        <translation>Original text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>表{0} {1}</source>
+        <translation>Table {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>修改原因（可选，记入修改记录）</source>
+        <translation>Reason for the change (optional, kept in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>打开报告(&amp;O)…</source>
+        <translation>&amp;Open Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>打开文件夹(&amp;D)…</source>
+        <translation>Open Fol&amp;der…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>保存审阅底稿(&amp;S)…</source>
+        <translation>&amp;Save Audit Workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>全部导出(&amp;E)…</source>
+        <translation>&amp;Export All…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>审阅人(&amp;W)…</source>
+        <translation>Revie&amp;wer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>在原文中查找(&amp;F)</source>
+        <translation>&amp;Find in Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>查找下一个</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>撤销本单元格的修正</source>
+        <translation>Withdraw This Cell's Correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>修改机关名称…</source>
+        <translation>Rename Agency…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>放大原文</source>
+        <translation>Zoom In Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>缩小原文</source>
+        <translation>Zoom Out Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>下一条问题</source>
+        <translation>Next finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>上一条问题</source>
+        <translation>Previous finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>正在读取报告…</source>
+        <translation>Reading reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="573"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <source>读取报告时出错：{0}</source>
+        <translation>Error while reading reports: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>已载入 {0} 份报告，其中 {1} 份无法读取</source>
+        <translation>Loaded {0} report(s), {1} unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <source>；{0} 份报告已恢复上次保存的修正</source>
+        <translation>; corrections restored for {0} report(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <source>无法读取此文件：
+{0}
+
+{1}</source>
+        <translation>This file cannot be read:
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <source>报告中没有这一部分</source>
+        <translation>This part is missing from the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
+        <source>撤销修正</source>
+        <translation>Withdraw correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）：</source>
+        <translation>Agency name (used to group workbooks and for year-over-year checks; leave empty to restore the detected name):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="431"/>
+        <source>无法保存修正记录：{0}</source>
+        <translation>Cannot save the corrections: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>（原文中没有对应位置）</source>
+        <translation> (no position in the original)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="513"/>
+        <source>原文中没有“{0}”</source>
+        <translation>"{0}" not found in the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <source>请先打开一份报告。</source>
+        <translation>Open a report first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>保存审阅底稿</source>
+        <translation>Save audit workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="548"/>
+        <source>无法保存 {0}：{1}</source>
+        <translation>Cannot save {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="555"/>
+        <source>已保存审阅底稿：{0}</source>
+        <translation>Audit workbook saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="562"/>
+        <source>没有可导出的报告。</source>
+        <translation>There are no reports to export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="564"/>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="573"/>
+        <source>正在导出审阅底稿…</source>
+        <translation>Exporting audit workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="601"/>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="604"/>
+        <source>导出已取消</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="609"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="613"/>
+        <source>打开报告</source>
+        <translation>Open reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="613"/>
+        <source>报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.htm *.html *.docx *.doc *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="619"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="630"/>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="635"/>
+        <source>审阅人姓名（写入审阅底稿）：</source>
+        <translation>Reviewer's name (written into the workbook):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="643"/>
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The language changes after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="646"/>
+        <source>关于 {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="647"/>
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="654"/>
+        <source>未打开报告</source>
+        <translation>No report open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="657"/>
+        <source>{0} · 无法读取</source>
+        <translation>{0} · unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="663"/>
+        <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
+        <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="667"/>
+        <source> · 已恢复上次的修正</source>
+        <translation> · previous corrections restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="669"/>
+        <source> · 注意：原文件在上次审阅后已改动</source>
+        <translation> · note: the file changed since the last review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="696"/>
+        <source>有 {0} 份报告的修正尚未写入审阅底稿。
+（修正本身已自动保存，重新打开报告即可恢复。）
+
+是否先保存审阅底稿？</source>
+        <translation>{0} report(s) have corrections not yet written to an audit workbook.
+(The corrections themselves are saved and come back when the report is reopened.)
+
+Save the audit workbook first?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721"/>
+        <source>上次没有正常退出。是否重新打开当时的 {0} 份报告？
+（已做的修正会自动恢复。）</source>
+        <translation>The last session did not end normally. Reopen its {0} report(s)?
+(Corrections made are restored automatically.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="21"/>
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="21"/>
+        <source>有错误的</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="21"/>
+        <source>有警告的</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="21"/>
+        <source>无问题的</source>
+        <translation>Without findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="22"/>
+        <source>无法读取的</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="28"/>
+        <source>⛔ 无法读取</source>
+        <translation>⛔ Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="44"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="44"/>
+        <source>机关</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="44"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="44"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="55"/>
+        <source>（未识别机关）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="114"/>
+        <source>人工修正，原值 {0}</source>
+        <translation>Corrected by hand, original value {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="116"/>
+        <source>空白单元格</source>
+        <translation>Blank cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="116"/>
+        <source>占位符，不是数字</source>
+        <translation>Placeholder, not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="117"/>
+        <source>未读到数值</source>
+        <translation>No value read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="117"/>
+        <source>无法唯一确定的数值</source>
+        <translation>Value cannot be determined uniquely</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="118"/>
+        <source>文字，不是数字</source>
+        <translation>Text, not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="118"/>
+        <source>不合规的数值</source>
+        <translation>Invalid value</translation>
+    </message>
+</context>
+</TS>
