@@ -102,7 +102,7 @@ class Review:
     restored: bool = False  # corrections came back from a sidecar
     source_changed: bool = False  # the sidecar was written for a different version of the file
     cross_findings: list[Finding] = field(default_factory=list)  # set by refresh_cross_findings
-    _findings: list[Finding] | None = field(default=None, repr=False)
+    _findings: list[Finding] | None = field(default=None, repr=False)  # this report's own checks
 
     # --- values ------------------------------------------------------------------------------
     @property
@@ -128,9 +128,10 @@ class Review:
 
     @property
     def findings(self) -> list[Finding]:
+        """This report's own findings (cached until an edit) followed by the cross-report ones."""
         if self._findings is None:
-            self._findings = run_checks(self.report, self.overrides) + self.cross_findings
-        return self._findings
+            self._findings = run_checks(self.report, self.overrides)
+        return self._findings + self.cross_findings if self.cross_findings else self._findings
 
     # --- edits (each returns what undo needs) ----------------------------------------------------
     def set_cell(self, key: CellKey, text: str | None, reason: str = "") -> Correction | None:
@@ -267,12 +268,10 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
         for review, extra in zip(group, found):
             kept = [f for f in review.cross_findings if f.rule in TEXT_ONLY_CROSS_RULES]
             review.cross_findings = kept + [f for f in extra if f.rule not in TEXT_ONLY_CROSS_RULES]
-            review._findings = None
         return
     found = run_cross_checks([(r.report, r.overrides) for r in reviews])
     for review, extra in zip(reviews, found):
         review.cross_findings = extra
-        review._findings = None
 
 
 def text_hash(text: str) -> str:

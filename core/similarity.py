@@ -46,9 +46,14 @@ def similar_pairs(texts: list[str], threshold: float = THRESHOLD, min_shingles: 
         for band in range(_BANDS):
             buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS].tobytes())].append(i)
     candidates = {pair for members in buckets.values() if len(members) > 1 for pair in combinations(members, 2)}
+    # identical texts (a template copied by many agencies) are compared once, not once per pair
+    digest = [hash(frozenset(s)) for s in sets]
+    cache: dict[tuple[int, int], float] = {}
     out = []
     for i, j in sorted(candidates):
-        sim = jaccard(sets[i], sets[j])
-        if sim >= threshold:
-            out.append((i, j, sim))
+        key = (min(digest[i], digest[j]), max(digest[i], digest[j]))
+        if key not in cache:
+            cache[key] = 1.0 if digest[i] == digest[j] and sets[i] == sets[j] else jaccard(sets[i], sets[j])
+        if cache[key] >= threshold:
+            out.append((i, j, cache[key]))
     return out

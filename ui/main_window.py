@@ -2,6 +2,7 @@
 findings below. Everything it shows comes from ``core``; every change goes through an undo command."""
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QThreadPool, QTimer
@@ -50,9 +51,9 @@ class TablePage(QWidget):
         self.view.setTabKeyNavigation(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(52)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.verticalHeader().setMaximumWidth(360)
+        self.view.verticalHeader().setMaximumWidth(300)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.stacks: dict[str, QUndoStack] = {}
         self.pool = QThreadPool.globalInstance()
         self._tasks: list[Task] = []
+        self._pending: deque[Entry] = deque()
+        self._finish_when_drained = None
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 1)
         self.main_split.setStretchFactor(1, 3)
         self.main_split.setStretchFactor(2, 4)
-        self.main_split.setSizes([300, 560, 760])
+        self.main_split.setSizes([250, 480, 870])
         self.setCentralWidget(self.main_split)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
             return None
         for p in inputs:
             self.settings.add_recent(str(p))
-        task = load_task(paths, self.settings.reviewer)
+        task = load_task(paths, self.settings.reviewer, self.reviews())
         progress = None
         if len(paths) > 3:
             progress = QProgressDialog(tr("正在读取报告…"), tr("取消"), 0, len(paths), self)
@@ -265,15 +268,33 @@ class MainWindow(QMainWindow):
             progress.setMinimumDuration(300)
             progress.canceled.connect(task.cancel)
             task.signals.progress.connect(lambda done, total, label: progress.setValue(done))
-        task.signals.item.connect(self._add_entry)
-        task.signals.finished.connect(lambda _r: self._load_finished(task, progress))
-        task.signals.failed.connect(lambda msg: self._load_finished(task, progress, msg))
+        task.signals.item.connect(self._queue_entry)
+        task.signals.finished.connect(lambda result: self._after_drain(lambda: self._load_finished(task, progress,
+                                                                                                  result=result)))
+        task.signals.failed.connect(lambda msg: self._after_drain(lambda: self._load_finished(task, progress, msg)))
         self._tasks.append(task)
         self.pool.start(task)
         if wait:
             self.pool.waitForDone()
-            QCoreApplication.processEvents()
+            while self._pending or self._finish_when_drained is not None or task in self._tasks:
+                QCoreApplication.processEvents()
         return task
+
+    def _queue_entry(self, entry: Entry) -> None:
+        """Entries arrive faster than the list can take them; add a few per event-loop turn so the
+        window stays responsive while a large folder loads."""
+        self._pending.append(entry)
+        if len(self._pending) == 1:
+            QTimer.singleShot(0, self._drain)
+
+    def _drain(self) -> None:
+        for _ in range(min(len(self._pending), 10)):
+            self._add_entry(self._pending.popleft())
+        if self._pending:
+            QTimer.singleShot(0, self._drain)
+        elif self._finish_when_drained is not None:
+            finish, self._finish_when_drained = self._finish_when_drained, None
+            finish()
 
     def _add_entry(self, entry: Entry) -> None:
         self.entries[entry.path] = entry
@@ -287,17 +308,24 @@ class MainWindow(QMainWindow):
         if self.current_path is None:
             self.select_report(entry.path)
 
-    def _load_finished(self, task: Task, progress: QProgressDialog | None, error: str | None = None) -> None:
+    def _after_drain(self, finish) -> None:
+        if self._pending:
+            self._finish_when_drained = finish
+        else:
+            finish()
+
+    def _load_finished(self, task: Task, progress: QProgressDialog | None, error: str | None = None,
+                       result=None) -> None:
         if progress is not None:
-            progress.canceled.disconnect()
-            progress.close()
+            progress.close()  # (closing emits canceled; the task has finished, so that is harmless)
         if task in self._tasks:
             self._tasks.remove(task)
         reviews = self.reviews()
-        if len(reviews) > 1:
-            refresh_cross_findings(reviews)
-            for e in self.entries.values():
-                self.list_model.set_entry(e)
+        if result is not None and result[1]:
+            for review, extra in zip(*result):
+                if review.cross_findings or extra:
+                    review.cross_findings = extra
+                    self.list_model.set_entry(self.entries[review.report.source.path])
             self._show_current()
         self._write_journal()
         if error:
@@ -357,12 +385,14 @@ class MainWindow(QMainWindow):
             return
         for spec in SECTIONS:
             found = spec.number in review.report.sections
-            item = QListWidgetItem(("✔ " if found else "✖ ") + spec.heading)
+            table_missing = found and spec.table is not None and review.report.tables.get(spec.table) is None
+            item = QListWidgetItem(("✖ " if not found else "⚠ " if table_missing else "✔ ") + spec.heading
+                                   + (tr("（表格缺失）") if table_missing else ""))
             item.setData(Qt.ItemDataRole.UserRole, spec.number)
-            if not found:
+            if not found or table_missing:
                 colour = style.ERROR if spec.missing_severity == "error" else style.WARNING
                 item.setBackground(QColor(colour))
-                item.setToolTip(tr("报告中没有这一部分"))
+                item.setToolTip(tr("报告中没有这一部分") if not found else tr("这一部分没有统计表"))
             self.outline.addItem(item)
 
     def _outline_clicked(self, item: QListWidgetItem) -> None:
@@ -593,8 +623,7 @@ class MainWindow(QMainWindow):
         return task
 
     def _export_finished(self, task: Task, progress: QProgressDialog, folder: str, result, error: str | None = None):
-        progress.canceled.disconnect()
-        progress.close()
+        progress.close()  # emits canceled, harmless now: the result says whether the export was cancelled
         if task in self._tasks:
             self._tasks.remove(task)
         if error:
@@ -708,6 +737,7 @@ class MainWindow(QMainWindow):
                     return
         for task in self._tasks:
             task.cancel()
+        self.pool.waitForDone(5000)  # workers emit through this window's signals: let them stop first
         self._save_layout()
         journal.clear()
         event.accept()

@@ -41,13 +41,11 @@ def entry_status(entry: Entry) -> tuple[str, str, str]:
 class ReportListModel(QStandardItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(0, 4, parent)
+        self._rows: dict[str, int] = {}
         self.setHorizontalHeaderLabels([tr("状态"), tr("机关"), tr("年度"), tr("文件")])
 
     def row_of(self, path: str) -> int:
-        for r in range(self.rowCount()):
-            if self.item(r, 0).data(PathRole) == path:
-                return r
-        return -1
+        return self._rows.get(path, -1)  # rows are only ever appended
 
     def set_entry(self, entry: Entry) -> None:
         status, badge, tip = entry_status(entry)
@@ -65,6 +63,7 @@ class ReportListModel(QStandardItemModel):
         items[2].setData(report.year if report and report.year else 0, Qt.ItemDataRole.UserRole + 3)
         row = self.row_of(entry.path)
         if row < 0:
+            self._rows[entry.path] = self.rowCount()
             self.appendRow(items)
         else:
             for c, it in enumerate(items):

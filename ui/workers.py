@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from core.checks import run_cross_checks
+from core.model import Finding
+from core.review import Review
 from core.session import load_entry
 
 
@@ -42,13 +45,22 @@ class Task(QRunnable):
         self.signals.finished.emit(result)
 
 
-def load_task(paths: list[str], reviewer: str) -> Task:
-    def work(task: Task) -> None:
+def load_task(paths: list[str], reviewer: str, loaded: list[Review]) -> Task:
+    """Read, extract and check each file (its findings computed here, off the GUI thread); at the
+    end compute the cross-report findings over ``loaded`` plus the new reports and return them,
+    aligned with that list, for the GUI thread to attach."""
+    def work(task: Task) -> tuple[list[Review], list[list[Finding]]]:
+        reviews = list(loaded)
         for i, path in enumerate(paths):
             if task.cancelled:
                 break
-            task.signals.item.emit(load_entry(path, reviewer))
+            entry = load_entry(path, reviewer)
+            if entry.review is not None:
+                entry.review.findings  # noqa: B018  (computed and cached here)
+                reviews.append(entry.review)
+            task.signals.item.emit(entry)
             task.signals.progress.emit(i + 1, len(paths), path)
-        return None
+        cross = run_cross_checks([(r.report, r.overrides) for r in reviews]) if len(reviews) > 1 else []
+        return reviews, cross
 
     return Task(work)

@@ -29,10 +29,15 @@ def _part_text(ctx: CheckContext, numbers: Sequence[int]) -> str:
 
 def _pairs(contexts: Sequence[CheckContext]):
     """(previous year, this year, identity certain) for reports of one agency in consecutive years."""
+    by_year: dict[int, list[int]] = {}
+    for j, c in enumerate(contexts):
+        if c.report.year is not None:
+            by_year.setdefault(c.report.year, []).append(j)
     for i, later in enumerate(contexts):
-        for j, earlier in enumerate(contexts):
-            if i == j or later.report.year is None or earlier.report.year != later.report.year - 1:
-                continue
+        if later.report.year is None:
+            continue
+        for j in by_year.get(later.report.year - 1, ()):
+            earlier = contexts[j]
             same, certain = same_agency(later.report.agency, earlier.report.agency)
             if same:
                 yield j, i, certain

@@ -73,7 +73,7 @@ Your corrections have been saved.</translation>
         <location filename="../../ui/findings_panel.py" line="31"/>
         <location filename="../../ui/findings_panel.py" line="108"/>
         <source>审核意见</source>
-        <translation>Reviewer's verdict</translation>
+        <translation>Reviewer&apos;s verdict</translation>
     </message>
     <message>
         <location filename="../../ui/findings_panel.py" line="42"/>
@@ -207,7 +207,7 @@ Comment (optional):</translation>
     <message>
         <location filename="../../ui/main_window.py" line="214"/>
         <source>撤销本单元格的修正</source>
-        <translation>Withdraw This Cell's Correction</translation>
+        <translation>Withdraw This Cell&apos;s Correction</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="215"/>
@@ -261,7 +261,7 @@ Comment (optional):</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="263"/>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -292,162 +292,172 @@ Comment (optional):</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <source>（表格缺失）</source>
+        <translation> (table missing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>报告中没有这一部分</source>
         <translation>This part is missing from the report</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <source>这一部分没有统计表</source>
+        <translation>This part has no statistical table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>撤销修正</source>
         <translation>Withdraw correction</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）：</source>
         <translation>Agency name (used to group workbooks and for year-over-year checks; leave empty to restore the detected name):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>无法保存修正记录：{0}</source>
         <translation>Cannot save the corrections: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>（原文中没有对应位置）</source>
         <translation> (no position in the original)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>原文中没有“{0}”</source>
-        <translation>"{0}" not found in the original</translation>
+        <translation>&quot;{0}&quot; not found in the original</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>请先打开一份报告。</source>
         <translation>Open a report first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>保存审阅底稿</source>
         <translation>Save audit workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>无法保存 {0}：{1}</source>
         <translation>Cannot save {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>已保存审阅底稿：{0}</source>
         <translation>Audit workbook saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>没有可导出的报告。</source>
         <translation>There are no reports to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>正在导出审阅底稿…</source>
         <translation>Exporting audit workbooks…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.doc *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>审阅人姓名（写入审阅底稿）：</source>
-        <translation>Reviewer's name (written into the workbook):</translation>
+        <translation>Reviewer&apos;s name (written into the workbook):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>{0} · 无法读取</source>
         <translation>{0} · unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
         <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source> · 已恢复上次的修正</source>
         <translation> · previous corrections restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source> · 注意：原文件在上次审阅后已改动</source>
         <translation> · note: the file changed since the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>有 {0} 份报告的修正尚未写入审阅底稿。
 （修正本身已自动保存，重新打开报告即可恢复。）
 
@@ -458,7 +468,7 @@ Comment (optional):</translation>
 Save the audit workbook first?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>上次没有正常退出。是否重新打开当时的 {0} 份报告？
 （已做的修正会自动恢复。）</source>
         <translation>The last session did not end normally. Reopen its {0} report(s)?
