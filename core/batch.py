@@ -59,7 +59,7 @@ def group_by_agency(reviews: Sequence[Review]) -> list[list[Review]]:
 def _write_one(args: tuple[list[Review], str, str]) -> tuple[str | None, str | None]:
     group, path, reviewer = args
     try:
-        return str(save_workbook(group, path, reviewer, force=True)), None
+        return str(save_workbook(group, path, reviewer)), None
     except ReportError as exc:
         return None, exc.reason
 

@@ -2,9 +2,11 @@
 auditor's working paper. ``save_workbook`` is what the window's Ctrl+S and the batch export call."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from core.workbook.other_sheets import write_corrections, write_overview, write_
 
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_NAME = 80
+WRITER = f"{APP_NAME}（自动生成）"
 
 
 def workbook_filename(reviews: Sequence[Review]) -> str:
@@ -67,7 +70,7 @@ def build_workbook(reviews: Sequence[Review], reviewer: str = "") -> Workbook:
     props.title = f"{first.agency or ''}政府信息公开工作年度报告审阅底稿"
     props.subject = "政府信息公开工作年度报告审阅"
     props.creator = reviewer or APP_NAME
-    props.lastModifiedBy = reviewer or APP_NAME
+    props.lastModifiedBy = WRITER  # Excel/WPS put the user's name here when they save
     props.description = f"{APP_NAME} {version()}"
     props.keywords = "政府信息公开; 年度报告; 审阅"
     return wb
@@ -76,17 +79,14 @@ def build_workbook(reviews: Sequence[Review], reviewer: str = "") -> Workbook:
 def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], reviewer: str = "",
                   force: bool = False) -> Path:
     """Write atomically (temp file, then replace). Refuses, with a reason the user can act on, to
-    replace a workbook that is open in Excel/WPS or newer than every report it was made from, unless
-    ``force`` (the window asks the user first; the batch export reports it)."""
+    replace a workbook that is open in Excel/WPS, or one that somebody saved from Excel/WPS since we
+    wrote it, unless ``force`` (the window's save dialog has asked the user; the batch reports it)."""
     target = Path(path)
     lock = target.with_name("~$" + target.name)
     if lock.exists():
         raise ReportError(str(target), "该工作簿正在 Excel/WPS 中打开，请关闭后再保存")
-    if not force and target.exists():
-        newest_source = max((_mtime(r.report.source.path) for r in reviews), default=0.0)
-        newest_review = max((_mtime(r.report.source.path + ".review.json") for r in reviews), default=0.0)
-        if target.stat().st_mtime > max(newest_source, newest_review):
-            raise ReportError(str(target), "已有更新的同名工作簿（可能有人在 Excel 中修改过），未覆盖")
+    if not force and target.exists() and _last_writer(target) != WRITER:
+        raise ReportError(str(target), "同名工作簿已在 Excel/WPS 中修改过，为免覆盖他人的修改，未写入（请换文件夹或先移走该文件）")
     target.parent.mkdir(parents=True, exist_ok=True)
     wb = build_workbook(reviews, reviewer)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
@@ -103,11 +103,15 @@ def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], revie
     return target
 
 
-def _mtime(path: str) -> float:
+def _last_writer(path: Path) -> str | None:
+    """docProps/core.xml's lastModifiedBy, read without loading the workbook."""
     try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return 0.0
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    m = re.search(r"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>", core)
+    return html.unescape(m.group(1)) if m else None
 
 
 def _unlink(path: str) -> None:

@@ -131,12 +131,21 @@ def test_verdicts_and_several_years_of_one_agency(folder: Path, tmp_path: Path):
     assert ("2024年", "驳回", "属正常表述") in verdicts
 
 
-def test_refuses_to_overwrite_an_open_or_newer_workbook(folder: Path, tmp_path: Path):
+def test_refuses_to_overwrite_an_open_or_hand_edited_workbook(folder: Path, tmp_path: Path):
     review = review_of(folder, "002")
     target = tmp_path / "x.xlsx"
     save_workbook([review], target)
-    with pytest.raises(ReportError, match="更新的同名工作簿"):
+    save_workbook([review], target)  # our own earlier output is replaced
+    wb = load_workbook(target)
+    wb.properties.lastModifiedBy = "张审计"  # what Excel/WPS write when the auditor saves there
+    wb.save(target)
+    with pytest.raises(ReportError, match="修改过"):
         save_workbook([review], target)
+    out = tmp_path / "batch"
+    out.mkdir()
+    shutil.copy(target, out / workbook_filename([review]))
+    result = export_paths([str(next(folder.glob("002_*")))], out)
+    assert result.exit_status == 2 and "修改过" in result.workbooks[0].error
     save_workbook([review], target, force=True)
     (tmp_path / "~$x.xlsx").write_text("lock")
     with pytest.raises(ReportError, match="正在 Excel/WPS 中打开"):
