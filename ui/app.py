@@ -15,10 +15,10 @@ from ui.settings import Settings
 
 def app_icon() -> QIcon:
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources" / "icons"
-    for name in ("app.png", "app.svg", "app.ico"):
-        if (base / name).exists():
-            return QIcon(str(base / name))
-    return QIcon()
+    icon = QIcon()
+    for png in sorted(base.glob("app-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def create_app(argv: list[str]) -> QApplication:

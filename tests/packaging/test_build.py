@@ -1,0 +1,52 @@
+"""Build the desktop app with PyInstaller and smoke-test both executables. Slow (minutes): runs only
+with RUN_SLOW=1, e.g. `RUN_SLOW=1 QT_QPA_PLATFORM=offscreen python3 -m pytest tests/packaging`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = next((ROOT / "resources" / "samples").glob("002_*.txt"))
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(os.environ.get("RUN_SLOW") != "1", reason="slow: set RUN_SLOW=1 to build the app")]
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> Path:
+    pytest.importorskip("PyInstaller")
+    out = tmp_path_factory.mktemp("dist")
+    work = tmp_path_factory.mktemp("work")
+    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(out), "--work", str(work)],
+                          capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out / "年报审阅"
+
+
+def test_console_executable_checks_a_report(dist: Path):
+    exe = dist / ("nianbao.exe" if os.name == "nt" else "nianbao")
+    done = subprocess.run([str(exe), "check", str(SAMPLE), "--json"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    bundled = json.loads(done.stdout)[0]
+    source = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(SAMPLE), "--json"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert bundled == json.loads(source.stdout)
+
+
+def test_gui_executable_starts(dist: Path):
+    exe = dist / ("年报审阅.exe" if os.name == "nt" else "年报审阅")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([str(exe), str(SAMPLE)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        proc.terminate()  # still running after 8 s with the report open: it started
+        proc.wait(timeout=10)
+        return
+    pytest.fail(f"GUI exited early with {proc.returncode}: {proc.stderr.read().decode(errors='replace')[-2000:]}")
