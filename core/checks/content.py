@@ -28,18 +28,21 @@ def _part(ctx: CheckContext, number: int) -> tuple[str, Span] | None:
     return ctx.report.source.text[s:e], (s, e)
 
 
-def _meaningful(text: str) -> str:
-    """The part's text without page chrome lines that trail the report."""
-    return compact(re.sub(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)", "", fold(text)))
+def _body(ctx: CheckContext, number: int) -> tuple[str, str, Span] | None:
+    """(text, compact text without the page chrome that trails a report, span) of a part."""
+    part = _part(ctx, number)
+    if part is None:
+        return None
+    text, span = part
+    return text, compact(re.sub(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)", "", fold(text))), span
 
 
 @check
 def problems_and_improvements(ctx: CheckContext) -> Iterator[Finding]:
-    part = _part(ctx, 5)
+    part = _body(ctx, 5)
     if part is None:
         return
-    text, span = part
-    body = _meaningful(text)
+    _, body, span = part
     if len(body) < 40 or body.strip("。.") in ("无", "暂无"):
         yield ctx.finding("T01", f"第五部分内容过少（“{body[:30]}”），未具体写明存在的问题和改进情况", spans=(span,),
                           subject="T01:short")
@@ -53,11 +56,10 @@ def problems_and_improvements(ctx: CheckContext) -> Iterator[Finding]:
 
 @check
 def other_matters(ctx: CheckContext) -> Iterator[Finding]:
-    part = _part(ctx, 6)
+    part = _body(ctx, 6)
     if part is None:
         return
-    text, span = part
-    body = _meaningful(text)
+    text, body, span = part
     says_fee = FEE_WORDS.search(body) and FEE_STATED.search(body)
     if not says_fee:
         yield ctx.finding("T03", f"第六部分未写明信息处理费的收取情况（现为“{body[:30] or '空'}”）", spans=(span,),

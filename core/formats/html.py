@@ -56,26 +56,43 @@ class _Builder:
         self.lines.extend(table_lines(rows))
 
 
+class _CellText:
+    """Collects a cell's text on one line: line breaks inside a cell become spaces."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def text(self, s: str | None) -> None:
+        if s:
+            self.parts.append(s)
+
+    def br(self) -> None:
+        self.parts.append(" ")
+
+
+def _walk(node, out, in_cell: bool) -> None:
+    """Document order: block elements and <br> break lines, inline runs join, tables become rows
+    (a table inside a cell is read as the cell's text)."""
+    tag = node.tag.lower() if isinstance(node.tag, str) else ""
+    if not tag or tag in DROP:
+        return
+    if tag == "table" and not in_cell:
+        out.table(_table_rows(node))
+        return
+    if tag == "br" or tag in BLOCK:
+        out.br()
+    out.text(node.text)
+    for child in node:
+        _walk(child, out, in_cell)
+        out.text(child.tail)
+    if tag in BLOCK:
+        out.br()
+
+
 def _cell_text(el) -> str:
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag.lower() in DROP:
-            return
-        if tag.lower() == "br":
-            parts.append(" ")
-        elif node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag.lower() in BLOCK:
-            parts.append(" ")
-
-    walk(el)
-    return "".join(parts)
+    cell = _CellText()
+    _walk(el, cell, True)
+    return "".join(cell.parts)
 
 
 def _table_rows(table) -> list[list[GridCell]]:
@@ -114,29 +131,8 @@ def html_to_text(markup: str) -> str:
         return ""
     root = lxml.html.document_fromstring(markup)
     out = _Builder()
-
-    def walk(node) -> None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in DROP or not isinstance(node.tag, str):
-            return
-        if tag == "table":
-            out.table(_table_rows(node))
-            return
-        if tag == "br":
-            out.br()
-        elif tag in BLOCK:
-            out.br()
-        if node.text:
-            out.text(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                out.text(child.tail)
-        if tag in BLOCK:
-            out.br()
-
     body = root.find("body")
-    walk(body if body is not None else root)
+    _walk(body if body is not None else root, out, False)
     out.br()
     head = root.find("head")
     title = clean(head.findtext("title") or "") if head is not None else ""

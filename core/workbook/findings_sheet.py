@@ -10,7 +10,7 @@ from core.checks import RULES
 from core.model import Finding
 from core.review import VERDICTS, Review, value_text
 from core.template import CellKey, cell_label
-from core.workbook.styles import BODY, BOLD, BOX, CENTER, HEADER_FILL, LINK, WRAP, fill, landscape, set_widths
+from core.workbook.styles import BODY, BOX, LINK, WRAP, fill, landscape, set_widths, write_header
 
 COLUMNS = ("序号", "报告", "规则", "级别", "检查内容", "问题说明", "等式", "左边", "右边", "差额", "涉及单元格",
            "原文摘录", "自动结论", "复核结论", "复核说明")
@@ -39,9 +39,7 @@ def evidence(review: Review, f: Finding) -> str:
 
 def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, str]]]) -> int:
     """``items``: (report label, review, cell addresses). Returns the number of rows written."""
-    for c, name in enumerate(COLUMNS, start=1):
-        cell = ws.cell(1, c, name)
-        cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, CENTER
+    write_header(ws, COLUMNS)
     row = 1
     for label, review, addresses in items:
         for f in review.findings:

@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.model import Severity
 from core.review import Review
 from core.template import SECTIONS, TABLES, CellKey
-from core.workbook.styles import BODY, BOLD, BOX, CENTER, HEADER_FILL, TITLE, WRAP, fill, landscape, set_widths
+from core.workbook.styles import BODY, BOLD, BOX, TITLE, WRAP, fill, landscape, set_widths, write_header
 
 EXCEL_CELL_LIMIT = 32000
 
@@ -61,10 +61,7 @@ def write_overview(ws: Worksheet, reviews: list[Review], reviewer: str) -> None:
 
 
 def write_corrections(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, str]]]) -> int:
-    headers = ("报告", "单元格", "位置", "原值", "修正值", "时间", "原因", "审阅人")
-    for c, h in enumerate(headers, start=1):
-        cell = ws.cell(1, c, h)
-        cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, CENTER
+    write_header(ws, ("报告", "单元格", "位置", "原值", "修正值", "时间", "原因", "审阅人"))
     row = 1
     for label, review, addresses in items:
         for t in review.trail:

@@ -3,6 +3,7 @@ widths measured for CJK text, where one character takes about two Latin widths."
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -43,6 +44,12 @@ def set_widths(ws: Worksheet, widths: dict[int, float]) -> None:
 def fit_width(values: list[str], minimum: float = 6, maximum: float = 60) -> float:
     longest = max((text_width(line) for v in values for line in str(v).splitlines()), default=0)
     return max(minimum, min(maximum, longest + 2))
+
+
+def write_header(ws: Worksheet, names: Sequence[str], row: int = 1) -> None:
+    for c, name in enumerate(names, start=1):
+        cell = ws.cell(row, c, name)
+        cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, CENTER
 
 
 def landscape(ws: Worksheet, title_rows: str | None = None) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,17 +10,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
-
-SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
-
-
-@pytest.fixture
-def samples(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for f in SAMPLES.glob("*.txt"):
-        shutil.copy(f, folder / f.name)
-    return folder
 
 
 @pytest.fixture

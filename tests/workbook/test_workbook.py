@@ -22,18 +22,13 @@ from core.template import TABLE_IDS, CellKey, all_cells
 from core.workbook import save_workbook, workbook_filename
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "tests" / "fixtures" / "samples"
 NEW_NATURAL = CellKey("applications", "本年新收", 0)
 REF = re.compile(r"'?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)")
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "reports"
-    out.mkdir()
-    for f in SAMPLES.glob("*.txt"):
-        shutil.copy(f, out / f.name)
-    return out
+def folder(samples: Path) -> Path:
+    return samples
 
 
 def review_of(folder: Path, prefix: str) -> Review:
