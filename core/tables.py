@@ -107,6 +107,20 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], list[Token]]]:
     return segs
 
 
+@lru_cache(maxsize=None)
+def _header_words(table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    spec = TABLES[table]
+    names = tuple(compact(x) for x in spec.columns + tuple(g for g, _, _ in spec.column_groups))
+    return names, spec.markers
+
+
+def _is_header_word(table: str, text: str) -> bool:
+    """A column or group label of the table (行政复议, 未经复议直接起诉, 自然人…), not a cell value."""
+    c = compact(text)
+    names, markers = _header_words(table)
+    return bool(c) and (any(c in n for n in names) or any(m in c for m in markers))
+
+
 def _is_stray_text(labels: list[Token]) -> bool:
     """A lone short label between values is most likely a cell holding text ('abc', '三')."""
     return len(labels) == 1 and len(compact(labels[0].text)) <= 8 and not _is_prose(labels[0].text)
@@ -120,7 +134,10 @@ def assemble_rows(spec: TableSpec, tokens: list[Token]) -> list[_Row]:
     current: _Row | None = None
     for labels, values in _segments(tokens):
         hit = _match_row(spec, labels, taken, last) if labels else None
-        if hit is None and current is not None and labels and _is_stray_text(labels) \
+        if hit is None and current is not None and labels and len(current.pieces) < current.spec.ncols \
+                and all(_is_header_word(spec.id, t.text) for t in labels):
+            hit_row = current  # a group or column label inside a row (table C printed 3 × 5, a repeated header)
+        elif hit is None and current is not None and labels and _is_stray_text(labels) \
                 and len(current.pieces) < current.spec.ncols:
             tok = labels[0]
             current.pieces.append(_Piece(CellKind.TEXT, tok.text, tok.start, tok.end))
