@@ -10,7 +10,7 @@ from core.checks import RULES
 from core.model import Finding
 from core.review import VERDICTS, Review, value_text
 from core.template import CellKey, cell_label
-from core.workbook.styles import BODY, BOX, LINK, WRAP, fill, landscape, set_widths, write_header
+from core.workbook.styles import BODY, BOX, LINK, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
 
 COLUMNS = ("序号", "报告", "规则", "级别", "检查内容", "问题说明", "等式", "左边", "右边", "差额", "涉及单元格",
            "原文摘录", "自动结论", "复核结论", "复核说明")
@@ -80,8 +80,9 @@ def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, s
         dv.add(f"N2:N{row}")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:O{max(row, 1)}"
-    set_widths(ws, {1: 6, 2: 12, 3: 6, 4: 6, 5: 26, 6: 52, 7: 40, 8: 9, 9: 9, 10: 8, 11: 22, 12: 40, 13: 10,
-                    14: 10, 15: 24})
+    set_widths(ws, {1: 5, 2: 8, 3: 6, 4: 6, 5: 20, 6: 44, 7: 30, 8: 8, 9: 8, 10: 7, 11: 18, 12: 30, 13: 9,
+                    14: 9, 15: 18})
+    fit_row_heights(ws)
     landscape(ws, "1:1")
     return row - 1
 

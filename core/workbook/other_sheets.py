@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.model import Severity
 from core.review import Review
 from core.template import SECTIONS, TABLES, CellKey
-from core.workbook.styles import BODY, BOLD, BOX, TITLE, WRAP, fill, landscape, set_widths, write_header
+from core.workbook.styles import BODY, BOLD, BOX, TITLE, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
 
 EXCEL_CELL_LIMIT = 32000
 
@@ -79,6 +79,7 @@ def write_corrections(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(row, 1)}"
     set_widths(ws, {1: 12, 2: 40, 3: 16, 4: 10, 5: 10, 6: 24, 7: 30, 8: 10})
+    fit_row_heights(ws)
     landscape(ws, "1:1")
     return row - 1
 
