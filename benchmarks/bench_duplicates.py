@@ -24,8 +24,8 @@ def main() -> None:
     reports = []
     for i in range(1000):
         story = "，".join(rng.sample(PHRASES, 10)) + "。" + f"全年开展培训{rng.randint(1, 30)}次。" * 2
-        if i % 50 == 1:
-            story = reports[-1][1]  # a copied narrative every 50 reports
+        if i % 50 == 2:
+            story = reports[-2][1]  # every 50 reports, another agency's narrative copied
         text = render_report(random_tables(rng), "pipe_cells", rng, agency=f"某某县第{i // 2}镇人民政府", year=2023 + i % 2)
         text = text.replace("扎实推进政务公开工作。", "扎实推进政务公开工作。" + story)
         reports.append((analyze_text(text, path=f"r{i}.txt"), story))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set
 from itertools import combinations
 
 import numpy as np
@@ -26,34 +27,33 @@ def shingles(text: str) -> set[str]:
     return {body[i:i + SHINGLE] for i in range(max(len(body) - SHINGLE + 1, 0))}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: Set[str], b: Set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _signature(items: set[str]) -> np.ndarray:
+def _signature(items: Set[str]) -> np.ndarray:
     hashes = np.fromiter((hash(s) & 0x7FFFFFFF for s in items), dtype=np.uint64, count=len(items))
     return ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1)
 
 
 def similar_pairs(texts: list[str], threshold: float = THRESHOLD, min_shingles: int = 40) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for every pair at or above ``threshold``."""
+    """(i, j, similarity) for every pair at or above ``threshold``. Identical texts (a template many
+    agencies copied) are grouped first, so LSH and Jaccard run once per distinct text."""
     sets = [shingles(t) for t in texts]
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    groups: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
-        if len(s) < min_shingles:
-            continue
+        if len(s) >= min_shingles:
+            groups[frozenset(s)].append(i)
+    distinct = list(groups)
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    for g, s in enumerate(distinct):
         sig = _signature(s)
         for band in range(_BANDS):
-            buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS].tobytes())].append(i)
+            buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS].tobytes())].append(g)
     candidates = {pair for members in buckets.values() if len(members) > 1 for pair in combinations(members, 2)}
-    # identical texts (a template copied by many agencies) are compared once, not once per pair
-    digest = [hash(frozenset(s)) for s in sets]
-    cache: dict[tuple[int, int], float] = {}
-    out = []
-    for i, j in sorted(candidates):
-        key = (min(digest[i], digest[j]), max(digest[i], digest[j]))
-        if key not in cache:
-            cache[key] = 1.0 if digest[i] == digest[j] and sets[i] == sets[j] else jaccard(sets[i], sets[j])
-        if cache[key] >= threshold:
-            out.append((i, j, cache[key]))
-    return out
+    out = [(i, j, 1.0) for members in groups.values() for i, j in combinations(members, 2)]
+    for a, b in sorted(candidates):
+        sim = jaccard(distinct[a], distinct[b])
+        if sim >= threshold:
+            out.extend((min(i, j), max(i, j), sim) for i in groups[distinct[a]] for j in groups[distinct[b]])
+    return sorted(out)

@@ -94,14 +94,21 @@ def year_over_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Findin
 
 @cross_check
 def copied_across_agencies(contexts: Sequence[CheckContext]) -> Mapping[int, list[Finding]]:
-    out: dict[int, list[Finding]] = {}
+    """One finding per report naming the closest copies and how many there are: a template copied by
+    a whole county should read as one warning per report, not hundreds."""
+    matches: dict[int, list[tuple[float, int]]] = {}
     texts = [_part_text(c, NARRATIVE_PARTS) for c in contexts]
     for i, j, sim in similar_pairs(texts):
-        a, b = contexts[i], contexts[j]
-        if same_agency(a.report.agency, b.report.agency)[0]:
+        if same_agency(contexts[i].report.agency, contexts[j].report.agency)[0]:
             continue  # the same agency's own reports are X04's business
-        for me, other in ((i, b), (j, a)):
-            out.setdefault(me, []).append(contexts[me].finding(
-                "X05", f"正文与{_name(other)}高度雷同（{MEASURE} {sim:.2f} ≥ {THRESHOLD}），疑为内容雷同",
-                subject=f"X05:{other.report.source.path}"))
+        matches.setdefault(i, []).append((sim, j))
+        matches.setdefault(j, []).append((sim, i))
+    out: dict[int, list[Finding]] = {}
+    for me, found in matches.items():
+        found.sort(key=lambda m: (-m[0], m[1]))
+        closest = "、".join(f"{_name(contexts[j])}（{sim:.2f}）" for sim, j in found[:3])
+        more = f"等 {len(found)} 份报告" if len(found) > 3 else ""
+        out[me] = [contexts[me].finding(
+            "X05", f"正文与其他机关的报告高度雷同：{closest}{more}（{MEASURE} ≥ {THRESHOLD}），疑为内容雷同",
+            subject="X05")]
     return out
