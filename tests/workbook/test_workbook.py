@@ -192,3 +192,16 @@ def test_export_cli(folder: Path, tmp_path: Path):
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", str(folder / "nope.txt"),
                            "--out", str(out)], capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 2 and "nope.txt：文件不存在" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_batch_on_worker_processes(folder: Path, tmp_path: Path, monkeypatch):
+    """Big batches read and write on a process pool: reviews must travel there and back intact."""
+    import core.batch
+
+    monkeypatch.setattr(core.batch, "PARALLEL_FROM", 2)
+    result = export_paths([str(folder)], tmp_path / "pool", jobs=2)
+    assert result.exit_status == 1  # sample 001 has missing tables (errors), nothing unreadable
+    assert sorted(w.path.name for w in result.workbooks) == sorted(
+        p.name for p in (tmp_path / "pool").glob("*_审阅底稿.xlsx"))
+    wb = load_workbook(next((tmp_path / "pool").glob("兴义*.xlsx")))
+    assert wb["表B"]["C5"].value == 51
