@@ -7,6 +7,7 @@ index map (``compact``), never on the whole document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PAIRS = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},        # full-width digits
@@ -25,8 +26,10 @@ _TABLE = str.maketrans(_PAIRS)
 assert all(len(k) == 1 and len(v) == 1 for k, v in _PAIRS.items())
 
 
+@lru_cache(maxsize=32)
 def fold(text: str) -> str:
-    """Same-length folding of full-width forms, exotic spaces and line separators."""
+    """Same-length folding of full-width forms, exotic spaces and line separators. Cached: the
+    extractor and several checks fold the same report text."""
     return text.translate(_TABLE)
 
 

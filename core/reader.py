@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 import chardet
@@ -19,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters other than \t\n\v\f\r, U+FFFD
 _KEYWORDS = ("政府", "信息", "公开", "年度", "报告", "申请", "情况", "行政")
 
 
@@ -52,8 +54,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
-    return bad / len(sample) > 0.01
+    return len(_BINARY.findall(sample)) / len(sample) > 0.01
 
 
 def decode(data: bytes, shown: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from core.template import TABLES, CellKey, RowSpec, TableSpec, cell_label
 from core.tokens import Tok, Token, _is_prose
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_INTEGER = re.compile(r"[+-]?\d+")
 MAX_SPLITS = 20000
 
 
@@ -45,7 +46,7 @@ class _Row:
 def _number(raw: str) -> int | Decimal | None:
     text = raw.replace(",", "") if _THOUSANDS.match(raw) else raw
     try:
-        return int(text) if re.fullmatch(r"[+-]?\d+", text) else Decimal(text)
+        return int(text) if _INTEGER.fullmatch(text) else Decimal(text)
     except (ValueError, InvalidOperation):
         return None
 

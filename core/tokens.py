@@ -48,12 +48,15 @@ _NUMBERING_AFTER = re.compile(r"^[.、]\s*(?=[^\d\s])")
 _PROSE = re.compile(r"[。；;！？]|，.*，|,.*,.*,")
 
 
+_NUMERIC = re.compile(r"[\d,.\s]+")
+_UNITS_ONLY = re.compile(r"[件条个宗项次元]+")
+
 def _is_prose(text: str) -> bool:
     """A sentence of narrative, not a cell: table cells are short, or a row of short words."""
     c = compact(text)
     if len(c) > 70 and max(len(w) for w in text.split()) > 40:
         return True
-    return bool(_PROSE.search(c)) and not re.fullmatch(r"[\d,.\s]+", c)
+    return bool(_PROSE.search(c)) and not _NUMERIC.fullmatch(c)
 
 
 def _split_fields(line: str, base: int) -> list[tuple[str, int]]:
@@ -93,7 +96,7 @@ def _pieces(field: str, start: int) -> list[Token]:
             return
         a += len(seg) - len(seg.lstrip())
         seg = seg.strip()
-        if kind is Tok.LABEL and re.fullmatch(r"[件条个宗项次元]+", seg):
+        if kind is Tok.LABEL and _UNITS_ONLY.fullmatch(seg):
             return
         out.append(Token(kind, seg, s0 + a, s0 + a + len(seg)))
 

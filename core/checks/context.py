@@ -14,10 +14,17 @@ class CheckContext:
     report: Report
     overrides: Mapping[CellKey, CellValue] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # every check reads cells many times: look them up once, corrections applied
+        self._cells: dict[CellKey, CellValue] = {}
+        for table in self.report.tables.values():
+            if table is not None:
+                self._cells.update(table.cells)
+        self._cells.update(self.overrides)
+
     def get(self, key: CellKey) -> CellValue:
-        if key in self.overrides:
-            return self.overrides[key]
-        return self.report.cell(key)
+        found = self._cells.get(key)
+        return found if found is not None else self.report.cell(key)
 
     def table_found(self, table: str) -> bool:
         return self.report.tables.get(table) is not None

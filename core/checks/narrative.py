@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.model import Finding, Severity, Verdict
-from core.narrative.claims import Claim, clauses, narrative_claims
+from core.narrative.claims import Claim, narrative_claims
 from core.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.normalize import fold
 from core.template import CellKey
@@ -113,22 +113,20 @@ _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 @check
 def parts_sum(ctx: CheckContext) -> Iterator[Finding]:
     """N08: 共 X 件，其中 a…b…c — the parts add up (a list ending in 等 is open, so not checked)."""
-    text = fold(ctx.report.source.text)
-    for sentence, offset in clauses(text.replace("；", "，").replace(";", "，"), 0, len(text)):
-        for m in _PARTS.finditer(sentence):
-            rest = _PAREN.sub(lambda p: " " * len(p.group()), m.group("rest"))
-            unit = m.group("unit")
-            items = list(re.finditer(rf"({NUMBER})\s*{unit}", rest))
-            total = to_int(m.group("total"))
-            if len(items) < 2 or total is None or APPROXIMATE.search(sentence[m.start():m.end()]):
-                continue
-            tail = rest[items[-1].end():items[-1].end() + 2]
-            if "等" in tail or any(APPROXIMATE.search(rest[i.end():i.end() + 2]) for i in items):
-                continue
-            values = [to_int(i.group(1)) for i in items]
-            if None in values or sum(values) == total:
-                continue
-            start = offset + m.start()
-            yield ctx.finding("N08", f"“{sentence[m.start():m.start() + 60].strip()}…”：共 {total}{unit}，"
-                                     f"但其中各项之和为 {' + '.join(map(str, values))} = {sum(values)}",
-                              spans=((start, offset + m.end()),), subject=f"N08:{start}", lhs=total, rhs=sum(values))
+    text = fold(ctx.report.source.text).replace("；", "，").replace(";", "，")  # same length: spans hold
+    for m in _PARTS.finditer(text):
+        rest = _PAREN.sub(lambda p: " " * len(p.group()), m.group("rest"))
+        unit = m.group("unit")
+        items = list(re.finditer(rf"({NUMBER})\s*{unit}", rest))
+        total = to_int(m.group("total"))
+        if len(items) < 2 or total is None or APPROXIMATE.search(text, m.start(), m.end()):
+            continue
+        tail = rest[items[-1].end():items[-1].end() + 2]
+        if "等" in tail or any(APPROXIMATE.search(rest[i.end():i.end() + 2]) for i in items):
+            continue
+        values = [to_int(i.group(1)) for i in items]
+        if None in values or sum(values) == total:
+            continue
+        yield ctx.finding("N08", f"“{text[m.start():m.start() + 60].strip()}…”：共 {total}{unit}，"
+                                 f"但其中各项之和为 {' + '.join(map(str, values))} = {sum(values)}",
+                          spans=(m.span(),), subject=f"N08:{m.start()}", lhs=total, rhs=sum(values))

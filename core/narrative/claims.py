@@ -10,6 +10,10 @@ from core.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.normalize import fold
 
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_DIGIT = re.compile(r"\d")
+# every claim pattern below needs one of these words: clauses without them are skipped cheaply
+_TOPIC_WORDS = re.compile(r"申请|办结|答复|办理|结转|复议|诉讼|规章|规范性文件|行政许可|行政处罚|行政强制")
+_CHANGE = re.compile(r"(增加|减少|增长|下降|同比|较上年|相比)[^，,]{0,4}$")
 _UNIT = r"\s*(?:件|宗|个|条|份|起|例|项)"
 
 
@@ -72,11 +76,11 @@ def narrative_claims(report: Report) -> list[Claim]:
     for clause, offset in clauses(text, 0, len(text)):
         if any(a <= offset < b for a, b in skip) or offset < first - 2000:
             continue
-        if "|" in clause or "\t" in clause:
-            continue  # a table row, not prose
+        if "|" in clause or "\t" in clause or not _TOPIC_WORDS.search(clause):
+            continue  # a table row, or prose that makes no claim about the tables
         for topic, pat in _NONE_PATTERNS:
             m = pat.search(clause)
-            if m and not re.search(r"\d", clause[m.end():m.end() + 6]):
+            if m and not _DIGIT.search(clause, m.end(), m.end() + 6):
                 out.append(Claim(topic, None, (offset + m.start(), offset + m.end()), (offset, offset + len(clause))))
         for topic, pat in _COUNT_PATTERNS:
             for m in pat.finditer(clause):
@@ -86,7 +90,7 @@ def narrative_claims(report: Report) -> list[Claim]:
                 tail = clause[m.end("num"):m.end("num") + 3]
                 head = clause[max(0, m.start("num") - 2):m.start("num")]
                 approx = bool(APPROXIMATE.search(tail) or APPROXIMATE.search(head))
-                if re.search(r"(增加|减少|增长|下降|同比|较上年|相比)[^，,]{0,4}$", clause[:m.start("num")]):
+                if _CHANGE.search(clause[:m.start("num")]):
                     continue  # a change from last year, not a count
                 out.append(Claim(topic, value, (offset + m.start("num"), offset + m.end("num")),
                                  (offset, offset + len(clause)), approx))
