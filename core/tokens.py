@@ -48,6 +48,7 @@ _NUMBERING_AFTER = re.compile(r"^[.、]\s*(?=[^\d\s])")
 _PROSE = re.compile(r"[。；;！？]|，.*，|,.*,.*,")
 
 
+_WIDE_GAP = re.compile(r" {3,}")
 _NUMERIC = re.compile(r"[\d,.\s]+")
 _UNITS_ONLY = re.compile(r"[件条个宗项次元]+")
 
@@ -59,18 +60,24 @@ def _is_prose(text: str) -> bool:
     return bool(_PROSE.search(c)) and not _NUMERIC.fullmatch(c)
 
 
-def _split_fields(line: str, base: int) -> list[tuple[str, int]]:
-    """Split one line into cell fields with their absolute offsets. Pipes and tabs are explicit
-    separators; otherwise runs of whitespace separate cells only when numbers are involved (so
-    '商业 企业' stays one label)."""
+def _split_fields(line: str, base: int) -> tuple[list[tuple[str, int]], bool]:
+    """Split one line into cell fields with their absolute offsets, and whether the separators were
+    explicit (pipes, tabs: an empty field is then a blank cell)."""
     if "|" in line or "\t" in line:
         fields: list[tuple[str, int]] = []
         pos = 0
         for part in re.split(r"[|\t]", line):
             fields.append((part, base + pos))
             pos += len(part) + 1
-        return fields
-    return [(line, base)]
+        return fields, True
+    # no explicit separators: a wide gap (3+ spaces, as pdftotext -layout leaves between columns)
+    # separates cells; single spaces stay inside a label ('商业 企业')
+    fields, pos = [], 0
+    for m in _WIDE_GAP.finditer(line):
+        fields.append((line[pos:m.start()], base + pos))
+        pos = m.end()
+    fields.append((line[pos:], base + pos))
+    return fields, False
 
 
 def _pieces(field: str, start: int) -> list[Token]:
@@ -136,8 +143,8 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             offset = len(line) - len(lstripped) + hashes
             line = " " * offset + line[offset:]
         line = line.replace("**", "  ")
-        fields = _split_fields(line, base)
-        piped = len(fields) > 1
+        fields, explicit = _split_fields(line, base)
+        piped = explicit and len(fields) > 1
         line_tokens: list[list[Token]] = [_pieces(f, s) for f, s in fields]
         if piped:
             nonempty = [i for i, t in enumerate(line_tokens) if t]
@@ -156,7 +163,8 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
                     at = fields[i][1]
                     tokens.append(Token(Tok.EMPTY, "", at, at))
         else:
-            tokens.extend(line_tokens[0])
+            for toks in line_tokens:
+                tokens.extend(toks)
     return _split_spaced(tokens)
 
 

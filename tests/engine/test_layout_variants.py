@@ -44,3 +44,18 @@ def test_row_broken_by_a_repeated_header() -> None:
 def test_counts_written_with_units() -> None:
     text = sample_path("002").read_text(encoding="utf-8").replace("行政许可 |\n0 |", "行政许可 |\n218件 |")
     assert analyze_text(text).cell(CellKey("active", "行政许可", 0)).value == 218
+
+
+def test_pdftotext_layout_output() -> None:
+    """`pdftotext -layout` of a rendered report (tests/formats/render_docs.py, tables of seed 21):
+    columns separated by wide gaps, long labels wrapped onto a second line, group labels centred."""
+    import random
+    from pathlib import Path
+
+    from core.api import analyze_file
+    from tests.engine.render_text import random_tables
+
+    tables = random_tables(random.Random(21))
+    report = analyze_file(Path(__file__).resolve().parents[1] / "fixtures" / "pdftotext_layout_seed21.txt")
+    assert {k.id: report.cell(k).value for k in tables.values} == {k.id: v for k, v in tables.values.items()}
+    assert not [f for f in run_checks(report) if f.severity is Severity.ERROR]
