@@ -7,12 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from core import style
-from core.errors import ReportError
 from core.model import Finding
 from core.review import Review, refresh_cross_findings, save_sidecar
 from core.session import Entry, expand_inputs
@@ -21,56 +20,19 @@ from core.version import APP_NAME, version
 from ui import journal
 from ui.commands import AgencyCommand, EditCellCommand, VerdictCommand
 from ui.findings_panel import FindingsPanel
-from ui.i18n import LANGUAGES
+from ui.i18n import LANGUAGES, tr
 from ui.report_list import FILTERS, PathRole, ReportFilter, ReportListModel, filter_label
 from ui.settings import Settings
 from ui.source_view import SourceView
-from ui.table_model import KeyRole, FormTableModel
+from ui.table_model import FormTableModel, KeyRole
+from ui.table_page import TablePage
+from ui.workbook_actions import WorkbookActions
 from ui.workers import Task, load_task
-from ui.i18n import tr
 
 
 
 
-class TablePage(QWidget):
-    """One table tab: a banner when the table was not found, and the grid."""
-
-    def __init__(self, model: FormTableModel, parent=None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background:{style.ERROR}; color:#000; padding:6px; font-weight:bold;")
-        self.view = QTableView()
-        self.view.setModel(model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.setWordWrap(True)
-        self.view.setTabKeyNavigation(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(52)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.verticalHeader().setMaximumWidth(300)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.view)
-        grid = model.grid
-        for r in range(grid.shape[0]):
-            if grid.span_of(r) > 1:
-                self.view.setSpan(r, 0, 1, grid.span_of(r))
-
-    def update_banner(self) -> None:
-        spec = TABLES[self.model.grid.table]
-        missing = self.model.review is not None and not self.model.table_found
-        self.banner.setText(tr("报告中未找到表{0}（{1}）。可在下方按报告原文手工填写。").format(spec.letter, spec.title))
-        self.banner.setVisible(missing)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WorkbookActions, QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -545,97 +507,6 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, steps: int) -> None:
         self.source.zoom(steps)
-
-    # --- workbook ------------------------------------------------------------------------------
-    def _agency_group(self, review: Review) -> list[Review]:
-        from core.batch import group_by_agency
-
-        return next((g for g in group_by_agency(self.reviews()) if review in g), [review])
-
-    def save_workbook_dialog(self) -> bool:
-        review = self.current
-        if review is None:
-            QMessageBox.information(self, APP_NAME, tr("请先打开一份报告。"))
-            return False
-        from core.workbook import workbook_filename
-
-        group = self._agency_group(review)
-        start = Path(self.settings.last_dir or Path(review.report.source.path).parent) / workbook_filename(group)
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存审阅底稿"), str(start), tr("Excel 工作簿 (*.xlsx)"))
-        if not path:
-            return False
-        return self.save_workbook(group, path)
-
-    def save_workbook(self, group: list[Review], path: str) -> bool:
-        from core.workbook import save_workbook
-
-        try:
-            written = save_workbook(group, path, reviewer=self.settings.reviewer, force=True)
-        except ReportError as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
-            return False
-        except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, tr("无法保存 {0}：{1}").format(path, exc.strerror or exc))
-            return False
-        self.settings.last_dir = str(Path(written).parent)
-        for r in group:
-            stack = self.stacks.get(r.report.source.path)
-            if stack is not None:
-                stack.setClean()
-        self.statusBar().showMessage(tr("已保存审阅底稿：{0}").format(written), 8000)
-        self._write_journal()
-        return True
-
-    def export_all_dialog(self) -> None:
-        reviews = self.reviews()
-        if not reviews:
-            QMessageBox.information(self, APP_NAME, tr("没有可导出的报告。"))
-            return
-        folder = QFileDialog.getExistingDirectory(self, tr("选择导出文件夹"), self.settings.last_dir)
-        if folder:
-            self.export_all(folder)
-
-    def export_all(self, folder: str, wait: bool = False) -> Task:
-        from core.batch import export_reviews
-
-        reviews = self.reviews()
-        reviewer = self.settings.reviewer
-        progress = QProgressDialog(tr("正在导出审阅底稿…"), tr("取消"), 0, len(reviews), self)
-        progress.setWindowTitle(APP_NAME)
-        progress.setMinimumDuration(0)
-
-        def work(task: Task):
-            return export_reviews(reviews, folder, reviewer=reviewer,
-                                  progress=lambda d, t, label: task.signals.progress.emit(d, t, label),
-                                  cancelled=lambda: task.cancelled)
-
-        task = Task(work)
-        progress.canceled.connect(task.cancel)
-        task.signals.progress.connect(lambda d, t, label: (progress.setMaximum(t), progress.setValue(d),
-                                                           progress.setLabelText(label)))
-        task.signals.finished.connect(lambda result: self._export_finished(task, progress, folder, result))
-        task.signals.failed.connect(lambda msg: self._export_finished(task, progress, folder, None, msg))
-        self._tasks.append(task)
-        self.pool.start(task)
-        if wait:
-            self.pool.waitForDone()
-            QCoreApplication.processEvents()
-        return task
-
-    def _export_finished(self, task: Task, progress: QProgressDialog, folder: str, result, error: str | None = None):
-        progress.close()  # emits canceled, harmless now: the result says whether the export was cancelled
-        if task in self._tasks:
-            self._tasks.remove(task)
-        if error:
-            QMessageBox.warning(self, APP_NAME, tr("导出失败：{0}").format(error))
-            return
-        if result is None or result.cancelled:
-            self.statusBar().showMessage(tr("导出已取消"), 8000)
-            return
-        for s in self.stacks.values():
-            s.setClean()
-        self.settings.last_dir = folder
-        self.statusBar().showMessage(tr("已导出到 {0}").format(folder), 8000)
 
     # --- misc actions --------------------------------------------------------------------------
     def open_files_dialog(self) -> None:

@@ -105,183 +105,183 @@ Your corrections have been saved.</translation>
 Comment (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/table_page.py" line="46"/>
         <source>报告中未找到表{0}（{1}）。可在下方按报告原文手工填写。</source>
         <translation>Table {0} ({1}) was not found in the report. You can fill it in below from the original.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>按机关或文件名筛选</source>
         <translation>Filter by agency or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>在原文中查找（回车查找下一个）</source>
         <translation>Find in the original (Enter for next)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>六个部分</source>
         <translation>The six parts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>报告原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>表{0} {1}</source>
         <translation>Table {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>修改原因（可选，记入修改记录）</source>
         <translation>Reason for the change (optional, kept in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>打开报告(&amp;O)…</source>
         <translation>&amp;Open Reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>打开文件夹(&amp;D)…</source>
         <translation>Open Fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>保存审阅底稿(&amp;S)…</source>
         <translation>&amp;Save Audit Workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>全部导出(&amp;E)…</source>
         <translation>&amp;Export All…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>审阅人(&amp;W)…</source>
         <translation>Revie&amp;wer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>在原文中查找(&amp;F)</source>
         <translation>&amp;Find in Original</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>撤销本单元格的修正</source>
         <translation>Withdraw This Cell&apos;s Correction</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>修改机关名称…</source>
         <translation>Rename Agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>放大原文</source>
         <translation>Zoom In Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>缩小原文</source>
         <translation>Zoom Out Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>下一条问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>上一条问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>正在读取报告…</source>
         <translation>Reading reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/workbook_actions.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>读取报告时出错：{0}</source>
         <translation>Error while reading reports: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>已载入 {0} 份报告，其中 {1} 份无法读取</source>
         <translation>Loaded {0} report(s), {1} unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>；{0} 份报告已恢复上次保存的修正</source>
         <translation>; corrections restored for {0} report(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>无法读取此文件：
 {0}
 
@@ -292,172 +292,172 @@ Comment (optional):</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>（表格缺失）</source>
         <translation> (table missing)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>报告中没有这一部分</source>
         <translation>This part is missing from the report</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>这一部分没有统计表</source>
         <translation>This part has no statistical table</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>撤销修正</source>
         <translation>Withdraw correction</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）：</source>
         <translation>Agency name (used to group workbooks and for year-over-year checks; leave empty to restore the detected name):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>无法保存修正记录：{0}</source>
         <translation>Cannot save the corrections: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>（原文中没有对应位置）</source>
         <translation> (no position in the original)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>原文中没有“{0}”</source>
         <translation>&quot;{0}&quot; not found in the original</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/workbook_actions.py" line="28"/>
         <source>请先打开一份报告。</source>
         <translation>Open a report first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/workbook_actions.py" line="34"/>
         <source>保存审阅底稿</source>
         <translation>Save audit workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/workbook_actions.py" line="34"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/workbook_actions.py" line="48"/>
         <source>无法保存 {0}：{1}</source>
         <translation>Cannot save {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/workbook_actions.py" line="55"/>
         <source>已保存审阅底稿：{0}</source>
         <translation>Audit workbook saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/workbook_actions.py" line="62"/>
         <source>没有可导出的报告。</source>
         <translation>There are no reports to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/workbook_actions.py" line="64"/>
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/workbook_actions.py" line="73"/>
         <source>正在导出审阅底稿…</source>
         <translation>Exporting audit workbooks…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/workbook_actions.py" line="100"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/workbook_actions.py" line="103"/>
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/workbook_actions.py" line="108"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.doc *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>审阅人姓名（写入审阅底稿）：</source>
         <translation>Reviewer&apos;s name (written into the workbook):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>{0} · 无法读取</source>
         <translation>{0} · unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
         <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source> · 已恢复上次的修正</source>
         <translation> · previous corrections restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source> · 注意：原文件在上次审阅后已改动</source>
         <translation> · note: the file changed since the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>有 {0} 份报告的修正尚未写入审阅底稿。
 （修正本身已自动保存，重新打开报告即可恢复。）
 
@@ -468,7 +468,7 @@ Comment (optional):</translation>
 Save the audit workbook first?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>上次没有正常退出。是否重新打开当时的 {0} 份报告？
 （已做的修正会自动恢复。）</source>
         <translation>The last session did not end normally. Reopen its {0} report(s)?
@@ -505,27 +505,27 @@ Save the audit workbook first?</translation>
         <translation>⛔ Unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="44"/>
+        <location filename="../../ui/report_list.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="44"/>
+        <location filename="../../ui/report_list.py" line="45"/>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="44"/>
+        <location filename="../../ui/report_list.py" line="45"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="44"/>
+        <location filename="../../ui/report_list.py" line="45"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/report_list.py" line="55"/>
+        <location filename="../../ui/report_list.py" line="53"/>
         <source>（未识别机关）</source>
         <translation>(agency not recognised)</translation>
     </message>
