@@ -36,7 +36,7 @@ def test_console_executable_checks_a_report(dist: Path):
     bundled = json.loads(done.stdout)[0]
     source = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(SAMPLE), "--json"],
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert bundled == json.loads(source.stdout)
+    assert bundled == json.loads(source.stdout)[0]
 
 
 def test_gui_executable_starts(dist: Path):
