@@ -8,7 +8,7 @@ from datetime import date
 from core.model import Span
 from core.normalize import fold
 
-_LABELLED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|日期|时间)\s*[:：]?\s*"
+_LABELLED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|发布于)\s*[:：]?\s*"
                        r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TAIL = 400
@@ -21,15 +21,22 @@ def _make(y: str, m: str, d: str) -> date | None:
         return None
 
 
+def _signature_line(folded: str, m: re.Match[str]) -> bool:
+    """The closing date stands on its own line, at most beside the agency's name: a date inside a
+    sentence ('2024年12月31日前完成整改') is not when the report was published."""
+    lo = folded.rfind("\n", 0, m.start()) + 1
+    hi = folded.find("\n", m.end())
+    rest = (folded[lo:m.start()] + folded[m.end():hi if hi >= 0 else len(folded)]).strip()
+    return len(rest) <= 30 and not re.search(r"[，,。；;：:]|前|后|至|起|止|到|统计|期限", rest)
+
+
 def publication_date(text: str) -> tuple[date, Span] | None:
     folded = fold(text)
     m = _LABELLED.search(folded)
     if m and (when := _make(*m.groups())):
         return when, (m.start(1), m.end(3))
     tail_start = max(0, len(folded) - TAIL)
-    found = [x for x in _CN_DATE.finditer(folded, tail_start)
-             if not re.search(r"(统计|期限|自|至|起|止)", folded[max(0, x.start() - 6):x.start()])
-             and not re.match(r"\s*(至|起|止|到)", folded[x.end():x.end() + 2])]
+    found = [x for x in _CN_DATE.finditer(folded, tail_start) if _signature_line(folded, x)]
     if found and (when := _make(*found[-1].groups())):
         return when, found[-1].span()
     return None

@@ -175,3 +175,17 @@ def test_publication_dates(chrome, agency, expect):
     rep, _ = report(agency=agency, extra=chrome + "\n")
     found = list(publication(CheckContext(rep), today=date(2025, 6, 1)))
     assert [f.rule for f in found] == ([expect] if expect else [])
+
+
+def test_a_date_inside_a_sentence_is_not_the_publication_date():
+    rep, _ = report(part6="本机关未收取信息处理费。计划于2024年12月31日前完成整改。")
+    assert not list(publication(CheckContext(rep), today=date(2025, 6, 1)))
+    rep, _ = report(part6="本机关未收取信息处理费。", extra="某某县某某镇人民政府\n2025年1月20日\n")
+    assert not list(publication(CheckContext(rep), today=date(2025, 6, 1)))
+    rep, _ = report(part6="本机关未收取信息处理费。", extra="某某县某某镇人民政府\n2025年3月2日\n")
+    assert [f.rule for f in publication(CheckContext(rep), today=date(2025, 6, 1))] == ["D02"]
+
+
+def test_statistics_time_is_not_a_publication_date():
+    rep, _ = report(extra="统计时间：2024年1月1日至2024年12月31日\n")
+    assert not list(publication(CheckContext(rep), today=date(2025, 6, 1)))
