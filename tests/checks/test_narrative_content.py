@@ -189,3 +189,8 @@ def test_a_date_inside_a_sentence_is_not_the_publication_date():
 def test_statistics_time_is_not_a_publication_date():
     rep, _ = report(extra="统计时间：2024年1月1日至2024年12月31日\n")
     assert not list(publication(CheckContext(rep), today=date(2025, 6, 1)))
+
+
+def test_published_items_are_not_case_counts():
+    rep, _ = report(OVERVIEW + "公开行政许可信息120条，行政处罚信息35条。")
+    assert not {"N06"} & set(rules(rep))
