@@ -16,7 +16,8 @@ PROBLEM_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|不够|有待|�
 IMPROVE_WORDS = re.compile(r"改进|整改|措施|下一步|今后|将(?:进一步|着力|继续|持续|加强|加大)|加强|完善|提升")
 FEE_WORDS = re.compile(r"信息处理费|处理费")
 FEE_STATED = re.compile(r"未收取|没有收取|不收取|未产生|收取[^，。]{0,10}?\d|\d[\d.]*\s*(?:元|万元)|未发出|发出[^，。]{0,8}收费通知")
-RESIDUE = re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|xx|××|╳╳)(?![A-Za-z])|【\s*】|（单位名称）|\(单位名称\)|YYYY|(?<![\d本今上该全同去明次当])年政府信息公开工作年度报告")
+RESIDUE = re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|xx|××|╳╳)(?![A-Za-z])|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
+YEAR_WORDS = "本今上该全同去明次当度"
 OWN_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡|街道))")
 
 
@@ -99,9 +100,10 @@ def government_accountability(ctx: CheckContext) -> Iterator[Finding]:
 def template_residue(ctx: CheckContext) -> Iterator[Finding]:
     text = fold(ctx.report.source.text)
     for m in RESIDUE.finditer(text):
-        if m.group().endswith("年度报告") and ctx.report.title_span and \
-                ctx.report.title_span[0] <= m.start() < ctx.report.title_span[1] and ctx.report.year:
-            continue
+        if m.group().endswith("年度报告"):
+            before = text[max(0, m.start() - 6):m.start()].rstrip()
+            if before and (before[-1].isdigit() or before[-1] in YEAR_WORDS):
+                continue  # '2024 年…', '本年…': a year is there
         yield ctx.finding("T07", f"疑似模板残留“{m.group()}”", spans=(m.span(),), subject=f"T07:{m.start()}")
 
 

@@ -194,3 +194,8 @@ def test_statistics_time_is_not_a_publication_date():
 def test_published_items_are_not_case_counts():
     rep, _ = report(OVERVIEW + "公开行政许可信息120条，行政处罚信息35条。")
     assert not {"N06"} & set(rules(rep))
+
+
+def test_year_before_the_title_words_is_not_residue():
+    assert "T07" not in rules(report(OVERVIEW + "现将本机关2024 年政府信息公开工作年度报告公布如下。")[0])
+    assert "T07" in rules(report(OVERVIEW + "现将本机关年政府信息公开工作年度报告公布如下。")[0])
