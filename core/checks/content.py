@@ -15,7 +15,7 @@ from core.template import CellKey
 PROBLEM_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|不够|有待|欠缺|不强|不高")
 IMPROVE_WORDS = re.compile(r"改进|整改|措施|下一步|今后|将(?:进一步|着力|继续|持续|加强|加大)|加强|完善|提升")
 FEE_WORDS = re.compile(r"信息处理费|处理费")
-FEE_STATED = re.compile(r"未收取|没有收取|不收取|未产生|收取[^，。]{0,10}?\d|\d[\d.]*\s*(?:元|万元)|未发出|发出[^，。]{0,8}收费通知")
+FEE_STATED = re.compile(r"未收取|没有收取|不收取|无收取|未产生|没有产生|未发生|不涉及|零元|0元|收取[^，。]{0,10}?\d|\d[\d.]*\s*(?:元|万元)|未发出|发出[^，。]{0,8}收费通知")
 RESIDUE = re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|xx|××|╳╳)(?![A-Za-z])|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
 YEAR_WORDS = "本今上该全同去明次当度"
 OWN_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡|街道))")
@@ -69,7 +69,8 @@ def other_matters(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("T04", "第六部分未报告本年度政务公开工作要点的落实情况", spans=(span,), subject="T04")
     no_fee = re.search(r"未收取|没有收取|不收取", body)
     fee_notice = ctx.get(CellKey("applications", "其他处理_2", 6))
-    notice_in_text = "收费通知" in fold(ctx.report.source.text).replace("收费通知要求", "")
+    prose = "".join(p[0] for n in (1, 5, 6) if (p := _part(ctx, n)))  # outside the tables' own labels
+    notice_in_text = "收费通知" in fold(prose)
     if no_fee and ((fee_notice.is_number and fee_notice.value > 0) or notice_in_text):
         why = f"表B“申请人逾期未按收费通知要求缴纳费用”为 {fee_notice.value}" if fee_notice.is_number and \
             fee_notice.value else "正文提到收费通知"
