@@ -44,7 +44,7 @@ def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 # (topic, pattern with a NUM group) — matched within one clause, on folded text
 _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
-    ("received", rf"(?:收到|受理|接收|接到|新收|办理)[^，,]{{0,14}}?(?:公开申请|依申请|信息公开申请|申请公开)[^，,\d]{{0,12}}?(?:共|总计|合计)?(?P<num>{NUMBER}){_UNIT}"),
+    ("received", rf"(?:收到|受理|接收|接到|新收)[^，,]{{0,14}}?(?:公开申请|依申请|信息公开申请|申请公开)[^，,\d]{{0,12}}?(?:共|总计|合计)?(?P<num>{NUMBER}){_UNIT}"),
     ("received", rf"(?:政府信息公开申请|依申请公开(?:申请)?)[^，,\d]{{0,6}}?(?:共|总计|合计)(?P<num>{NUMBER}){_UNIT}"),
     ("closed", rf"(?:办结|答复|已办理完毕|办理完结)[^，,\d]{{0,6}}?(?P<num>{NUMBER}){_UNIT}"),
     ("carried_out", rf"结转(?:至|到)?下一?年度?[^，,\d]{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
