@@ -77,7 +77,7 @@ def year_over_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Findin
             if now is None or then is None:
                 continue
             small, big = sorted((now, then))
-            if (small > 0 and big > 5 * small) or (small == 0 and big >= 20):
+            if (small > 0 and big > 5 * small and big >= 10) or (small == 0 and big >= 20):
                 found.append(cur.finding("X03", f"{label}由上年的 {then} 变为 {now}，变化超过 5 倍，请核实", (key,),
                                          subject=f"X03:{label}", lhs=now, rhs=then))
         prose_now, prose_then = _part_text(cur, NARRATIVE_PARTS), _part_text(prev, NARRATIVE_PARTS)
