@@ -59,3 +59,24 @@ def test_pdftotext_layout_output() -> None:
     report = analyze_file(Path(__file__).resolve().parents[1] / "fixtures" / "pdftotext_layout_seed21.txt")
     assert {k.id: report.cell(k).value for k in tables.values} == {k.id: v for k, v in tables.values.items()}
     assert not [f for f in run_checks(report) if f.severity is Severity.ERROR]
+
+
+VARIANTS = {
+    "no_pipes": lambda t: t.replace("|", ""),
+    "pipes_to_tabs": lambda t: t.replace(" |", "\t").replace("|", "\t"),
+    "stripped_lines": lambda t: "\n".join(line.strip() for line in t.split("\n")),
+    "no_blank_lines": lambda t: "\n".join(line for line in t.split("\n") if line.strip()),
+    "fullwidth_digits": lambda t: t.translate(str.maketrans("0123456789()", "０１２３４５６７８９（）")),
+}
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_samples_reserialised(prefix: str, variant: str) -> None:
+    """The same report as other sites serialise it gives the same values."""
+    text = sample_path(prefix).read_text(encoding="utf-8")
+    reference, again = analyze_text(text), analyze_text(VARIANTS[variant](text))
+    for table in ("active", "applications", "review_litigation"):
+        for key in all_cells(table):
+            assert again.cell(key).value == reference.cell(key).value, key.id
+    assert not [f for f in run_checks(again) if f.severity is Severity.ERROR]
