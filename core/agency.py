@@ -4,6 +4,7 @@ override a report's key (``Review`` sidecars keep the override)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.meta import agency_level
 
@@ -11,6 +12,7 @@ _SUFFIXES = ("人民政府办公室", "人民政府办公厅", "政府办公室"
 _NOISE = re.compile(r"[\s·•（）()《》“”\"']")
 
 
+@lru_cache(maxsize=4096)
 def agency_key(name: str | None) -> str:
     """Canonical comparison key: '重庆市开州区大进镇人民政府' and '重庆市开州区大进镇政府' agree."""
     if not name:

@@ -22,6 +22,7 @@ from core.tokens import Tok, Token, _is_prose
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
 MAX_SPLITS = 20000
+MAX_SEARCH_STEPS = 300_000  # about half a second of splitting one glued row
 
 
 @dataclass
@@ -180,19 +181,49 @@ def _candidates(pieces: list[_Piece], ncols: int, eqs: list[Equation], keys: lis
 
     by_col = [[(lhs, rhs) for lhs, rhs in rules if col in lhs or col in rhs] for col in range(ncols)]
 
-    def feasible(col: int) -> bool:
+    OK, TOO_BIG, MISMATCH = 0, 1, 2
+    # digits (or whole pieces) available to the left of each piece: every cell needs at least one
+    atoms_before = [sum(len(q.raw) if q.glued else 1 for q in pieces[:i]) for i in range(len(pieces))]
+
+    def check(col: int) -> int:
         for lhs, rhs in by_col[col]:
             for known, other in ((lhs, rhs), (rhs, lhs)):
                 kv = [values[i] for i in known]
                 if None in kv:
                     continue
                 placed = [values[i] for i in other if values[i] is not None]
-                if sum(placed) > sum(kv) or (len(placed) == len(other) and sum(placed) != sum(kv)):
+                if sum(placed) > sum(kv):
+                    return TOO_BIG
+                if len(placed) == len(other) and sum(placed) != sum(kv):
+                    return MISMATCH
+        return OK
+
+    def feasible(col: int) -> bool:
+        return check(col) == OK
+
+    def reachable(col: int, digits_left: int) -> bool:
+        """With only ``digits_left`` digits for cells 0..col-1 and a sum they must make, can any cut
+        make it? The longest of col parts has ceil(d/col) digits, so it is at least 10**(that-1)."""
+        for lhs, rhs in rules:
+            for known, other in ((lhs, rhs), (rhs, lhs)):
+                if any(values[i] is None for i in known):
+                    continue
+                unplaced = [i for i in other if values[i] is None]
+                if not unplaced or len(unplaced) != col or max(unplaced) != col - 1:
+                    continue
+                need = sum(values[i] for i in known) - sum(values[i] for i in other if values[i] is not None)
+                longest = -(-digits_left // col)
+                if (longest >= 2 and need < 10 ** (longest - 1)) or need >= col * 10 ** (digits_left - col + 1):
                     return False
         return True
 
+    budget = [MAX_SEARCH_STEPS]
+
     def place(piece_i: int, end: int, col: int, acc: list[_Piece]) -> None:
         # ``end``: how much of piece ``piece_i`` is still to be cut; ``col``: the next cell, leftwards
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooMany  # an adversarial run of digits: say so rather than search for seconds
         if piece_i < 0:
             if col < 0:
                 out.append(acc[::-1])
@@ -215,8 +246,14 @@ def _candidates(pieces: list[_Piece], ncols: int, eqs: list[Equation], keys: lis
                 continue
             if cut > 0 and col == 0:
                 continue  # digits left over with no cell for them
+            if cut + atoms_before[piece_i] < col:
+                break  # too few digits left for the cells to the left; longer parts leave fewer
             values[col] = int(part)
-            if feasible(col):
+            verdict = check(col)
+            if verdict == TOO_BIG:
+                values[col] = None
+                break  # a longer part is only larger
+            if verdict == OK and (piece_i or not cut or reachable(col, cut)):
                 piece = _Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part))
                 if cut == 0:
                     place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [piece])

@@ -39,14 +39,21 @@ def test_console_executable_checks_a_report(dist: Path):
     assert bundled == json.loads(source.stdout)[0]
 
 
-def test_gui_executable_starts(dist: Path):
+def test_gui_executable_starts(dist: Path, tmp_path: Path):
     exe = dist / ("年报审阅.exe" if os.name == "nt" else "年报审阅")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # A private profile (on Linux): the app is killed below, which leaves a crash-recovery journal behind
+    home = {name: str(tmp_path / name) for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+                                                    "APPDATA", "LOCALAPPDATA")}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **home)
     proc = subprocess.Popen([str(exe), str(SAMPLE)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         proc.wait(timeout=8)
     except subprocess.TimeoutExpired:
-        proc.terminate()  # still running after 8 s with the report open: it started
+        proc.terminate()
         proc.wait(timeout=10)
+        # Still running after 8 s; the journal it writes after each command shows the report was opened
+        journals = list(tmp_path.rglob("session-journal.json"))
+        assert journals, "the GUI never recorded an open report"
+        assert json.loads(journals[0].read_text(encoding="utf-8"))["current"] == str(SAMPLE)
         return
     pytest.fail(f"GUI exited early with {proc.returncode}: {proc.stderr.read().decode(errors='replace')[-2000:]}")
