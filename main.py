@@ -19,4 +19,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the batch export's worker processes, in a frozen Windows build
     sys.exit(main(sys.argv[1:]))

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 
 from core.checks import RULES
 from core.model import Severity
+from core.version import APP_NAME, version
+from core.workbook import WRITER
 from core.workbook.styles import BOLD, HEADER_FILL, LINK, fill, fit_width, landscape, set_widths
 
 if TYPE_CHECKING:
@@ -70,6 +72,10 @@ def write_summary(result: "BatchResult", path: Path) -> Path:
         set_widths(ws, {i: fit_width([str(c)] + [str(v) for v in frame[c].tolist()[:200]], maximum=50)
                         for i, c in enumerate(frame.columns, start=1)})
         landscape(ws, "1:1")
+    props = wb.properties
+    props.title, props.subject = "政府信息公开工作年度报告审阅汇总", "政府信息公开工作年度报告审阅"
+    props.creator = props.lastModifiedBy = WRITER
+    props.description = f"{APP_NAME} {version()}"
     ws = wb["报告汇总"]
     for i, link in enumerate(links, start=2):
         verdict = ws.cell(i, 7)

@@ -9,7 +9,7 @@ COMMANDS = ("check", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="年报审阅：政府信息公开工作年度报告审阅工具")
+    parser = argparse.ArgumentParser(description="年报审阅：政府信息公开工作年度报告审阅工具")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="读取并检查报告，输出摘要或 JSON")
     p.add_argument("files", nargs="+", metavar="FILE")
