@@ -1,5 +1,6 @@
-"""Benchmark: the cross-report checks (year over year, 内容雷同) over 1,000 synthetic reports.
-Target: ≤ 10 s. Run: python benchmarks/bench_duplicates.py"""
+"""Benchmark: the cross-report checks (year over year, 内容雷同) over 1,000 synthetic reports
+(target ≤ 10 s), and what the narrative checks (N family) add to a single-report check on the five
+samples (target ≤ 2 ms a sample). Run: python benchmarks/bench_duplicates.py"""
 from __future__ import annotations
 
 import random
@@ -11,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.api import analyze_text  # noqa: E402
-from core.checks import run_cross_checks  # noqa: E402
+from core.api import analyze_file  # noqa: E402
+from core.checks import narrative, run_checks, run_cross_checks  # noqa: E402
+from core.checks.catalogue import CHECKS  # noqa: E402
 from tests.engine.render_text import random_tables, render_report  # noqa: E402
 
 PHRASES = ["坚持以人民为中心", "围绕中心工作", "加强政务公开标准化规范化建设", "完善信息发布审核机制", "推进基层公开事项清单",
@@ -39,5 +42,28 @@ def main() -> None:
     print(f"cross-report checks over 1,000 reports: {elapsed:.2f} s; findings by rule: {dict(sorted(counts.items()))}")
 
 
+
+def narrative_overhead(rounds: int = 50) -> None:
+    """Time run_checks with and without the N-family functions registered."""
+    reports = [analyze_file(p) for p in sorted((ROOT / "tests" / "fixtures" / "samples").glob("*.txt"))]
+    mine = [fn for fn in CHECKS if fn.__module__ == narrative.__name__]
+
+    def per_report() -> float:
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for r in reports:
+                run_checks(r)
+        return (time.perf_counter() - t0) / rounds / len(reports) * 1000
+
+    with_n = per_report()
+    for fn in mine:
+        CHECKS.remove(fn)
+    without_n = per_report()
+    CHECKS.extend(mine)
+    print(f"run_checks per sample: {with_n:.2f} ms with the N checks, {without_n:.2f} ms without "
+          f"(N adds {with_n - without_n:.2f} ms)")
+
+
 if __name__ == "__main__":
     main()
+    narrative_overhead()

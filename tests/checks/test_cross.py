@@ -107,3 +107,44 @@ def test_check_cli_runs_cross_checks(tmp_path: Path):
     data = json.loads(done.stdout)
     assert not [f for f in data[0]["findings"] if f["rule"] == "X01"]
     assert [f["cells"] for f in data[1]["findings"] if f["rule"] == "X01"] == [["applications.上年结转[6]"]]
+
+
+def test_minhash_estimate_tracks_jaccard_and_near_copies_are_found():
+    """The signatures must behave like independent permutations: their agreement estimates the
+    Jaccard similarity (a weak hash once made unrelated texts agree on most minima)."""
+    import numpy as np
+
+    from core.similarity import _signature, jaccard, similar_pairs
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章") for _ in range(5)) for _ in range(400)]
+    base = set(words[:200])
+    for shared in (60, 140, 190):
+        other = set(words[:shared]) | set(words[200:400 - shared])
+        estimate = float(np.mean(_signature(base) == _signature(other)))
+        assert abs(estimate - jaccard(base, other)) < 0.15
+    text = "".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作") for _ in range(600))
+    near = text[:560] + "本单位另行补充的说明文字"  # a copy with its end changed: similarity ≈ 0.9
+    unrelated = "".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作") for _ in range(600))
+    pairs = similar_pairs([text, near, unrelated])
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)] and 0.8 <= pairs[0][2] < 1.0
+
+
+def test_agency_identity_tolerates_suffixes_and_the_user_can_override_it(tmp_path: Path):
+    from core.agency import same_agency
+    from core.review import open_review, refresh_cross_findings
+
+    assert same_agency("重庆市开州区大进镇人民政府", " 重庆市开州区 大进镇政府") == (True, True)
+    assert same_agency("某某市交通运输局办公室", "某某市交通运输局") == (True, True)
+    assert same_agency("某某县甲镇人民政府", "某某县乙镇人民政府") == (False, False)
+    prev, cur = linked_years()
+    cur.values[CellKey(B, "上年结转", 0)] += 1  # breaks the link in the first column
+    old = analyze_text(text_for(prev, "某某县甲镇人民政府", 2023), path=str(tmp_path / "a.txt"))
+    new = analyze_text(text_for(cur, "某某县新甲街道办事处", 2024), path=str(tmp_path / "b.txt"))
+    reviews = [open_review(old), open_review(new)]
+    refresh_cross_findings(reviews)
+    assert "X01" not in rules(reviews[1].cross_findings)  # a renamed agency is not matched by itself
+    reviews[1].set_agency("某某县甲镇人民政府")
+    refresh_cross_findings(reviews)
+    x01 = [f for f in reviews[1].cross_findings if f.rule == "X01"]
+    assert len(x01) == 1 and x01[0].severity.value == "error" and not reviews[0].cross_findings
