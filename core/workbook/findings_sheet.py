@@ -4,6 +4,7 @@ the check recompute; the reviewer's verdict is a drop-down."""
 from __future__ import annotations
 
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.checks import RULES
@@ -27,12 +28,15 @@ def _side_formula(keys: tuple[CellKey, ...], addresses: dict[CellKey, str], diff
 
 def evidence(review: Review, f: Finding) -> str:
     text = review.report.source.text
-    spans = list(f.spans) or [s for k in f.cells if (s := review.parsed(k).span)]
+    # a table cell's line is often just its number ("51 |"): name the cell in front of it
+    of_cell = {s: cell_label(k) + "：" for k in f.cells if (s := review.parsed(k).span)}
+    spans = list(f.spans) or list(of_cell)
     quotes = []
     for start, end in spans[:3]:
+        prefix = of_cell.get((start, end), "")
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
-        line = text[lo: hi if hi >= 0 else len(text)].strip()
+        line = prefix + text[lo: hi if hi >= 0 else len(text)].strip()
         quotes.append(line if len(line) <= EVIDENCE_CHARS else line[:EVIDENCE_CHARS] + "…")
     return "\n".join(dict.fromkeys(q for q in quotes if q))
 
@@ -71,7 +75,7 @@ def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, s
                     lhs_cell.value = value_text(f.lhs_value) or None
                     rhs_cell.value = value_text(f.rhs_value) or None
             if f.cells and f.cells[0] in addresses:
-                ws.cell(row, 11).hyperlink = "#" + addresses[f.cells[0]].replace("$", "")
+                ws.cell(row, 11).hyperlink = Hyperlink(ref="", location=addresses[f.cells[0]].replace("$", ""))
                 ws.cell(row, 11).font = LINK
     if row > 1:
         dv = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=False,
@@ -80,7 +84,7 @@ def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, s
         dv.add(f"N2:N{row}")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:O{max(row, 1)}"
-    set_widths(ws, {1: 5, 2: 8, 3: 6, 4: 6, 5: 20, 6: 44, 7: 30, 8: 8, 9: 8, 10: 7, 11: 18, 12: 30, 13: 9,
+    set_widths(ws, {1: 5, 2: 8, 3: 6, 4: 6, 5: 20, 6: 44, 7: 30, 8: 8, 9: 8, 10: 7, 11: 22, 12: 30, 13: 9,
                     14: 9, 15: 18})
     fit_row_heights(ws)
     landscape(ws, "1:1")

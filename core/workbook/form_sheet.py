@@ -16,6 +16,7 @@ from core.workbook.styles import (BODY, BOLD, BOX, CENTER, HEADER_FILL, RIGHT, T
 
 FIRST_VALUE_COL = 3  # A: group, B: row label, values from C
 LABEL_WIDTH = {True: 46, False: 34}  # table B's labels are long
+GROUP_MAX_WIDTH = 24  # longer group labels (table B) wrap inside their merged cells
 
 
 def write_form_sheet(ws: Worksheet, review: Review, table: str, heading: str) -> dict[CellKey, str]:
@@ -52,6 +53,8 @@ def write_form_sheet(ws: Worksheet, review: Review, table: str, heading: str) ->
     statuses = cell_statuses(review, [k for row in grid.cells for k in row if k])
     addresses: dict[CellKey, str] = {}
     first_data = header_row + 1
+    group_col_width = min(GROUP_MAX_WIDTH, max(4, max((text_width(g) for g in grid.row_groups), default=0) + 2))
+    label_width = LABEL_WIDTH[table == "applications"]
     for r in range(nrows):
         xr = first_data + r
         ws.cell(xr, 1, grid.row_groups[r])
@@ -59,8 +62,9 @@ def write_form_sheet(ws: Worksheet, review: Review, table: str, heading: str) ->
         for c in (1, 2):
             cell = ws.cell(xr, c)
             cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
-        label_width = LABEL_WIDTH[table == "applications"]
-        lines = max(-(-text_width(grid.row_labels[r]) // (label_width - 2)), 1)
+        lines = _lines(grid.row_labels[r], label_width)
+        if not _in_merged_group(grid.row_groups, r):  # a merged group's text spreads over its rows
+            lines = max(lines, _lines(grid.row_groups[r], group_col_width))
         ws.row_dimensions[xr].height = max(15, 14 * lines)
         span = grid.span_of(r)
         for c, key in enumerate(grid.cells[r]):
@@ -89,13 +93,21 @@ def write_form_sheet(ws: Worksheet, review: Review, table: str, heading: str) ->
             ws.merge_cells(start_row=xr, start_column=FIRST_VALUE_COL, end_row=xr,
                            end_column=FIRST_VALUE_COL + span - 1)
     _merge_groups(ws, grid.row_groups, first_data)
-    group_width = max((text_width(g) for g in grid.row_groups), default=0)
-    set_widths(ws, {1: min(24, max(4, group_width / 2 + 2)), 2: LABEL_WIDTH[table == "applications"],
+    set_widths(ws, {1: group_col_width, 2: label_width,
                     **{FIRST_VALUE_COL + c: max(11, min(16, text_width(lbl) / 2 + 3))
                        for c, lbl in enumerate(grid.column_labels)}})
     ws.freeze_panes = ws.cell(first_data, FIRST_VALUE_COL)
     landscape(ws, f"{header_top}:{header_row}")
     return addresses
+
+
+def _lines(text: str, width: float) -> int:
+    return max(-(-int(text_width(text)) // int(width - 2)), 1)
+
+
+def _in_merged_group(groups: tuple[str, ...], r: int) -> bool:
+    return bool(groups[r]) and ((r > 0 and groups[r - 1] == groups[r])
+                                or (r + 1 < len(groups) and groups[r + 1] == groups[r]))
 
 
 def _merge_groups(ws: Worksheet, groups: tuple[str, ...], first: int) -> None:

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.model import Severity
 from core.review import Review
 from core.template import SECTIONS, TABLES, CellKey
-from core.workbook.styles import BODY, BOLD, BOX, TITLE, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
+from core.workbook.styles import BODY, BOLD, BOX, LINK, TITLE, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
 
 EXCEL_CELL_LIMIT = 32000
+SOURCE_MAX_LINES = 30  # 30 lines × 13.5 pt is just under Excel's 409 pt row limit
 
 
 def overall_verdict(reviews: list[Review]) -> str:
@@ -71,11 +73,14 @@ def write_corrections(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey
                 name, where = review.describe(key), addresses.get(key, "").replace("$", "")
             except ValueError:
                 name, where = ("机关名称" if t.cell == "agency" else t.cell), ""
-            values = (label, name, where, t.before if t.before is not None else "（空）",
+            values = (label, name, where.replace("'", ""), t.before if t.before is not None else "（空）",
                       t.value if t.value is not None else "（撤销修正）", t.time, t.reason, t.reviewer)
             for c, v in enumerate(values, start=1):
                 cell = ws.cell(row, c, v)
                 cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+            if where:
+                ws.cell(row, 3).hyperlink = Hyperlink(ref="", location=where)
+                ws.cell(row, 3).font = LINK
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(row, 1)}"
     set_widths(ws, {1: 12, 2: 40, 3: 16, 4: 10, 5: 10, 6: 24, 7: 30, 8: 10})
@@ -92,4 +97,5 @@ def write_source(ws: Worksheet, review: Review) -> None:
             row += 1
             ws.cell(row, 1, line[start:start + EXCEL_CELL_LIMIT] or None).alignment = WRAP
     ws.column_dimensions["A"].width = 120
+    fit_row_heights(ws, max_lines=SOURCE_MAX_LINES)
     landscape(ws)

@@ -46,7 +46,7 @@ def fit_width(values: list[str], minimum: float = 6, maximum: float = 60) -> flo
     return max(minimum, min(maximum, longest + 2))
 
 
-def fit_row_heights(ws: Worksheet, first_row: int = 2, line_height: float = 13.5) -> None:
+def fit_row_heights(ws: Worksheet, first_row: int = 2, line_height: float = 13.5, max_lines: int = 12) -> None:
     """Excel and LibreOffice do not grow rows for wrapped text written by openpyxl: size them here
     from each cell's text and its column's width."""
     widths = {col: (dim.width or 9) for col, dim in ws.column_dimensions.items()}
@@ -57,7 +57,7 @@ def fit_row_heights(ws: Worksheet, first_row: int = 2, line_height: float = 13.5
                 continue
             width = max(widths.get(cell.column_letter, 9) - 1, 1)
             lines = max(lines, sum(max(1, -(-int(text_width(part)) // int(width))) for part in str(cell.value).split("\n")))
-        ws.row_dimensions[row[0].row].height = min(lines, 12) * line_height + 3
+        ws.row_dimensions[row[0].row].height = min(lines, max_lines) * line_height + 3
 
 
 def write_header(ws: Worksheet, names: Sequence[str], row: int = 1) -> None:

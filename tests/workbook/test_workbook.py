@@ -13,12 +13,13 @@ from openpyxl import load_workbook
 
 from core import style
 from core.batch import export_paths, group_by_agency
+from core.equations import all_equations
 from core.errors import ReportError
 from core.form_grid import form_grid
 from core.model import CellKind
 from core.review import Review
 from core.session import load_entry
-from core.template import TABLE_IDS, CellKey, all_cells
+from core.template import TABLE_IDS, CellKey, all_cells, cell_label
 from core.workbook import save_workbook, workbook_filename
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,6 +100,8 @@ def test_broken_equation_red_corrected_yellow_formulas_live(folder: Path, tmp_pa
         assert refs == [where[k] for k in side]
         assert sum(cell_at(wb, a).value for a in refs) == sum(review.cell(k).value for k in side)
     assert ws.cell(b01, 10).value == f"=H{b01}-I{b01}"
+    assert ws.cell(b01, 11).hyperlink.location == where[finding.cells[0]].replace("$", "")
+    assert ws.cell(b01, 12).value.startswith(cell_label(finding.cells[0]) + "：")
     assert "通过" in ws.cell(b01, 13).value
     assert ws.cell(b01, 14).value == "待定"
     assert any(f"N2:N{ws.max_row}" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
@@ -106,6 +109,8 @@ def test_broken_equation_red_corrected_yellow_formulas_live(folder: Path, tmp_pa
 
     trail = wb["修改记录"]
     assert [trail.cell(2, c).value for c in (4, 5, 7)] == ["51", "50", "核对原件"]
+    assert trail.cell(2, 3).hyperlink.location == where[NEW_NATURAL].replace("$", "")
+    assert trail.cell(2, 3).value == "表B!C5"
 
 
 def test_verdicts_and_several_years_of_one_agency(folder: Path, tmp_path: Path):
@@ -205,3 +210,50 @@ def test_batch_on_worker_processes(folder: Path, tmp_path: Path, monkeypatch):
         p.name for p in (tmp_path / "pool").glob("*_审阅底稿.xlsx"))
     wb = load_workbook(next((tmp_path / "pool").glob("兴义*.xlsx")))
     assert wb["表B"]["C5"].value == 51
+
+
+def _evaluate(wb, formula: str) -> int:
+    """A side formula is '=A+B+C' or '=A-B-C' over table cells."""
+    refs = ["'%s'!$%s$%s" % m for m in REF.findall(formula)]
+    values = [cell_at(wb, a).value or 0 for a in refs]
+    return values[0] - sum(values[1:]) if "-" in formula.replace("'", "").split("!")[1] else sum(values)
+
+
+def test_every_formula_recomputes_its_equation(folder: Path, tmp_path: Path):
+    """All rules with an equation (B01/B02/B03/C01/A01 …), on every sample: the live formulas,
+    evaluated from the cells they point at, give the finding's own left and right values."""
+    checked = set()
+    for path in sorted(folder.glob("*.txt")):
+        review = load_entry(str(path)).review
+        if path.name.startswith("002"):  # it passes every equation: break one of each rule by hand
+            for eq in {e.rule: e for e in reversed(all_equations())}.values():
+                key = eq.rhs[0] if eq.relation == ">=" else eq.lhs[0]
+                review.set_cell(key, str(review.cell(key).value + 1000))
+        wb = load_workbook(save_workbook([review], tmp_path / f"{path.stem}.xlsx"))
+        ws = wb["检查结果"]
+        for row, f in enumerate(review.findings, start=2):
+            assert ws.cell(row, 3).value == f.rule
+            lhs = ws.cell(row, 8).value
+            if isinstance(lhs, str) and lhs.startswith("="):
+                assert _evaluate(wb, lhs) == f.lhs_value, (path.name, f.rule)
+                assert _evaluate(wb, ws.cell(row, 9).value) == f.rhs_value, (path.name, f.rule)
+                checked.add(f.rule)
+    assert checked == {"A01", "B01", "B02", "B03", "C01"}
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from core.cli.export_cmd import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped, tty = io.StringIO(), Tty()
+    for stream in (piped, tty):
+        bar = ProgressBar(stream)
+        bar(1, 2, "a.txt")
+        bar(2, 2, "b.txt")
+    assert piped.getvalue() == ""
+    assert "2/2" in tty.getvalue() and tty.getvalue().endswith("\n")
