@@ -6,7 +6,6 @@ live Excel formulas in the workbook — so a rule is defined exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from functools import lru_cache
 
 from core.model import CellValue, Equation, Number
@@ -52,10 +51,6 @@ def rules_by_cell() -> dict[CellKey, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def equations_for(table: str) -> tuple[Equation, ...]:
-    return tuple(e for e in all_equations() if e.lhs[0].table == table)
-
-
 def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> Number | None:
     """Sum of one side (A01's right side is 制发 − 废止). None if any cell is not a usable number."""
     keys = eq.lhs if side == "lhs" else eq.rhs
@@ -87,7 +82,3 @@ def strict_equations(cells: Iterable[CellKey]) -> list[Equation]:
     strong enough to decide how glued digits split."""
     pool = set(cells)
     return [e for e in all_equations() if e.relation == "=" and all(k in pool for k in e.cells)]
-
-
-def to_number(value: Number) -> Number:
-    return value if isinstance(value, (int, Decimal)) else Decimal(str(value))

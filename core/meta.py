@@ -122,18 +122,6 @@ def _year_from_text(folded: str, head_end: int, period_year: int | None) -> tupl
     return common, (span[0] + head_end, span[1] + head_end)
 
 
-def overview_year(folded: str, body: Span | None) -> tuple[int | None, Span | None]:
-    """The year the 总体情况 speaks of: the most frequent year named in its first paragraphs."""
-    if body is None:
-        return None, None
-    s, e = body
-    years = [(int(m.group(1)), m.span(1)) for m in _YEAR_MENTION.finditer(folded, s, min(e, s + 1500))]
-    if not years:
-        return None, None
-    common = Counter(y for y, _ in years).most_common(1)[0][0]
-    return common, next(sp for y, sp in years if y == common)
-
-
 def other_doc_type(title: str | None) -> bool:
     return bool(title) and "年度报告" not in (title or "").replace(" ", "")
 

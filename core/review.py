@@ -105,20 +105,17 @@ class Review:
     _findings: list[Finding] | None = field(default=None, repr=False)  # this report's own checks
 
     # --- values ------------------------------------------------------------------------------
+    def _corrected(self, key: CellKey, c: Correction) -> CellValue:
+        """A correction as a cell value, keeping the span of what was printed."""
+        return CellValue(CellKind.NUMBER, parse_input(key, c.value).value, c.value, self.report.cell(key).span, "人工修正")
+
     @property
     def overrides(self) -> dict[CellKey, CellValue]:
-        out = {}
-        for key, c in self.corrections.items():
-            cv = parse_input(key, c.value)
-            out[key] = CellValue(CellKind.NUMBER, cv.value, c.value, self.report.cell(key).span, "人工修正")
-        return out
+        return {key: self._corrected(key, c) for key, c in self.corrections.items()}
 
     def cell(self, key: CellKey) -> CellValue:
         c = self.corrections.get(key)
-        if c is None:
-            return self.report.cell(key)
-        cv = parse_input(key, c.value)
-        return CellValue(CellKind.NUMBER, cv.value, c.value, self.report.cell(key).span, "人工修正")
+        return self.report.cell(key) if c is None else self._corrected(key, c)
 
     def parsed(self, key: CellKey) -> CellValue:
         return self.report.cell(key)
@@ -245,10 +242,6 @@ class Review:
         self.restored = bool(self.corrections or self.verdicts or self.agency_override)
         self.source_changed = data.get("text_sha256") not in (None, text_hash(self.report.source.text))
         self._findings = None
-
-    @property
-    def has_work(self) -> bool:
-        return bool(self.corrections or self.verdicts or self.trail)
 
 
 TEXT_ONLY_CROSS_RULES = frozenset({"X05"})  # across agencies, from the text alone

@@ -468,12 +468,4 @@ def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, l
             table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字有多种拆分")
 
 
-def table_title(spec: TableSpec) -> str:
-    return f"表{spec.letter}（{spec.title}）"
-
-
-def missing_cells(table: TableData) -> list[CellKey]:
-    return [k for k, v in table.cells.items() if v.kind is CellKind.MISSING]
-
-
-__all__ = ["build_table", "missing_cells", "table_title", "TABLES", "cell_label"]
+__all__ = ["build_table", "TABLES", "cell_label"]

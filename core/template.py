@@ -170,15 +170,7 @@ APPLICATIONS = TableSpec(
     markers=("本年新收", "上年结转", "本年度办理结果", "申请人情况"),
 )
 
-# Row groups used by the B03 equation: (七)总计 = (一) + (二) + (三)1–8 + (四)1–3 + (五)1–5 + (六)1–3.
 B_OUTCOME_ROWS = tuple(r.key for r in APPLICATIONS.rows[2:23])
-B_ROW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("（三）不予公开", tuple(f"不予公开_{i}" for i in range(1, 9))),
-    ("（四）无法提供", tuple(f"无法提供_{i}" for i in range(1, 4))),
-    ("（五）不予处理", tuple(f"不予处理_{i}" for i in range(1, 6))),
-    ("（六）其他处理", tuple(f"其他处理_{i}" for i in range(1, 4))),
-)
-
 # --- Table C -------------------------------------------------------------------------------------
 C_GROUPS = ("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉")
 C_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
@@ -230,8 +222,6 @@ class SectionSpec:
     missing_severity: str
     table: str | None = None
 
-
-NUMERALS = "一二三四五六"
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(1, "一、总体情况", (r"^总体情况", r"^概述$", r"^概况$", r"^基本情况$"), "warning"),

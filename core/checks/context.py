@@ -1,7 +1,7 @@
 """What a check sees: the report plus the *effective* cell values (hand corrections applied)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.checks.catalogue import RULES
@@ -39,5 +39,3 @@ class CheckContext:
             verdict = Verdict.NOTE if sev is Severity.INFO else Verdict.FAIL
         return Finding(rule, sev, message, cells, spans, subject, equation, lhs, rhs, verdict)
 
-
-CheckFn = Callable[[CheckContext], Iterable[Finding]]

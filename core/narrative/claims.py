@@ -25,9 +25,6 @@ class Claim:
     sentence: Span           # the clause, quoted as evidence
     approximate: bool = False
 
-    def quote(self, text: str) -> str:
-        return text[self.sentence[0]:self.sentence[1]].strip()
-
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
     """(clause, offset) pieces of ``text[start:end]`` split at sentence ends."""
