@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.api import analyze_file  # noqa: E402
 from core.checks import run_checks  # noqa: E402
-from core.normalize import fold  # noqa: E402
+from core.extraction.normalize import fold  # noqa: E402
 from tests.engine.render_text import STYLES, random_tables, render_report  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt")) or sorted((ROOT / "tests" / "engine" / "data").glob("*.txt"))

@@ -11,8 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.api import analyze_text  # noqa: E402
-from core.api import analyze_file  # noqa: E402
+from core.api import (
+    analyze_file,  # noqa: E402
+    analyze_text,  # noqa: E402
+)
 from core.checks import narrative, run_checks, run_cross_checks  # noqa: E402
 from core.checks.catalogue import CHECKS  # noqa: E402
 from tests.engine.render_text import random_tables, render_report  # noqa: E402

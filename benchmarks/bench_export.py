@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.batch import export_paths  # noqa: E402
-from core.session import load_entry  # noqa: E402
-from core.workbook import save_workbook  # noqa: E402
+from core.export.workbook import save_workbook  # noqa: E402
+from core.review.session import load_entry  # noqa: E402
 from tests.engine.render_text import STYLES, random_tables, render_report  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 
-from core.meta import detect_layout, find_meta
+from core.extraction.meta import detect_layout, find_meta
+from core.extraction.normalize import fold
+from core.extraction.sections import find_sections
+from core.extraction.tables import build_table
+from core.extraction.tokens import Tok, tokenize
 from core.model import ParseNote, Report, SourceDocument, Span, TableData
-from core.normalize import fold
-from core.sections import find_sections
-from core.tables import build_table
 from core.template import TABLES, TableSpec
-from core.tokens import Tok, tokenize
 
 
 def analyze_file(path: str | os.PathLike[str]) -> Report:
     """Read and extract one report. Raises ``core.errors.ReportError`` when the file cannot be read."""
-    from core.formats import read_document  # local: format readers import heavier libraries lazily
+    from core.reading import (
+        read_document,  # local: format readers import heavier libraries lazily
+    )
 
     return analyze_document(read_document(path))
 

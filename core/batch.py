@@ -11,25 +11,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.agency import agency_key
 from core.errors import ReportError
-from core.meta import agency_level
+from core.export.summary import WorkbookResult, write_summary
+from core.export.workbook import save_workbook, workbook_filename
+from core.extraction.agency import agency_key
 from core.model import Severity
 from core.review import Review, refresh_cross_findings
-from core.session import Entry, expand_inputs, load_entry
-from core.workbook import save_workbook, workbook_filename
+from core.review.session import Entry, expand_inputs, load_entry
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 SUMMARY_NAME = "汇总.xlsx"
 PARALLEL_FROM = 40  # below this, worker start-up costs more than it saves
-
-
-@dataclass
-class WorkbookResult:
-    path: Path | None
-    reviews: list[Review]
-    error: str | None = None
 
 
 @dataclass
@@ -98,9 +91,7 @@ def export_reviews(reviews: Sequence[Review], out_dir: str | os.PathLike[str], r
         if pool:
             pool.shutdown(cancel_futures=True)
     if not result.cancelled:
-        from core.summary import write_summary
-
-        result.summary = write_summary(result, out / SUMMARY_NAME)
+        result.summary = write_summary(result.workbooks, result.unreadable, out / SUMMARY_NAME)
     return result
 
 
@@ -133,8 +124,3 @@ def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewe
     refresh_cross_findings(reviews)
     return export_reviews(reviews, out_dir, reviewer, progress, cancelled, jobs,
                           unreadable=[e for e in entries if e.review is None])
-
-
-def level_name(review: Review) -> str:
-    return {"township": "乡镇/街道", "government": "人民政府", "department": "部门"}.get(
-        agency_level(review.report.agency or ""), "")

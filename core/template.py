@@ -5,7 +5,7 @@ finds rows by these patterns, the checks build their equations from these keys, 
 lay out their grids from these labels. Renaming a row or adding a variant label is a change in this file only.
 
 Label patterns are regular expressions matched against *compact* text: whitespace removed, full-width
-punctuation folded to ASCII (see ``core.normalize``), so ``（三）`` is written ``\\(三\\)`` here.
+punctuation folded to ASCII (see ``core.extraction.normalize``), so ``（三）`` is written ``\\(三\\)`` here.
 """
 from __future__ import annotations
 

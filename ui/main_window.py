@@ -7,29 +7,48 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from core import style
+from core.export import style
 from core.model import Finding
 from core.review import Review, refresh_cross_findings, save_sidecar
-from core.session import Entry, expand_inputs
+from core.review.session import Entry, expand_inputs
 from core.template import SECTIONS, TABLE_IDS, TABLES, CellKey
 from core.version import APP_NAME, version
 from ui import journal
 from ui.commands import AgencyCommand, EditCellCommand, VerdictCommand
 from ui.findings_panel import FindingsPanel
 from ui.i18n import LANGUAGES, tr
-from ui.report_list import FILTERS, PathRole, ReportFilter, ReportListModel, filter_label
+from ui.report_list import (
+    FILTERS,
+    PathRole,
+    ReportFilter,
+    ReportListModel,
+    filter_label,
+)
 from ui.settings import Settings
 from ui.source_view import SourceView
 from ui.table_model import FormTableModel, KeyRole
 from ui.table_page import TablePage
 from ui.workbook_actions import WorkbookActions
 from ui.workers import Task, load_task
-
-
 
 
 class MainWindow(WorkbookActions, QMainWindow):

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from core import style
+from core.export import style
 from core.model import Severity
-from core.session import Entry
+from core.review.session import Entry
 from ui.i18n import tr
 
 PathRole = Qt.ItemDataRole.UserRole + 1

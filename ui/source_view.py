@@ -10,7 +10,7 @@ from bisect import bisect_left
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from core import style
+from core.export import style
 from core.model import Report, Span
 
 

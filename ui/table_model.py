@@ -10,9 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core import style
-from core.cell_status import CellStatus, cell_statuses
-from core.form_grid import form_grid
+from core.export import style
+from core.export.cell_status import CellStatus, cell_statuses
+from core.export.form_grid import form_grid
 from core.review import Review
 from core.template import CellKey
 from ui.i18n import tr

@@ -1,9 +1,16 @@
 """One table tab: the official grid over a FormTableModel, and a banner when the report lacks it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from core import style
+from core.export import style
 from core.template import TABLES
 from ui.i18n import tr
 from ui.table_model import FormTableModel

@@ -1,5 +1,5 @@
 """Saving the audit workbook of the current agency and exporting everything: the window's part of
-issue "workbook" — dialogs, a worker thread and progress; the workbook itself is core.workbook."""
+issue "workbook" — dialogs, a worker thread and progress; the workbook itself is core.export.workbook."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +27,7 @@ class WorkbookActions:
         if review is None:
             QMessageBox.information(self, APP_NAME, tr("请先打开一份报告。"))
             return False
-        from core.workbook import workbook_filename
+        from core.export.workbook import workbook_filename
 
         group = self._agency_group(review)
         start = Path(self.settings.last_dir or Path(review.report.source.path).parent) / workbook_filename(group)
@@ -37,7 +37,7 @@ class WorkbookActions:
         return self.save_workbook(group, path)
 
     def save_workbook(self, group: list[Review], path: str) -> bool:
-        from core.workbook import save_workbook
+        from core.export.workbook import save_workbook
 
         try:
             written = save_workbook(group, path, reviewer=self.settings.reviewer, force=True)

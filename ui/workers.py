@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from core.checks import run_cross_checks
 from core.model import Finding
 from core.review import Review
-from core.session import load_entry
+from core.review.session import load_entry
 
 
 class TaskSignals(QObject):

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.meta import agency_level
+from core.extraction.meta import agency_level
+from core.extraction.normalize import compact, fold
 from core.model import Finding, Span
-from core.normalize import compact, fold
 from core.template import CellKey
 
 PROBLEM_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|不够|有待|欠缺|不强|不高")

@@ -5,7 +5,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.checks.catalogue import RULES
-from core.model import CellValue, Equation, Finding, Number, Report, Severity, Span, Verdict
+from core.model import (
+    CellValue,
+    Equation,
+    Finding,
+    Number,
+    Report,
+    Severity,
+    Span,
+    Verdict,
+)
 from core.template import CellKey
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from core.agency import same_agency
 from core.checks import cross_check
 from core.checks.context import CheckContext
+from core.checks.similarity import MEASURE, THRESHOLD, jaccard, shingles, similar_pairs
+from core.extraction.agency import same_agency
 from core.model import Finding, Severity
-from core.similarity import MEASURE, THRESHOLD, jaccard, shingles, similar_pairs
 from core.template import APPLICANT_COLUMNS, CellKey
 
 B = "applications"

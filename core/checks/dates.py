@@ -6,9 +6,9 @@ from datetime import date
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.meta import agency_level
-from core.narrative.dates import publication_date
-from core.normalize import fold
+from core.extraction.meta import agency_level
+from core.extraction.narrative.dates import publication_date
+from core.extraction.normalize import fold
 
 
 @check

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.meta import other_doc_type
+from core.extraction.meta import other_doc_type
 from core.model import CellKind, Severity, Verdict
 from core.template import SECTIONS, TABLES, row_cells
 

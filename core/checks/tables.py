@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.equations import all_equations, evaluate
-from core.meta import agency_level
+from core.checks.equations import all_equations, evaluate
+from core.extraction.meta import agency_level
 from core.model import Equation, Number, Severity
 from core.template import CellKey, cell_label
 

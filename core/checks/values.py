@@ -7,9 +7,16 @@ from decimal import Decimal
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.equations import rules_by_cell
+from core.checks.equations import rules_by_cell
 from core.model import CellKind, Severity, Verdict
-from core.template import APPLICANT_COLUMNS, TABLES, TOTAL_COL, CellKey, all_cells, cell_label
+from core.template import (
+    APPLICANT_COLUMNS,
+    TABLES,
+    TOTAL_COL,
+    CellKey,
+    all_cells,
+    cell_label,
+)
 
 FEE = CellKey("active", "行政事业性收费", 0)
 

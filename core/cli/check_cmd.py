@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from core.api import analyze_file
 from core.checks import run_checks, run_cross_checks
 from core.errors import ReportError
-from core.jsonout import dumps, report_json
+from core.export.jsonout import dumps, report_json
 from core.model import Finding, Report, Severity
 from core.template import TABLES
 

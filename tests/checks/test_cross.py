@@ -114,7 +114,7 @@ def test_minhash_estimate_tracks_jaccard_and_near_copies_are_found():
     Jaccard similarity (a weak hash once made unrelated texts agree on most minima)."""
     import numpy as np
 
-    from core.similarity import _signature, jaccard, similar_pairs
+    from core.checks.similarity import _signature, jaccard, similar_pairs
 
     rng = random.Random(3)
     words = ["".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章") for _ in range(5)) for _ in range(400)]
@@ -131,7 +131,7 @@ def test_minhash_estimate_tracks_jaccard_and_near_copies_are_found():
 
 
 def test_agency_identity_tolerates_suffixes_and_the_user_can_override_it(tmp_path: Path):
-    from core.agency import same_agency
+    from core.extraction.agency import same_agency
     from core.review import open_review, refresh_cross_findings
 
     assert same_agency("重庆市开州区大进镇人民政府", " 重庆市开州区 大进镇政府") == (True, True)

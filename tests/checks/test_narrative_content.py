@@ -9,10 +9,10 @@ import pytest
 
 from core.api import analyze_file, analyze_text
 from core.checks import run_checks
-from core.checks.dates import publication
 from core.checks.context import CheckContext
+from core.checks.dates import publication
+from core.extraction.narrative.numbers import to_int
 from core.model import Severity
-from core.narrative.numbers import to_int
 from core.template import CellKey
 from tests.engine.render_text import random_tables, render_report
 

@@ -11,7 +11,7 @@ import pytest
 from core.api import analyze_file
 from core.checks import run_checks
 from core.errors import ReportError
-from core.jsonout import report_json
+from core.export.jsonout import report_json
 from tests.engine.test_samples import SAMPLES, sample_path
 
 ROOT = Path(__file__).resolve().parents[2]

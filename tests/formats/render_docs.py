@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from html import escape
 
-from core.formats.grid import GridCell
+from core.reading.grid import GridCell
 from core.template import APPLICATIONS, C_OUTCOMES
 from tests.engine.render_text import HEADINGS, Tables, _fmt
 
@@ -133,7 +133,7 @@ def render_docx(t: Tables, agency: str = "某某县某某镇人民政府", year:
 
 
 def _placed(rows: list[list[GridCell]]) -> tuple[list[tuple[int, int, GridCell]], int]:
-    from core.formats.grid import expand
+    from core.reading.grid import expand
 
     grid = expand(rows)
     width = max(len(r) for r in grid)
@@ -157,7 +157,13 @@ def render_pdf(t: Tables, agency: str = "某某县某某镇人民政府", year: 
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
-from core import style
+from core.export import style
 from core.template import TABLE_IDS, CellKey
 from tests.ui.conftest import sample
 from ui.main_window import MainWindow

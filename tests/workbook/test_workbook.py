@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from core import style
 from core.batch import export_paths, group_by_agency
-from core.equations import all_equations
+from core.checks.equations import all_equations
 from core.errors import ReportError
-from core.form_grid import form_grid
+from core.export import style
+from core.export.form_grid import form_grid
+from core.export.workbook import save_workbook, workbook_filename
 from core.model import CellKind
 from core.review import Review
-from core.session import load_entry
+from core.review.session import load_entry
 from core.template import TABLE_IDS, CellKey, all_cells, cell_label
-from core.workbook import save_workbook, workbook_filename
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW_NATURAL = CellKey("applications", "本年新收", 0)

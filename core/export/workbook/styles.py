@@ -1,4 +1,4 @@
-"""Workbook look: fonts, borders, fills (from the shared colours of ``core.style``) and column
+"""Workbook look: fonts, borders, fills (from the shared colours of ``core.export.style``) and column
 widths measured for CJK text, where one character takes about two Latin widths."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core import style
+from core.export import style
 
 FONT_NAME = "宋体"
 BODY = Font(name=FONT_NAME, size=10)

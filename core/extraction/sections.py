@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.extraction.normalize import compact
 from core.model import Section
-from core.normalize import compact
 from core.template import SECTIONS
 
 _NUMBERING = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from core.equations import strict_equations
+from core.checks.equations import strict_equations
+from core.extraction.normalize import compact
+from core.extraction.tokens import Tok, Token, _is_prose
 from core.model import CellKind, CellValue, Equation, ParseNote, Span, TableData
-from core.normalize import compact
 from core.template import TABLES, CellKey, RowSpec, TableSpec, cell_label
-from core.tokens import Tok, Token, _is_prose
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")

@@ -8,10 +8,20 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.checks import RULES
+from core.export.workbook.styles import (
+    BODY,
+    BOX,
+    LINK,
+    WRAP,
+    fill,
+    fit_row_heights,
+    landscape,
+    set_widths,
+    write_header,
+)
 from core.model import Finding
 from core.review import VERDICTS, Review, value_text
 from core.template import CellKey, cell_label
-from core.workbook.styles import BODY, BOX, LINK, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
 
 COLUMNS = ("序号", "报告", "规则", "级别", "检查内容", "问题说明", "等式", "左边", "右边", "差额", "涉及单元格",
            "原文摘录", "自动结论", "复核结论", "复核说明")

@@ -8,8 +8,8 @@ import io
 import re
 
 from core.errors import ReportError
-from core.formats.grid import GridCell, clean, table_lines
 from core.model import SourceDocument
+from core.reading.grid import GridCell, clean, table_lines
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－·]*$")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.extraction.normalize import compact_with_map
 from core.model import ReportMeta, Span
-from core.normalize import compact_with_map
 from core.template import LAYOUT_MARKERS
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告|(\d{4})年度?政府信息公开工作报告")

@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from core.model import CellValue, Equation, Number
-from core.template import (APPLICANT_COLUMNS, APPLICATIONS, B_OUTCOME_ROWS, C_GROUPS, TOTAL_COL, CellKey)
+from core.template import (
+    APPLICANT_COLUMNS,
+    APPLICATIONS,
+    B_OUTCOME_ROWS,
+    C_GROUPS,
+    TOTAL_COL,
+    CellKey,
+)
 
 
 def _b(row: str, col: int) -> CellKey:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from core.api import analyze_file
 from core.errors import ReportError
-from core.review import Review, open_review
+from core.review.overlay import Review
+from core.review.sidecar import open_review
 
 REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".mhtml", ".docx", ".doc", ".pdf")
 

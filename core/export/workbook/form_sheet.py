@@ -1,4 +1,4 @@
-"""A table laid out like the printed form (from ``core.form_grid``), filled and annotated from the
+"""A table laid out like the printed form (from ``core.export.form_grid``), filled and annotated from the
 same cell statuses the window paints with. Returns where each cell went, for formulas and links."""
 from __future__ import annotations
 
@@ -6,13 +6,25 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.cell_status import cell_statuses
-from core.form_grid import form_grid
+from core.export.cell_status import cell_statuses
+from core.export.form_grid import form_grid
+from core.export.workbook.styles import (
+    BODY,
+    BOLD,
+    BOX,
+    CENTER,
+    HEADER_FILL,
+    RIGHT,
+    TITLE,
+    WRAP,
+    fill,
+    landscape,
+    set_widths,
+    text_width,
+)
 from core.model import CellKind
 from core.review import Review
 from core.template import TABLES, CellKey
-from core.workbook.styles import (BODY, BOLD, BOX, CENTER, HEADER_FILL, RIGHT, TITLE, WRAP, fill, landscape,
-                                  set_widths, text_width)
 
 FIRST_VALUE_COL = 3  # A: group, B: row label, values from C
 LABEL_WIDTH = {True: 46, False: 34}  # table B's labels are long

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from core.extraction.normalize import fold
 from core.model import Span
-from core.normalize import fold
 
 _LABELLED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|发布于)\s*[:：]?\s*"
                        r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")

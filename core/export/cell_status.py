@@ -22,7 +22,7 @@ class CellStatus:
 
     @property
     def colour_role(self) -> str | None:
-        """Which shared colour (core.style) paints the cell: a failed check wins over a correction."""
+        """Which shared colour (core.export.style) paints the cell: a failed check wins over a correction."""
         if self.severity is Severity.ERROR:
             return "ERROR"
         if self.corrected:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from core.errors import ReportError
-from core.formats.grid import GridCell, clean, table_lines
 from core.model import SourceDocument
-from core.reader import decode
+from core.reading.grid import GridCell, clean, table_lines
+from core.reading.text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -22,7 +22,7 @@ BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
     """Honour the page's declared charset (BOM first); otherwise detect like a text file."""
-    from core.reader import _BOMS  # the same BOM table the text reader trusts
+    from core.reading.text import _BOMS  # the same BOM table the text reader trusts
 
     if not any(data.startswith(bom) for bom, _ in _BOMS):
         m = _META_CHARSET.search(data[:4096])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
+from core.extraction.normalize import fold
 from core.model import Report, Span
-from core.narrative.numbers import APPROXIMATE, NUMBER, to_int
-from core.normalize import fold
 
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 _DIGIT = re.compile(r"\d")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.meta import agency_level
+from core.extraction.meta import agency_level
 
 _SUFFIXES = ("人民政府办公室", "人民政府办公厅", "政府办公室", "人民政府", "政府", "办公室")
 _NOISE = re.compile(r"[\s·•（）()《》“”\"']")

@@ -3,20 +3,29 @@ the batch (which errors are common). Tabular output, so pandas builds it."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import load_workbook
 
 from core.checks import RULES
+from core.export.workbook import WRITER
+from core.export.workbook.styles import (
+    BOLD,
+    HEADER_FILL,
+    LINK,
+    fill,
+    fit_width,
+    landscape,
+    set_widths,
+)
+from core.extraction.meta import agency_level
 from core.model import Severity
+from core.review import Review
+from core.review.session import Entry
 from core.version import APP_NAME, version
-from core.workbook import WRITER
-from core.workbook.styles import BOLD, HEADER_FILL, LINK, fill, fit_width, landscape, set_widths
-
-if TYPE_CHECKING:
-    from core.batch import BatchResult
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -25,13 +34,27 @@ def _verdict(counts: Counter) -> str:
     return "不通过" if counts[Severity.ERROR] else "需核实" if counts[Severity.WARNING] else "通过"
 
 
-def write_summary(result: "BatchResult", path: Path) -> Path:
-    from core.batch import level_name
+LEVEL_ZH = {"township": "乡镇/街道", "government": "人民政府", "department": "部门"}
 
+
+@dataclass
+class WorkbookResult:
+    """One agency's workbook as the batch wrote it (``path`` None when it could not be written)."""
+
+    path: Path | None
+    reviews: list[Review]
+    error: str | None = None
+
+
+def level_name(review: Review) -> str:
+    return LEVEL_ZH.get(agency_level(review.report.agency or "") or "", "")
+
+
+def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entry], path: Path) -> Path:
     rows, links = [], []
     rule_reports: Counter = Counter()
     rule_findings: Counter = Counter()
-    for wb in result.workbooks:
+    for wb in workbooks:
         for r in wb.reviews:
             rep = r.report
             counts = Counter(f.severity for f in r.findings)
@@ -46,14 +69,14 @@ def write_summary(result: "BatchResult", path: Path) -> Path:
                          "未通过的规则": "、".join(failed),
                          "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}"})
             links.append(wb.path.name if wb.path else None)
-    for e in result.unreadable:
+    for e in unreadable:
         rows.append({"机关": "", "层级": "", "年度": None, "文件": e.path, "格式": "", "版式": "",
                      "结论": "无法读取", "错误": None, "警告": None, "提示": None, "人工修正": None,
                      "未通过的规则": e.error, "审阅底稿": ""})
         links.append(None)
     reports = pd.DataFrame(rows, columns=["机关", "层级", "年度", "文件", "格式", "版式", "结论", "错误", "警告", "提示",
                                           "人工修正", "未通过的规则", "审阅底稿"])
-    total = max(1, sum(len(w.reviews) for w in result.workbooks))
+    total = max(1, sum(len(w.reviews) for w in workbooks))
     rules = pd.DataFrame([{"规则": rid, "级别": SEVERITY_ZH[RULES[rid].severity.value] if rid in RULES else "",
                            "检查内容": RULES[rid].title if rid in RULES else "", "涉及报告数": rule_reports[rid],
                            "占比": f"{rule_reports[rid] / total:.0%}", "问题条数": rule_findings[rid]}

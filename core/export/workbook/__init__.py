@@ -13,12 +13,16 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from core.errors import ReportError
+from core.export.workbook.findings_sheet import write_findings
+from core.export.workbook.form_sheet import write_form_sheet
+from core.export.workbook.other_sheets import (
+    write_corrections,
+    write_overview,
+    write_source,
+)
 from core.review import Review
 from core.template import TABLE_IDS, TABLES, CellKey
 from core.version import APP_NAME, version
-from core.workbook.findings_sheet import write_findings
-from core.workbook.form_sheet import write_form_sheet
-from core.workbook.other_sheets import write_corrections, write_overview, write_source
 
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_NAME = 80

@@ -3,7 +3,7 @@
 Web pages, converters and copy-paste serialise the same form in many broken ways (pipes, tabs with shifted
 columns, one cell per line, markdown split tables, cells glued together). All of them keep the reading
 order of the cells, so we throw the layout away and keep only that order: a stream of *label* and *value*
-tokens. Row assembly (``core.tables``) then reads the stream against the template.
+tokens. Row assembly (``core.extraction.tables``) then reads the stream against the template.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from core.normalize import compact
+from core.extraction.normalize import compact
 from core.template import PLACEHOLDERS
 
 

@@ -6,10 +6,22 @@ from datetime import date
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.export.workbook.styles import (
+    BODY,
+    BOLD,
+    BOX,
+    LINK,
+    TITLE,
+    WRAP,
+    fill,
+    fit_row_heights,
+    landscape,
+    set_widths,
+    write_header,
+)
 from core.model import Severity
 from core.review import Review
 from core.template import SECTIONS, TABLES, CellKey
-from core.workbook.styles import BODY, BOLD, BOX, LINK, TITLE, WRAP, fill, fit_row_heights, landscape, set_widths, write_header
 
 EXCEL_CELL_LIMIT = 32000
 SOURCE_MAX_LINES = 30  # 30 lines × 13.5 pt is just under Excel's 409 pt row limit

@@ -1,4 +1,6 @@
-"""Format dispatch: every published form of a report (text, HTML, Word, PDF) becomes a
+"""Stage 1 — reading files. Takes a path; gives a ``SourceDocument`` (decoded text, encoding, format).
+Plain text in any encoding (``text``), HTML (``html``), Word (``docx``), PDF (``pdf``); tables in
+structured documents become grid rows (``grid``). Every published form of a report (text, HTML, Word, PDF) becomes a
 ``SourceDocument`` whose ``text`` is what the auditor sees and what every span points into.
 Chosen by content first (a '.txt' that is really a saved page is read as HTML), then by suffix."""
 from __future__ import annotations
@@ -8,7 +10,7 @@ from pathlib import Path
 
 from core.errors import ReportError
 from core.model import SourceDocument
-from core.reader import decode, read_bytes
+from core.reading.text import decode, read_bytes
 
 _HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
 
@@ -33,19 +35,19 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
     data = read_bytes(path)
     kind = sniff(shown, data)
     if kind == "html":
-        from core.formats.html import read_html
+        from core.reading.html import read_html
 
         return read_html(shown, data)
     if kind == "docx":
-        from core.formats.docx import read_docx
+        from core.reading.docx import read_docx
 
         return read_docx(shown, data)
     if kind == "doc":
-        from core.formats.docx import read_doc
+        from core.reading.docx import read_doc
 
         return read_doc(shown, data)
     if kind == "pdf":
-        from core.formats.pdf import read_pdf
+        from core.reading.pdf import read_pdf
 
         return read_pdf(shown, data)
     if kind == "unsupported":

@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 
 from core.errors import ReportError
-from core.formats.grid import GridCell, clean, table_lines
 from core.model import SourceDocument
+from core.reading.grid import GridCell, clean, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

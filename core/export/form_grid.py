@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.template import ACTIVE_SINGLE_COLUMN, B_RESULTS_GROUP, C_GROUPS, C_OUTCOMES, TABLES, CellKey
+from core.template import (
+    ACTIVE_SINGLE_COLUMN,
+    B_RESULTS_GROUP,
+    C_GROUPS,
+    C_OUTCOMES,
+    TABLES,
+    CellKey,
+)
 
 
 @dataclass(frozen=True)

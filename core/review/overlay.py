@@ -8,19 +8,15 @@ exporter both go through this API.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from core.checks import run_checks, run_cross_checks
+from core.extraction.normalize import fold
 from core.model import CellKind, CellValue, Finding, Number, Report
-from core.normalize import fold
 from core.template import TABLES, CellKey, cell_label
 
 SIDECAR_SUFFIX = ".review.json"
@@ -254,7 +250,7 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
     After a hand correction in ``changed`` only its agency's reports need the year-over-year checks
     again; the text comparisons across agencies cannot change with a number, so they are kept."""
     if changed is not None:
-        from core.agency import same_agency
+        from core.extraction.agency import same_agency
 
         group = [r for r in reviews if r is changed or same_agency(r.report.agency, changed.report.agency)[0]]
         found = run_cross_checks([(r.report, r.overrides) for r in group])
@@ -269,77 +265,6 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def app_data_dir() -> Path:
-    """Where sidecars go when the report's own folder is read-only (no Qt here: plain conventions)."""
-    if os.name == "nt" and os.environ.get("APPDATA"):
-        base = Path(os.environ["APPDATA"])
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "nianbao-review" / "reviews"
-
-
-def sidecar_candidates(report_path: str) -> list[Path]:
-    p = Path(report_path).resolve()
-    digest = hashlib.sha1(str(p).encode("utf-8")).hexdigest()[:16]
-    return [p.with_name(p.name + SIDECAR_SUFFIX), app_data_dir() / f"{p.name}.{digest}{SIDECAR_SUFFIX}"]
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write-then-rename: the file is either the old or the new version, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def save_sidecar(review: Review) -> Path:
-    """Save beside the report, or in the app data directory when that folder is not writable."""
-    data = json.dumps(review.to_dict(), ensure_ascii=False, indent=1)
-    last_error: OSError | None = None
-    for path in sidecar_candidates(review.report.source.path):
-        try:
-            atomic_write_text(path, data)
-            return path
-        except OSError as exc:
-            last_error = exc
-    assert last_error is not None
-    raise last_error
-
-
-def load_sidecar(review: Review) -> Path | None:
-    """Apply the newest readable sidecar, if any. A damaged sidecar is ignored, not fatal."""
-    found = []
-    for path in sidecar_candidates(review.report.source.path):
-        try:
-            found.append((path.stat().st_mtime, path))
-        except OSError:
-            continue
-    for _, path in sorted(found, reverse=True):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        review.apply_dict(data)
-        return path
-    return None
-
-
-def open_review(report: Report, reviewer: str = "") -> Review:
-    review = Review(report, reviewer=reviewer)
-    load_sidecar(review)
-    return review
 
 
 def value_text(value: Number | None) -> str:
