@@ -94,6 +94,7 @@ class ParseNote:
     cells: tuple[CellKey, ...] = ()
     spans: tuple[Span, ...] = ()
     subject: str = ""
+    severity: Severity | None = None  # None: the rule's own severity
 
 
 @dataclass

@@ -9,6 +9,7 @@ punctuation folded to ASCII (see ``core.extraction.normalize``), so ``（三）`
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -32,6 +33,17 @@ class RowSpec:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """A group label of the form (（三）不予公开…). Some reports print values on it: a subtotal above its
+    items, or — kept from the 2019 form — one row instead of its items (``（六）其他处理``)."""
+
+    key: str
+    label: str
+    patterns: tuple[str, ...]
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TableSpec:
     id: TableId
     letter: str
@@ -43,6 +55,9 @@ class TableSpec:
     column_groups: tuple[tuple[str, int, int], ...] = ()
     # markers that show the table is present even when no row label could be read
     markers: tuple[str, ...] = ()
+    groups: tuple[GroupSpec, ...] = ()
+    # other words of the printed header (besides columns, column groups and markers)
+    header_words: tuple[str, ...] = ()
 
     def row(self, key: str) -> RowSpec:
         for r in self.rows:
@@ -115,6 +130,8 @@ ACTIVE = TableSpec(
                 decimal=True),
     ),
     markers=("第二十条第", "本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+    header_words=("信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+                  "单位", "万元", "第二十条第", "项", "(一)", "(五)", "(六)", "(八)"),
 )
 ACTIVE_SINGLE_COLUMN = {"行政许可": "本年处理决定数量", "行政处罚": "本年处理决定数量",
                         "行政强制": "本年处理决定数量", "行政事业性收费": "本年收费金额（单位：万元）"}
@@ -163,11 +180,19 @@ APPLICATIONS = TableSpec(
            (r"逾期不补正", r"不补正"), _G3 + "（六）其他处理"),
         _b("其他处理_2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
            (r"收费通知", r"缴纳费用"), _G3 + "（六）其他处理"),
-        _b("其他处理_3", "3.其他", (r"^(?:\(?3\)?[.、．]?)?其他$", r"^3[.、]其他"), _G3 + "（六）其他处理"),
+        _b("其他处理_3", "3.其他", (r"(?:^|3[.、])其他$", r"^(?:\(?3\)?[.、．]?)?其他$"), _G3 + "（六）其他处理"),
         _b("总计", "（七）总计", (r"\(七\)(?:总计|合计)", r"^(?:总计|合计)$"), _G3, nonstandard=(r"合计",)),
         _b("结转下年度", "四、结转下年度继续办理", (r"结转下年",)),
     ),
     markers=("本年新收", "上年结转", "本年度办理结果", "申请人情况"),
+    groups=(
+        GroupSpec("不予公开", "（三）不予公开", (r"\(三\)不予公开",), tuple(f"不予公开_{i}" for i in range(1, 9))),
+        GroupSpec("无法提供", "（四）无法提供", (r"\(四\)无法提供",), tuple(f"无法提供_{i}" for i in range(1, 4))),
+        GroupSpec("不予处理", "（五）不予处理", (r"\(五\)不予处理",), tuple(f"不予处理_{i}" for i in range(1, 6))),
+        GroupSpec("其他处理", "（六）其他处理", (r"\(六\)其他处理",), tuple(f"其他处理_{i}" for i in range(1, 4))),
+    ),
+    header_words=("本列数据的勾稽关系为", "第一项加第二项之和", "等于第三项加第四项之和", "申请人情况", "法人或其他组织",
+                  "三、本年度办理结果", "本年度办理结果", "合计", "小计", "数量"),
 )
 
 B_OUTCOME_ROWS = tuple(r.key for r in APPLICATIONS.rows[2:23])
@@ -184,6 +209,8 @@ REVIEW_LITIGATION = TableSpec(
     column_groups=(("行政复议", 0, 4), ("行政诉讼", 5, 14), ("未经复议直接起诉", 5, 9), ("复议后起诉", 10, 14)),
     rows=(RowSpec("", "行政复议、行政诉讼", 15, (r"行政复议", r"结果维持", r"尚未审结", r"复议后起诉", r"未经复议")),),
     markers=("结果维持", "尚未审结", "复议后起诉", "未经复议"),
+    header_words=("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
+                  "总计", "合计", "数量"),
 )
 
 TABLES: dict[str, TableSpec] = {t.id: t for t in (ACTIVE, APPLICATIONS, REVIEW_LITIGATION)}
@@ -194,6 +221,12 @@ def all_cells(table: str) -> tuple[CellKey, ...]:
     """Every cell of a table in reading order (row by row)."""
     spec = TABLES[table]
     return tuple(CellKey(table, r.key, c) for r in spec.rows for c in range(r.ncols))
+
+
+def item_number(row: RowSpec) -> int | None:
+    """The item number a row's label is printed with ('2.其他法律…' → 2), None for unnumbered rows."""
+    m = re.match(r"(\d)\.", row.label)
+    return int(m.group(1)) if m else None
 
 
 @lru_cache(maxsize=None)

@@ -22,7 +22,7 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("S01", E, "六个部分标题齐全"),
     Rule("S02", E, "第二、三、四部分各有其表格"),
-    Rule("S03", E, "表格完整（表A 10 个数、表B 25 行×7 列、表C 15 个数）"),
+    Rule("S03", W, "表格完整（表A 10 个数、表B 25 行×7 列、表C 15 个数）"),
     Rule("S04", E, "使用现行（2021 版）格式"),
     Rule("S05", I, "标签与顺序符合标准"),
     Rule("S06", W, "标题含机关全称和年份"),

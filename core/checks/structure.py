@@ -53,7 +53,7 @@ def parse_notes(ctx: CheckContext):
     for n in ctx.report.notes:
         if n.rule == "S03" and n.cells and all(ctx.get(k).kind is CellKind.NUMBER for k in n.cells):
             continue  # the auditor has filled the row in by hand
-        yield ctx.finding(n.rule, n.message, n.cells, n.spans, subject=n.subject)
+        yield ctx.finding(n.rule, n.message, n.cells, n.spans, subject=n.subject, severity=n.severity)
 
 
 @check

@@ -1,21 +1,36 @@
-"""Finding the six part headings. Headings vary (numbering dropped, full-width punctuation, spaces inside
-words, trailing 。) while table B's own row labels also start with 一、二、三、四, so a heading is
-recognised by its *words*, and parenthesised numbering (（一）…) always marks a sub-heading."""
+"""Finding the six part headings, wherever they stand.
+
+Crawled pages often lose every line break, so a heading sits in the middle of a paragraph
+(``…成效明显。二、主动公开政府信息情况第二十条…``). Headings are therefore found anywhere in the text —
+after a numbering (一、 … 六、, 第一部分) that stands at a sentence or line boundary, or alone on a line —
+and recognised by their words, with a tolerance for a wrong or missing character. Table B's own
+一、二、三、四 row labels never read as part titles, and parenthesised numbering (（一）…) always marks a
+sub-heading. Of all candidates, the six parts are chosen together: the heaviest sequence in document order
+whose part numbers (and printed numerals) rise. A numbered heading between two chosen parts whose numeral
+fits between theirs is an extra part some agencies add; it ends the part before it.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from core.extraction.normalize import compact
+from core.extraction.normalize import compact, compact_with_map
 from core.model import Section
 from core.template import SECTIONS
 
-_NUMBERING = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
+NUMERALS = "一二三四五六七八九十"
+# numbering in front of a part title: 二、 二. 第二部分 (Chinese numerals anywhere; digits only at a line start)
+_NUMBERED = re.compile(rf"第([{NUMERALS}])部分[、.,:]?|(?<![{NUMERALS}(\[第])([{NUMERALS}]{{1,2}})[、.,:](?![{NUMERALS}、])")
+_LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = re.compile(r"[。.:：;；]+$")
-# every heading pattern needs one of these words: a cheap filter before the full patterns
+# every part title holds one of these words: a cheap filter before the patterns
 _HINT = re.compile(r"情况|概述|概况|事项|问题|申请|诉讼")
 _PATTERNS = tuple((spec, tuple(re.compile(p) for p in spec.patterns)) for spec in SECTIONS)
+_TITLES = tuple((spec, compact(spec.heading.split("、", 1)[1])) for spec in SECTIONS)
+_WINDOW = 40
+FUZZY_MIN = 0.8
 
 
 @dataclass(frozen=True)
@@ -24,9 +39,70 @@ class HeadingHit:
     start: int
     end: int
     text: str
+    numeral: int | None = None   # the number printed in front of it, if any
+    score: float = 0.0
 
 
-def heading_candidates(folded: str) -> list[HeadingHit]:
+def _numeral(ch: str) -> int:
+    if len(ch) == 2:
+        return 10 + NUMERALS.index(ch[1]) + 1 if ch[0] == "十" else (NUMERALS.index(ch[0]) + 1) * 10
+    return NUMERALS.index(ch) + 1
+
+
+def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
+    """(part number, end offset, quality) of a part title starting at ``at``, or None."""
+    comp, index = compact_with_map(folded[at:at + _WINDOW * 2], at)
+    comp = comp[:_WINDOW]
+    if not _HINT.search(comp):
+        return None
+    for spec, pats in _PATTERNS:
+        for p in pats:
+            pattern = p.pattern.rstrip("$")
+            m = re.match(pattern, comp)
+            if m and m.end():
+                return spec.number, index[m.end() - 1] + 1, 1.0
+    best: tuple[int, int, float] | None = None
+    for spec, title in _TITLES:
+        if len(title) < 6:
+            continue  # a short title with a wrong character is too easily another phrase
+        if sum(1 for ch in set(title) if ch in comp[:len(title) + 3]) < 0.7 * len(set(title)):
+            continue
+        for length in range(max(1, len(title) - 2), min(len(comp), len(title) + 2) + 1):
+            ratio = SequenceMatcher(None, title, comp[:length], autojunk=False).ratio()
+            if ratio >= FUZZY_MIN and (best is None or ratio > best[2]):
+                best = (spec.number, index[length - 1] + 1, ratio)
+    return best
+
+
+def _boundary_before(folded: str, at: int) -> bool:
+    """A heading starts a line, a sentence, or follows the end of a table (a number) or a markup mark."""
+    k = at - 1
+    while k >= 0 and folded[k] in " \t\u3000":
+        k -= 1
+    return k < 0 or folded[k] in "\n。;!?！？:)]”\"'|#*>" or folded[k].isdigit()
+
+
+def _numbered(folded: str) -> list[HeadingHit]:
+    hits = []
+    for m in _NUMBERED.finditer(folded):
+        found = _title_at(folded, m.end())
+        if found is None:
+            continue
+        number, end, quality = found
+        numeral = _numeral(m.group(1) or m.group(2))
+        score = 3.0 if numeral == number else 2.0 if abs(numeral - number) <= 2 else 0.5
+        if not _boundary_before(folded, m.start()):
+            # glued to the text before ('…年度报告一、总体情况…', headings with nothing between them):
+            # only the exact title under its own numeral
+            if numeral != number or quality < 1.0:
+                continue
+            score = 2.0
+        hits.append(HeadingHit(number, m.start(), end, folded[m.start():end], numeral, score * quality))
+    return hits
+
+
+def _lines(folded: str) -> list[HeadingHit]:
+    """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况')."""
     hits: list[HeadingHit] = []
     pos = 0
     for line in folded.split("\n"):
@@ -37,30 +113,79 @@ def heading_candidates(folded: str) -> list[HeadingHit]:
         c = compact(line).lstrip("#*|").rstrip("*|")
         if not c or len(c) > 45 or _SUB.match(c):
             continue
-        m = _NUMBERING.match(c)
+        m = _LINE_NUMBER.match(c)
+        if m and (m.group(1) or m.group(2)):
+            continue  # numbered with a Chinese numeral: found by _numbered
         rest = _TRAIL.sub("", c[m.end():] if m else c)
+        digit = int(m.group(3)) if m and m.group(3) else None
         for spec, pats in _PATTERNS:
             if any(p.search(rest) for p in pats):
+                if digit is not None and digit != spec.number:
+                    break  # '1.主动公开情况': a numbered point of part 一, not part 二
                 lead = len(line) - len(line.lstrip())
-                hits.append(HeadingHit(spec.number, start + lead, start + len(line.rstrip()), line.strip()))
+                hits.append(HeadingHit(spec.number, start + lead, start + len(line.rstrip()), line.strip(),
+                                       digit, 2.5 if digit else 2.0))
                 break
     return hits
 
 
-def find_sections(folded: str, original: str) -> tuple[dict[int, Section], list[HeadingHit]]:
-    """Pick one heading per part, in document order; return the extra candidates too (S05 duplicates)."""
-    hits = heading_candidates(folded)
-    chosen: dict[int, HeadingHit] = {}
-    last = -1
-    for number in range(1, 7):
-        after = [h for h in hits if h.number == number and h.start > last]
-        if after:
-            chosen[number] = after[0]
-            last = after[0].start
-    ordered = sorted(chosen.values(), key=lambda h: h.start)
+def _choose(hits: list[HeadingHit]) -> list[HeadingHit]:
+    """The heaviest chain in document order with rising part numbers and rising printed numerals."""
+    n = len(hits)
+    score = [h.score for h in hits]
+    back = [-1] * n
+    for i, h in enumerate(hits):
+        for j in range(i):
+            g = hits[j]
+            if g.number < h.number and g.end <= h.start \
+                    and (g.numeral is None or h.numeral is None or g.numeral < h.numeral) \
+                    and score[j] + h.score > score[i]:
+                score[i], back[i] = score[j] + h.score, j
+    if not n:
+        return []
+    best = max(range(n), key=lambda i: (score[i], -i))
+    chain = []
+    while best >= 0:
+        chain.append(hits[best])
+        best = back[best]
+    return chain[::-1]
+
+
+def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
+    """Numbered headings between two chosen parts whose numeral lies strictly between theirs."""
+    extra = []
+    numbered = [h for h in chosen if h.numeral is not None]
+    for a, b in zip(numbered, numbered[1:]):
+        if b.numeral - a.numeral < 2:
+            continue
+        for m in _NUMBERED.finditer(folded, a.end, b.start):
+            numeral = _numeral(m.group(1) or m.group(2))
+            if a.numeral < numeral < b.numeral and _boundary_before(folded, m.start()):
+                end = min(len(folded), m.end() + 30)
+                stop = re.search(r"[\n。]", folded[m.end():end])
+                end = m.end() + stop.start() if stop else end
+                extra.append(HeadingHit(0, m.start(), end, folded[m.start():end].strip(), numeral))
+                break
+    return extra
+
+
+def find_sections(folded: str, original: str) -> tuple[dict[int, Section], list[HeadingHit], list[HeadingHit]]:
+    """The six parts (by number), the other candidates of a chosen part (S05 duplicates), and extra
+    numbered parts that are not among the six."""
+    hits = sorted(_numbered(folded) + _lines(folded), key=lambda h: (h.start, -h.score))
+    # one candidate per place: a numbered heading on its own line is found by both searches
+    unique: list[HeadingHit] = []
+    for h in hits:
+        if unique and unique[-1].start <= h.start < unique[-1].end:
+            continue
+        unique.append(h)
+    chosen = _choose(unique)
+    extra = _extra_parts(folded, chosen)
+    bounds = sorted([h.start for h in chosen] + [h.start for h in extra] + [len(folded)])
     sections: dict[int, Section] = {}
-    for i, h in enumerate(ordered):
-        body_end = ordered[i + 1].start if i + 1 < len(ordered) else len(folded)
+    for h in chosen:
+        body_end = next(b for b in bounds if b > h.start)
         sections[h.number] = Section(h.number, original[h.start:h.end].strip(), (h.start, h.end), (h.end, body_end))
-    extra = [h for h in hits if chosen.get(h.number) is not h]
-    return sections, extra
+    taken = {id(h) for h in chosen}
+    duplicates = [h for h in unique if id(h) not in taken and h.score >= 2.0 and h.number in sections]
+    return sections, duplicates, extra

@@ -1,47 +1,33 @@
-"""Token stream → table cells, driven by the template.
+"""Rows as read → the table's cells, with a note for everything that could not be read as printed.
 
-Reading order survives every serialisation, so a table is read as: a run of labels, then the values of
-the row that label names. Rows are found by their label patterns (never by position alone), values are
-classified (number, blank, placeholder, text), and cells glued together by a browser copy are split only
-when the column count and the cross-total rules leave exactly one possibility.
+Each row's items become cells: numbers, blanks, placeholders and text kept distinct (checks.md: a blank
+is never a zero). A row whose item count matches its columns is placed as it is; glued digit runs are cut
+by ``glued`` (shape, then the row's own total, then every cross total of the table jointly); anything
+left unclear stays unread with a "not assessable" note naming the row and the candidates.
 """
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from core.checks.equations import strict_equations
+from core.extraction.glued import (
+    Piece,
+    Rule,
+    TooMany,
+    row_splits,
+    shape_count,
+    solve_jointly,
+)
 from core.extraction.normalize import compact
-from core.extraction.tokens import Tok, Token, _is_prose
-from core.model import CellKind, CellValue, Equation, ParseNote, Span, TableData
-from core.template import TABLES, CellKey, RowSpec, TableSpec, cell_label
+from core.extraction.rows import RowRead, read_rows
+from core.extraction.stream import Tok, Token
+from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
+from core.template import TABLES, CellKey, GroupSpec, RowSpec, TableSpec
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
-MAX_SPLITS = 20000
-MAX_SEARCH_STEPS = 300_000  # about half a second of splitting one glued row
-
-
-@dataclass
-class _Piece:
-    """One cell candidate before it is placed: a token or part of a glued digit run."""
-
-    kind: CellKind
-    raw: str
-    start: int
-    end: int
-    value: int | Decimal | None = None
-    glued: bool = False  # a multi-digit run that may really be several cells
-
-
-@dataclass
-class _Row:
-    spec: RowSpec
-    label: Token
-    pieces: list[_Piece] = field(default_factory=list)
+W, I = Severity.WARNING, Severity.INFO
 
 
 def _number(raw: str) -> int | Decimal | None:
@@ -52,223 +38,29 @@ def _number(raw: str) -> int | Decimal | None:
         return None
 
 
-def _value_pieces(tok: Token) -> list[_Piece]:
+def _pieces(tok: Token) -> list[Piece]:
     if tok.kind is Tok.EMPTY:
-        return [_Piece(CellKind.EMPTY, "", tok.start, tok.end)]
+        return [Piece(CellKind.EMPTY, "", tok.start, tok.end)]
     if tok.kind is Tok.PLACEHOLDER:
-        return [_Piece(CellKind.PLACEHOLDER, tok.text, tok.start, tok.end)]
+        return [Piece(CellKind.PLACEHOLDER, tok.text, tok.start, tok.end)]
+    if tok.kind is Tok.LABEL:
+        return [Piece(CellKind.TEXT, tok.text, tok.start, tok.end)]
     raw = tok.text
     if "," in raw and not _THOUSANDS.match(raw):
         # "0,0,3": a comma-separated row rather than a number with thousands separators
         out, pos = [], 0
         for part in raw.split(","):
             if part:
-                out.extend(_value_pieces(Token(Tok.VALUE, part, tok.start + pos, tok.start + pos + len(part))))
+                out.extend(_pieces(Token(Tok.VALUE, part, tok.start + pos, tok.start + pos + len(part))))
             pos += len(part) + 1
         return out
     value = _number(raw)
     if value is None:
-        return [_Piece(CellKind.TEXT, raw, tok.start, tok.end)]
-    glued = raw.isdigit() and len(raw) > 1
-    return [_Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, glued)]
+        return [Piece(CellKind.TEXT, raw, tok.start, tok.end)]
+    return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, raw.isdigit() and len(raw) > 1)]
 
 
-@lru_cache(maxsize=None)
-def _row_patterns(table: str) -> tuple[tuple[RowSpec, tuple[re.Pattern[str], ...]], ...]:
-    return tuple((r, tuple(re.compile(p) for p in r.patterns)) for r in TABLES[table].rows)
-
-
-def _match_row(spec: TableSpec, labels: list[Token], taken: set[str], after: int) -> tuple[RowSpec, Token] | None:
-    """The row named by the label token nearest the values; rows later in the form are preferred."""
-    order = {r.key: i for i, r in enumerate(spec.rows)}
-    for tok in reversed(labels):
-        if _is_prose(tok.text):
-            continue
-        c = compact(tok.text)
-        hits = [r for r, pats in _row_patterns(spec.id) if r.key not in taken and any(p.search(c) for p in pats)]
-        if not hits:
-            continue
-        later = [r for r in hits if order[r.key] > after]
-        return (later or hits)[0], tok
-    return None
-
-
-def _segments(tokens: list[Token]) -> list[tuple[list[Token], list[Token]]]:
-    segs: list[tuple[list[Token], list[Token]]] = []
-    labels: list[Token] = []
-    values: list[Token] = []
-    for t in tokens:
-        if t.kind is Tok.LABEL:
-            if values:
-                segs.append((labels, values))
-                labels, values = [], []
-            labels.append(t)
-        else:
-            values.append(t)
-    segs.append((labels, values))
-    return segs
-
-
-@lru_cache(maxsize=None)
-def _header_words(table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    spec = TABLES[table]
-    names = tuple(compact(x) for x in spec.columns + tuple(g for g, _, _ in spec.column_groups))
-    return names, spec.markers
-
-
-def _is_header_word(table: str, text: str) -> bool:
-    """A column or group label of the table (行政复议, 未经复议直接起诉, 自然人…), not a cell value."""
-    c = compact(text)
-    names, markers = _header_words(table)
-    return bool(c) and (any(c in n for n in names) or any(m in c for m in markers))
-
-
-def _is_stray_text(labels: list[Token]) -> bool:
-    """A lone short label between values is most likely a cell holding text ('abc', '三')."""
-    return len(labels) == 1 and len(compact(labels[0].text)) <= 8 and not _is_prose(labels[0].text)
-
-
-def assemble_rows(spec: TableSpec, tokens: list[Token]) -> list[_Row]:
-    rows: list[_Row] = []
-    taken: set[str] = set()
-    order = {r.key: i for i, r in enumerate(spec.rows)}
-    last = -1
-    current: _Row | None = None
-    for labels, values in _segments(tokens):
-        hit = _match_row(spec, labels, taken, last) if labels else None
-        if hit is None and current is not None and labels and len(current.pieces) < current.spec.ncols \
-                and all(_is_header_word(spec.id, t.text) for t in labels):
-            hit_row = current  # a group or column label inside a row (table C printed 3 × 5, a repeated header)
-        elif hit is None and current is not None and labels and _is_stray_text(labels) \
-                and len(current.pieces) < current.spec.ncols:
-            tok = labels[0]
-            current.pieces.append(_Piece(CellKind.TEXT, tok.text, tok.start, tok.end))
-            hit_row = current
-        elif hit is None:
-            current = None
-            continue
-        else:
-            row, tok = hit
-            current = _Row(row, tok)
-            rows.append(current)
-            taken.add(row.key)
-            last = order[row.key]
-            hit_row = current
-            # short text right after the row label, in the value columns ('abc', '无数据'): a text cell
-            trailing = labels[labels.index(tok) + 1:]
-            if values and trailing and all(_is_stray_text([t]) for t in trailing) \
-                    and len(trailing) + len(values) <= row.ncols:
-                current.pieces.extend(_Piece(CellKind.TEXT, t.text, t.start, t.end) for t in trailing)
-        for v in values:
-            hit_row.pieces.extend(_value_pieces(v))
-    return rows
-
-
-class _TooMany(Exception):
-    pass
-
-
-def _candidates(pieces: list[_Piece], ncols: int, eqs: list[Equation], keys: list[CellKey]) -> list[list[_Piece]] | None:
-    """Every way to cut the glued digit runs so the row has ``ncols`` cells and its own equations
-    hold (None when there are too many to decide between).
-
-    Built right to left, because totals stand to the right of their parts: once a total is placed,
-    any partial sum that exceeds it ends the branch (counts are never negative)."""
-    index = {k: i for i, k in enumerate(keys)}
-    rules = [([index[k] for k in e.lhs], [index[k] for k in e.rhs]) for e in eqs]
-    values: list[int | None] = [None] * ncols
-    out: list[list[_Piece]] = []
-
-    by_col = [[(lhs, rhs) for lhs, rhs in rules if col in lhs or col in rhs] for col in range(ncols)]
-
-    OK, TOO_BIG, MISMATCH = 0, 1, 2
-    # digits (or whole pieces) available to the left of each piece: every cell needs at least one
-    atoms_before = [sum(len(q.raw) if q.glued else 1 for q in pieces[:i]) for i in range(len(pieces))]
-
-    def check(col: int) -> int:
-        for lhs, rhs in by_col[col]:
-            for known, other in ((lhs, rhs), (rhs, lhs)):
-                kv = [values[i] for i in known]
-                if None in kv:
-                    continue
-                placed = [values[i] for i in other if values[i] is not None]
-                if sum(placed) > sum(kv):
-                    return TOO_BIG
-                if len(placed) == len(other) and sum(placed) != sum(kv):
-                    return MISMATCH
-        return OK
-
-    def feasible(col: int) -> bool:
-        return check(col) == OK
-
-    def reachable(col: int, digits_left: int) -> bool:
-        """With only ``digits_left`` digits for cells 0..col-1 and a sum they must make, can any cut
-        make it? The longest of col parts has ceil(d/col) digits, so it is at least 10**(that-1)."""
-        for lhs, rhs in rules:
-            for known, other in ((lhs, rhs), (rhs, lhs)):
-                if any(values[i] is None for i in known):
-                    continue
-                unplaced = [i for i in other if values[i] is None]
-                if not unplaced or len(unplaced) != col or max(unplaced) != col - 1:
-                    continue
-                need = sum(values[i] for i in known) - sum(values[i] for i in other if values[i] is not None)
-                longest = -(-digits_left // col)
-                if (longest >= 2 and need < 10 ** (longest - 1)) or need >= col * 10 ** (digits_left - col + 1):
-                    return False
-        return True
-
-    budget = [MAX_SEARCH_STEPS]
-
-    def place(piece_i: int, end: int, col: int, acc: list[_Piece]) -> None:
-        # ``end``: how much of piece ``piece_i`` is still to be cut; ``col``: the next cell, leftwards
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _TooMany  # an adversarial run of digits: say so rather than search for seconds
-        if piece_i < 0:
-            if col < 0:
-                out.append(acc[::-1])
-                if len(out) > MAX_SPLITS:
-                    raise _TooMany
-            return
-        if col < 0 or col + 1 < piece_i:
-            return  # more pieces than cells left
-        p = pieces[piece_i]
-        if not p.glued:
-            values[col] = p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
-            if feasible(col):
-                place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [p])
-            values[col] = None
-            return
-        digits = p.raw[:end]
-        for cut in range(end - 1, -1, -1):
-            part = digits[cut:]
-            if len(part) > 1 and part[0] == "0":
-                continue
-            if cut > 0 and col == 0:
-                continue  # digits left over with no cell for them
-            if cut + atoms_before[piece_i] < col:
-                break  # too few digits left for the cells to the left; longer parts leave fewer
-            values[col] = int(part)
-            verdict = check(col)
-            if verdict == TOO_BIG:
-                values[col] = None
-                break  # a longer part is only larger
-            if verdict == OK and (piece_i or not cut or reachable(col, cut)):
-                piece = _Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part))
-                if cut == 0:
-                    place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [piece])
-                else:
-                    place(piece_i, cut, col - 1, acc + [piece])
-            values[col] = None
-
-    try:
-        place(len(pieces) - 1, len(pieces[-1].raw), ncols - 1, [])
-    except _TooMany:
-        return None
-    return out
-
-
-def _cell_from_piece(p: _Piece, spec: RowSpec) -> CellValue:
+def _cell(p: Piece, spec: RowSpec) -> CellValue:
     span: Span = (p.start, p.end)
     if p.kind is not CellKind.NUMBER:
         return CellValue(p.kind, None, p.raw, span)
@@ -291,7 +83,7 @@ def _keys(spec: TableSpec, row: RowSpec) -> list[CellKey]:
     return [CellKey(spec.id, row.key, c) for c in range(row.ncols)]
 
 
-def _drop_subtotal(pieces: list[_Piece]) -> list[_Piece] | None:
+def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
     """An extra 法人或其他组织 subtotal column (8 values): drop it when it is the sum it claims to be."""
     vals = [p.value if p.kind is CellKind.NUMBER else None for p in pieces]
     if any(v is None for v in vals):
@@ -303,169 +95,214 @@ def _drop_subtotal(pieces: list[_Piece]) -> list[_Piece] | None:
     return None
 
 
-def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[ParseNote]) -> TableData:
-    table = TableData(spec.id, region)
-    rows = assemble_rows(spec, tokens)
-    pending: dict[str, list[list[_Piece]]] = {}
-    for r in rows:
-        keys = _keys(spec, r.spec)
-        pieces = r.pieces
-        if r.spec.nonstandard:
-            label = compact(r.label.text)
-            for pat in r.spec.nonstandard:
-                if re.search(pat, label):
-                    notes.append(ParseNote("S05", f"非标准行名“{r.label.text}”（标准为“{r.spec.label}”）",
-                                           (keys[0],), ((r.label.start, r.label.end),), f"label:{r.spec.key}"))
-        if len(pieces) == r.spec.ncols + 1 and spec.id == "applications":
+def _row_pieces(items: list[Token], ncols: int) -> list[Piece]:
+    """The row's cells: blanks next to a label count only when they make the row exactly full."""
+    hard = [p for t in items if t.kind is not Tok.EMPTY or t.hard for p in _pieces(t)]
+    if len(hard) == ncols or any(p.glued for p in hard):
+        return hard
+    every = [p for t in items for p in _pieces(t)]
+    return every if len(every) == ncols else hard
+
+
+def _shown(pieces: list[Piece]) -> str:
+    return " ".join(p.raw or "（空）" for p in pieces)
+
+
+class _Builder:
+    def __init__(self, spec: TableSpec, region: Span, notes: list[ParseNote]) -> None:
+        self.spec = spec
+        self.table = TableData(spec.id, region)
+        self.notes = notes
+        self.pending: dict[str, list[list[Piece]]] = {}
+        self.reads: dict[str, RowRead] = {}
+        self.split_by_totals: list[tuple[RowRead, list[Piece]]] = []
+
+    def note(self, rule: str, message: str, keys: list[CellKey], spans: list[Span], subject: str,
+             severity: Severity | None = None) -> None:
+        self.notes.append(ParseNote(rule, message, tuple(keys), tuple(spans), subject, severity))
+
+    def unread(self, row: RowSpec, message: str, pieces: list[Piece], kind: CellKind, why: str,
+               severity: Severity = W) -> None:
+        keys = _keys(self.spec, row)
+        self.note("S03", message, keys, [(p.start, p.end) for p in pieces], f"row:{row.key}", severity)
+        for k in keys:
+            self.table.cells[k] = CellValue(kind, None, "", None, why)
+
+    def place(self, row: RowSpec, pieces: list[Piece]) -> None:
+        for k, p in zip(_keys(self.spec, row), pieces):
+            self.table.cells[k] = _cell(p, row)
+
+    def row(self, read: RowRead) -> None:
+        row = self.spec.row(read.key)
+        self.reads[row.key] = read
+        keys = _keys(self.spec, row)
+        label = read.label
+        if row.nonstandard:
+            for pat in row.nonstandard:
+                if re.search(pat, compact(label)):
+                    self.note("S05", f"非标准行名“{label}”（标准为“{row.label}”）", keys[:1], [read.label_span],
+                              f"label:{row.key}")
+        pieces = _row_pieces(read.items, row.ncols)
+        if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
             fixed = _drop_subtotal(pieces)
             if fixed is not None:
-                notes.append(ParseNote("S05", f"“{r.label.text}”行多出一列小计，已忽略该列",
-                                       (keys[0],), ((r.label.start, r.label.end),), f"subtotal:{r.spec.key}"))
+                self.note("S05", f"“{label}”行多出一列小计，已忽略该列", keys[:1], [read.label_span],
+                          f"subtotal:{row.key}")
                 pieces = fixed
-        if len(pieces) == r.spec.ncols:
-            for k, p in zip(keys, pieces):
-                table.cells[k] = _cell_from_piece(p, r.spec)
-            continue
-        if len(pieces) > r.spec.ncols:
-            extra = " ".join(p.raw for p in pieces)
-            notes.append(ParseNote("S03", f"“{r.label.text}”行读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{extra}，"
-                                          "无法确定各值所属的列，已留空", tuple(keys),
-                                   tuple((p.start, p.end) for p in pieces), f"row:{r.spec.key}"))
-            for k in keys:
-                table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "值的个数与列数不符")
-            continue
-        local = strict_equations(keys)
-        splittable = any(p.glued for p in pieces)
-        cands = _candidates(pieces, r.spec.ncols, local, keys) if splittable else []
+        if len(pieces) == row.ncols:
+            self.place(row, pieces)
+            return
+        if not pieces:
+            return  # the label with nothing after it: the completeness check names the row
+        if len(pieces) > row.ncols:
+            self.unread(row, f"“{label}”行读到 {len(pieces)} 个值（应为 {row.ncols} 个）：{_shown(pieces)}，"
+                             "无法确定各值所属的列，已留空", pieces, CellKind.AMBIGUOUS, "值的个数与列数不符")
+            return
+        if not any(p.glued for p in pieces):
+            self.unread(row, f"“{label}”行只读到 {len(pieces)} 个值（应为 {row.ncols} 个）：{_shown(pieces)}，"
+                             "无法确定哪一列缺失，已留空", pieces, CellKind.MISSING, "本行值不全")
+            return
+        ways = shape_count(pieces, row.ncols)
+        if ways == 0:
+            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”不足 {row.ncols} 个值，已留空", pieces,
+                        CellKind.MISSING, "本行值不全")
+            return
+        if ways == 1:
+            self.place(row, row_splits(pieces, row.ncols, [], keys)[0])  # cut by shape alone: as printed
+            return
+        try:
+            cands = row_splits(pieces, row.ncols, strict_equations(keys), keys)
+        except TooMany:
+            cands = None
         if cands and len(cands) == 1:
-            for k, p in zip(keys, cands[0]):
-                table.cells[k] = _cell_from_piece(p, r.spec)
-            continue
-        if cands:
-            pending[r.spec.key] = cands  # the column rules of the whole table may still decide
-            continue
-        glued = " ".join(p.raw for p in pieces)
-        spans = tuple((p.start, p.end) for p in pieces)
-        if cands is None:
-            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
-                                   tuple(keys), spans, f"row:{r.spec.key}"))
-            fill = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
-        elif splittable and local:
-            notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，没有一种拆分能满足勾稽关系，已留空",
-                                   tuple(keys), spans, f"row:{r.spec.key}"))
-            fill = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法拆分")
-        elif pieces:
-            notes.append(ParseNote("S03", f"“{r.label.text}”行只读到 {len(pieces)} 个值（应为 {r.spec.ncols} 个）：{glued}，"
-                                          "无法确定哪一列缺失，已留空", tuple(keys), spans, f"row:{r.spec.key}"))
-            fill = CellValue(CellKind.MISSING, None, "", None, "本行值不全")
+            self.place(row, cands[0])
+            self.split_by_totals.append((read, cands[0]))
+        elif cands is None:
+            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
+                        pieces, CellKind.AMBIGUOUS, "粘连数字无法唯一拆分")
+        elif not cands:
+            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”粘连在一起，没有一种拆分能满足本行的合计，"
+                             "无法核对，已留空", pieces, CellKind.AMBIGUOUS, "粘连数字无法拆分")
         else:
-            continue
+            self.pending[row.key] = cands
+
+    def group(self, read: RowRead, group: GroupSpec, children_read: bool) -> None:
+        """Values printed on a group label: a subtotal above its items, or one row in place of them."""
+        pieces = _row_pieces(read.items, 7)
+        if not pieces:
+            return
+        keys = [k for child in group.children for k in _keys(self.spec, self.spec.row(child))]
+        spans = [(p.start, p.end) for p in pieces]
+        if children_read:
+            self.note("S05", f"“{group.label}”行印有小计（{_shown(pieces)}），已忽略", keys[:1], spans,
+                      f"subtotal:{group.key}")
+            return
+        values = [p.value for p in pieces] if len(pieces) == 7 else []
+        if values and all(p.kind is CellKind.NUMBER and v == 0 for p, v in zip(pieces, values)):
+            for child in group.children:
+                self.place(self.spec.row(child), pieces)
+            self.note("S05", f"“{group.label}”只印一行且全为 0，未分项列出；其各分项按 0 计", keys, spans,
+                      f"group:{group.key}", I)
+            return
+        self.note("S03", f"“{group.label}”只印一行（{_shown(pieces)}），未按标准分为 {len(group.children)} 项，"
+                         "各分项无法核对，已留空", keys, spans, f"group:{group.key}", W)
         for k in keys:
-            table.cells[k] = fill
-    if pending:
-        _resolve_across_rows(spec, table, pending, notes, {r.spec.key: r for r in rows})
-    return table
+            self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
 
+    def resolve(self) -> None:
+        """Rows whose glued digits cut several ways: first each row alone against the cells already
+        settled, then every cross total of the table over all the remaining rows jointly.
 
-def _piece_value(p: _Piece) -> int | None:
-    return p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
+        Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break, so
+        using it to choose a cut could hide what the report printed."""
+        if self.pending:
+            keys_all = list(self.table.cells)
+            pos = {k: i for i, k in enumerate(keys_all)}
+            rules: list[Rule] = [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
+                                 for e in strict_equations(keys_all)]
+            slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
+            self._propagate(rules, slots)
+            if self.pending:
+                self._search(rules, slots)
+        self._note_splits()
 
+    def _values(self) -> list[int | None]:
+        return [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
 
-def _equal_or_unknown(lhs: list[int], rhs: list[int], values: list[int | None]) -> bool:
-    """False only when every cell is known and the equality fails. Positions and plain ints, no
-    CellValue per trial: glued rows can leave thousands of candidate splits."""
-    totals = []
-    for side in (lhs, rhs):
-        total = 0
-        for i in side:
-            v = values[i]
-            if v is None:
-                return True
-            total += v
-        totals.append(total)
-    return totals[0] == totals[1]
+    @staticmethod
+    def _numbers(cand: list[Piece]) -> list[int | None]:
+        return [p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in cand]
 
+    def _settle(self, rk: str, cand: list[Piece]) -> None:
+        self.place(self.spec.row(rk), cand)
+        self.split_by_totals.append((self.reads[rk], cand))
+        del self.pending[rk]
 
-def _resolve_across_rows(spec: TableSpec, table: TableData, pending: dict[str, list[list[_Piece]]],
-                         notes: list[ParseNote], rows: dict[str, _Row]) -> None:
-    """Rows whose glued digits split several ways: try the column rules over the whole table.
-    First each row alone against the settled cells (cheap, usually decisive), then the remaining
-    rows together."""
-    keys_all = list(table.cells)
-    pos = {k: i for i, k in enumerate(keys_all)}
-    values: list[int | None] = [cv.value if cv.is_number and isinstance(cv.value, int) else None
-                                for cv in table.cells.values()]
-    eqs = strict_equations(keys_all)
-    rules = [([pos[k] for k in e.lhs], [pos[k] for k in e.rhs], {pos[k] for k in e.cells}) for e in eqs]
-    slots = {rk: [pos[k] for k in _keys(spec, spec.row(rk))] for rk in pending}
-    touching = {rk: [(l, r) for l, r, cells in rules if cells.intersection(slots[rk])] for rk in pending}
-
-    numbers = {id(c): [_piece_value(p) for p in c] for cands in pending.values() for c in cands}
-
-    def assign(rk: str, pieces: list[_Piece] | None) -> None:
-        for i, v in zip(slots[rk], numbers[id(pieces)] if pieces else [None] * len(slots[rk])):
-            values[i] = v
-
-    def consistent(rks: list[str]) -> bool:
-        return all(_equal_or_unknown(l, r, values) for rk in rks for l, r in touching[rk])
-
-    def settle(rk: str, pieces: list[_Piece]) -> None:
-        row = spec.row(rk)
-        table.cells.update({k: _cell_from_piece(p, row) for k, p in zip(_keys(spec, row), pieces)})
-        assign(rk, pieces)
-
-    changed = True
-    while changed and pending:
-        changed = False
-        for rk in list(pending):
-            kept = []
-            for c in pending[rk]:
-                assign(rk, c)
-                if consistent([rk]):
-                    kept.append(c)
-            assign(rk, None)
-            pending[rk] = kept
-            if len(kept) == 1:
-                settle(rk, pending.pop(rk)[0])
-                changed = True
-            elif not kept:
-                break
-    if not pending:
-        return
-    combos = 1
-    for c in pending.values():
-        combos *= len(c)
-    solutions = []
-    if combos <= MAX_SPLITS and all(pending.values()):
-        order = list(pending)
-        for choice in itertools.product(*pending.values()):
-            for rk, pieces in zip(order, choice):
-                assign(rk, pieces)
-            if consistent(order):
-                solutions.append(choice)
-                if len(solutions) > 1:
+    def _propagate(self, rules: list[Rule], slots: dict[str, list[int]]) -> None:
+        changed = True
+        while changed and self.pending:
+            changed = False
+            values = self._values()
+            for rk in list(self.pending):
+                kept = []
+                for cand in self.pending[rk]:
+                    solutions, _ = solve_jointly({rk: [self._numbers(cand)]}, slots, values, rules)
+                    if solutions:
+                        kept.append(cand)
+                if len(kept) == 1:
+                    self._settle(rk, kept[0])
+                    changed = True
                     break
-        for rk in order:
-            assign(rk, None)
-    if len(solutions) == 1:
-        for rk, pieces in zip(list(pending), solutions[0]):
-            settle(rk, pieces)
-        return
-    for rk, cands in pending.items():
-        row = spec.row(rk)
-        r = rows[rk]
-        keys = _keys(spec, row)
-        shown = "；".join(" ".join(p.raw for p in c) for c in cands[:3])
-        glued = " ".join(p.raw for p in r.pieces)
-        if not cands:
-            how = "没有一种拆分能满足勾稽关系"
-        else:
-            why = "勾稽关系无法排除其余方式" if eqs else "该表没有可据以判断的勾稽关系"
-            how = f"可拆分为 {len(cands)} 种方式（如 {shown}），{why}，无法唯一确定"
-        notes.append(ParseNote("S03", f"“{r.label.text}”行的数字“{glued}”粘连在一起，{how}，已留空",
-                               tuple(keys), tuple((p.start, p.end) for p in r.pieces), f"row:{rk}"))
-        for k in keys:
-            table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字有多种拆分")
+                if kept:
+                    self.pending[rk] = kept
+
+    def _search(self, rules: list[Rule], slots: dict[str, list[int]]) -> None:
+        domains = {rk: [self._numbers(c) for c in cands] for rk, cands in self.pending.items()}
+        solutions, complete = solve_jointly(domains, {rk: slots[rk] for rk in domains}, self._values(), rules)
+        for rk, cands in list(self.pending.items()):
+            row = self.spec.row(rk)
+            read = self.reads[rk]
+            pieces = _row_pieces(read.items, row.ncols)
+            chosen = sorted({s[rk] for s in solutions})
+            if complete and len(chosen) == 1:
+                self._settle(rk, cands[chosen[0]])
+                continue
+            if complete and not solutions:
+                how = "没有一种拆分能使本表勾稽关系全部成立，相关单元格无法核对"
+            else:
+                shown = "；".join(_shown(cands[i]) for i in (chosen or range(len(cands)))[:3])
+                count = f"{len(chosen)} 种" if complete else "多种"
+                how = f"可拆分为{count}方式（如 {shown}），勾稽关系无法唯一确定"
+            self.unread(row, f"“{read.label}”行的数字“{_shown(pieces)}”粘连在一起，{how}，已留空", pieces,
+                        CellKind.AMBIGUOUS, "粘连数字有多种拆分")
+            del self.pending[rk]
+
+    def _note_splits(self) -> None:
+        """One info note per table for the rows whose glued digits the totals cut: the totals that
+        decided the cut cannot also vouch for it, and the auditor should know."""
+        if not self.split_by_totals:
+            return
+        parts = "；".join(f"“{r.label}”{_shown(_row_pieces(r.items, len(c)))} → {_shown(c)}"
+                          for r, c in self.split_by_totals)
+        keys = [k for r, _ in self.split_by_totals for k in _keys(self.spec, self.spec.row(r.key))]
+        spans = [(p.start, p.end) for _, c in self.split_by_totals for p in c]
+        self.note("S03", f"表{self.spec.letter}中粘连在一起的数字按勾稽关系唯一拆分（请对照原文核实）：{parts}", keys, spans,
+                  f"split:{self.spec.id}", I)
 
 
-__all__ = ["build_table", "TABLES", "cell_label"]
+def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[ParseNote]) -> TableData:
+    reads = read_rows(spec, tokens)
+    b = _Builder(spec, region, notes)
+    plain = [r for r in reads if not r.is_group]
+    with_values = {r.key for r in plain if r.items}
+    for r in plain:
+        b.row(r)
+    for r in reads:
+        if r.is_group:
+            g = next(g for g in spec.groups if g.key == r.key)
+            b.group(r, g, any(c in with_values for c in g.children))
+    b.resolve()
+    return b.table
+
+
+__all__ = ["build_table", "TABLES"]
