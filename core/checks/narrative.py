@@ -35,6 +35,8 @@ TOPICS: dict[str, tuple[str, tuple[CellKey, ...], str, str]] = {
     "penalties": (A, (CellKey(A, "行政处罚", 0),), "N06", "表A 行政处罚"),
     "enforcement": (A, (CellKey(A, "行政强制", 0),), "N06", "表A 行政强制"),
     "review": (C, (REVIEW_TOTAL,), "N07", "表C 行政复议总计"),
+    "review_corrected": (C, (CellKey(C, "", 1),), "N07", "表C 行政复议结果纠正"),
+    "litigation_corrected": (C, (CellKey(C, "", 6), CellKey(C, "", 11)), "N07", "表C 行政诉讼结果纠正（未经复议直接起诉 + 复议后起诉）"),
     "litigation": (C, LITIGATION_TOTALS, "N07", "表C 行政诉讼总计（未经复议直接起诉 + 复议后起诉）"),
 }
 TABLE_NAME = {A: "表A", B: "表B", C: "表C"}

@@ -8,27 +8,32 @@ from core.extraction.sections import find_sections
 from core.extraction.stream import Tok, tokenize
 from core.extraction.tables import build_table
 from core.model import ParseNote, Report, SourceDocument, Span, TableData
-from core.template import TABLES, TableSpec
+from core.template import SECTIONS, TABLES, TableSpec
 
 
 def extract_report(doc: SourceDocument) -> Report:
     text = doc.text
     folded = fold(text)
-    sections, duplicates, extra_parts = find_sections(folded, text)
+    headings = find_sections(folded, text)
+    sections = headings.sections
     head_end = min((s.heading_span[0] for s in sections.values()), default=len(text))
     meta = find_meta(text, folded, head_end)
     layout = detect_layout(folded, len(sections))
     report = Report(source=doc, layout=layout, sections=sections, **vars(meta))
-    for h in duplicates:
+    for h in headings.duplicates:
         report.notes.append(ParseNote("S05", f"重复或多余的部分标题“{h.text}”", spans=((h.start, h.end),),
                                       subject=f"heading:{h.number}:{h.start}"))
-    for h in extra_parts:
+    for h in headings.inexact:
+        standard = SECTIONS[h.number - 1].heading
+        report.notes.append(ParseNote("S05", f"部分标题“{text[h.start:h.end].strip()}”与标准“{standard}”不完全一致",
+                                      spans=((h.start, h.end),), subject=f"heading-wording:{h.number}"))
+    for h in headings.extra:
         report.notes.append(ParseNote("S05", f"报告多出一个部分“{h.text}”，其后各部分的编号与标准格式不一致",
                                       spans=((h.start, h.end),), subject=f"extra-part:{h.numeral}"))
     if layout in ("2019", "pre-2019"):
         report.tables = {t: None for t in TABLES}
         return report
-    bounds = sorted(h.start for h in extra_parts)
+    bounds = sorted(h.start for h in headings.extra)
     for spec, region in _regions(folded, sections, bounds).items():
         report.tables[spec.id] = _extract(spec, folded, region, report.notes)
     return report

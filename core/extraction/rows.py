@@ -52,6 +52,7 @@ class Anchor:
     end: int
     order: float      # position in the template
     weight: float
+    fuzzy: bool = False  # matched by similarity, not by the label's words
 
 
 @dataclass
@@ -64,6 +65,7 @@ class RowRead:
     label_span: tuple[int, int]
     items: list[Token] = field(default_factory=list)
     is_group: bool = False
+    fuzzy: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -169,18 +171,24 @@ def _best_sequence(cands: list[Anchor]) -> list[Anchor]:
     return chain[::-1]
 
 
-def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> str | None:
-    """A row label with a wrong or missing character: the most similar of the rows still unplaced."""
-    text = _NUMBERING.sub("", run.compact)
-    if len(text) < 3:
-        return None
-    best, best_key = FUZZY_MIN, None
+def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None:
+    """A row label with a wrong or missing character: the most similar of the rows still unplaced,
+    compared with the end of the run (a header or a group label may stand before the label).
+    Returns the row and where its label starts in the run."""
+    best, found = FUZZY_MIN, None
     for key in keys:
         label = _NUMBERING.sub("", compact(fold(spec.row(key).label)).split("(区分")[0])
-        ratio = SequenceMatcher(None, text, label, autojunk=False).ratio()
-        if ratio > best:
-            best, best_key = ratio, key
-    return best_key
+        if len(label) < 4:
+            continue  # too short to tell a misprint from another word
+        for extra in range(-2, 4):
+            size = len(label) + extra
+            if size < 3 or size > len(run.compact):
+                continue
+            tail = _NUMBERING.sub("", run.compact[-size:])
+            ratio = SequenceMatcher(None, tail, label, autojunk=False).ratio()
+            if ratio > best:
+                best, found = ratio, (key, len(run.compact) - size)
+    return found
 
 
 def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
@@ -212,7 +220,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
                 words = [t for t in seg.tokens[first:max(upto, first + 1)] if t.kind is Tok.LABEL]
                 key = a.key.removeprefix("group:")
                 current = RowRead(key, "".join(t.text for t in words).strip(),
-                                  (words[0].start, words[-1].end), is_group=a.key != key)
+                                  (words[0].start, words[-1].end), is_group=a.key != key, fuzzy=a.fuzzy)
                 rows.append(current)
             current.items.extend(_text_cells(spec, seg, anchors[-1], current))
             continue
@@ -236,15 +244,17 @@ def _add_fuzzy(spec: TableSpec, segs: list, runs: list[tuple[int, Run, bool]], c
     order = {r.key: i for i, r in enumerate(spec.rows)}
     extra: list[Anchor] = []
     for seg_i, run, before_values in runs:
-        if seg_i in claimed or not before_values or is_header(spec.id, run.compact) or _SENTENCE.search(run.compact):
+        if seg_i in claimed or not before_values or is_header(spec.id, run.compact) \
+                or _SENTENCE.search(run.compact[-40:]):
             continue
         prev = max((a.order for a in chain if a.run < seg_i), default=-1)
         nxt = min((a.order for a in chain if a.run > seg_i), default=len(spec.rows))
         keys = [r.key for r in spec.rows if r.key not in placed and prev < order[r.key] < nxt]
-        key = _fuzzy(spec, run, keys) if keys else None
-        if key is not None:
+        found = _fuzzy(spec, run, keys) if keys else None
+        if found is not None:
+            key, at = found
             placed.add(key)
-            extra.append(Anchor(key, seg_i, 0, len(run.compact), float(order[key]), 1.0))
+            extra.append(Anchor(key, seg_i, at, len(run.compact), float(order[key]), 1.0, fuzzy=True))
     return sorted(chain + extra, key=lambda a: (a.run, a.pos))
 
 

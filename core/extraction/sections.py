@@ -41,6 +41,15 @@ class HeadingHit:
     text: str
     numeral: int | None = None   # the number printed in front of it, if any
     score: float = 0.0
+    inexact: bool = False        # recognised by similarity: a wrong or missing character
+
+
+@dataclass
+class Headings:
+    sections: dict[int, Section]
+    duplicates: list[HeadingHit]   # other candidates of a chosen part (S05)
+    extra: list[HeadingHit]        # numbered parts that are not among the six
+    inexact: list[HeadingHit]      # chosen headings that differ from the standard wording
 
 
 def _numeral(ch: str) -> int:
@@ -97,7 +106,8 @@ def _numbered(folded: str) -> list[HeadingHit]:
             if numeral != number or quality < 1.0:
                 continue
             score = 2.0
-        hits.append(HeadingHit(number, m.start(), end, folded[m.start():end], numeral, score * quality))
+        hits.append(HeadingHit(number, m.start(), end, folded[m.start():end], numeral, score * quality,
+                               quality < 1.0))
     return hits
 
 
@@ -162,16 +172,14 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
             numeral = _numeral(m.group(1) or m.group(2))
             if a.numeral < numeral < b.numeral and _boundary_before(folded, m.start()):
                 end = min(len(folded), m.end() + 30)
-                stop = re.search(r"[\n。]", folded[m.end():end])
+                stop = re.search(r"[\n。|\t\d]", folded[m.end():end])
                 end = m.end() + stop.start() if stop else end
                 extra.append(HeadingHit(0, m.start(), end, folded[m.start():end].strip(), numeral))
                 break
     return extra
 
 
-def find_sections(folded: str, original: str) -> tuple[dict[int, Section], list[HeadingHit], list[HeadingHit]]:
-    """The six parts (by number), the other candidates of a chosen part (S05 duplicates), and extra
-    numbered parts that are not among the six."""
+def find_sections(folded: str, original: str) -> Headings:
     hits = sorted(_numbered(folded) + _lines(folded), key=lambda h: (h.start, -h.score))
     # one candidate per place: a numbered heading on its own line is found by both searches
     unique: list[HeadingHit] = []
@@ -188,4 +196,4 @@ def find_sections(folded: str, original: str) -> tuple[dict[int, Section], list[
         sections[h.number] = Section(h.number, original[h.start:h.end].strip(), (h.start, h.end), (h.end, body_end))
     taken = {id(h) for h in chosen}
     duplicates = [h for h in unique if id(h) not in taken and h.score >= 2.0 and h.number in sections]
-    return sections, duplicates, extra
+    return Headings(sections, duplicates, extra, [h for h in chosen if h.inexact])

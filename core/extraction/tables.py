@@ -137,6 +137,9 @@ class _Builder:
         self.reads[row.key] = read
         keys = _keys(self.spec, row)
         label = read.label
+        if read.fuzzy:
+            self.note("S05", f"行名“{label}”与标准“{row.label}”不完全一致（按最接近的标准行读取）", keys[:1],
+                      [read.label_span], f"label:{row.key}")
         if row.nonstandard:
             for pat in row.nonstandard:
                 if re.search(pat, compact(label)):

@@ -15,6 +15,7 @@ _DIGIT = re.compile(r"\d")
 _TOPIC_WORDS = re.compile(r"申请|办结|答复|办理|结转|复议|诉讼|规章|规范性文件|行政许可|行政处罚|行政强制")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|同比|较上年|相比)[^，,]{0,4}$")
 _UNIT = r"\s*(?:件|宗|个|份|起|例|项)"  # not 条: that counts published items, not cases
+_CORRECTED = r"(?:被?纠错|被?纠正|被撤销|撤销|确认违法)"
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,11 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(
     ("closed", rf"(?:办结|答复|已办理完毕|办理完结)[^，,\d]{{0,6}}?(?P<num>{NUMBER}){_UNIT}"),
     ("carried_out", rf"结转(?:至|到)?下一?年度?[^，,\d]{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
     ("carried_in", rf"上年(?:度)?结转[^，,\d]{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
-    ("review", rf"行政复议[^，,\d诉]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
-    ("litigation", rf"行政诉讼[^，,\d]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
+    # corrected cases (被纠错/被纠正/被撤销) are the 结果纠正 columns, not the totals
+    ("review_corrected", rf"行政复议[^，,\d诉]{{0,8}}?{_CORRECTED}[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("litigation_corrected", rf"行政诉讼[^，,\d]{{0,8}}?{_CORRECTED}[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
+    ("review", rf"行政复议(?![^，,\d]{{0,12}}{_CORRECTED})[^，,\d诉]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
+    ("litigation", rf"行政诉讼(?![^，,\d]{{0,12}}{_CORRECTED})[^，,\d]{{0,6}}?(?:案件)?(?P<num>{NUMBER}){_UNIT}"),
     ("rules_issued", rf"(?:制定|制发|出台|印发)[^，,\d]{{0,4}}?规章[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
     ("normative_issued", rf"(?:制定|制发|出台|印发)[^，,\d]{{0,6}}?规范性文件[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
     ("normative_repealed", rf"废止[^，,\d]{{0,6}}?规范性文件[^，,\d]{{0,4}}?(?P<num>{NUMBER}){_UNIT}"),
@@ -67,12 +71,18 @@ _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p
 def narrative_claims(report: Report) -> list[Claim]:
     """Claims in the prose outside the three table parts (where numbers are the table's own)."""
     text = fold(report.source.text)
-    skip = [s.body_span for n, s in report.sections.items() if n in (2, 3, 4)]
+    skip = sorted(s.body_span for n, s in report.sections.items() if n in (2, 3, 4))
     first = min((s.heading_span[0] for s in report.sections.values()), default=0)
+    # prose ranges: everything but the table parts, so a clause never runs on into a table (text
+    # with no line breaks has no other boundary there)
+    ranges, pos = [], max(0, first - 2000)
+    for a, b in skip:
+        if a > pos:
+            ranges.append((pos, a))
+        pos = max(pos, b)
+    ranges.append((pos, len(text)))
     out: list[Claim] = []
-    for clause, offset in clauses(text, 0, len(text)):
-        if any(a <= offset < b for a, b in skip) or offset < first - 2000:
-            continue
+    for clause, offset in (c for a, b in ranges for c in clauses(text, a, b)):
         if "|" in clause or "\t" in clause or not _TOPIC_WORDS.search(clause):
             continue  # a table row, or prose that makes no claim about the tables
         for topic, pat in _NONE_PATTERNS:
