@@ -12,6 +12,7 @@ block of values are paired with them by count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -69,17 +70,25 @@ class RowRead:
 
 
 @lru_cache(maxsize=None)
-def _patterns(table: str) -> tuple[tuple[str, float, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]:
-    """(key, template order, run patterns, whole-token patterns) for every row and group label."""
+def _patterns(table: str) -> tuple[tuple[str, float, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...],
+                                          tuple[re.Pattern[str], ...]], ...]:
+    """(key, template order, free patterns, patterns anchored to a run's start or end, whole-cell
+    patterns) for every row and group label."""
     spec = TABLES[table]
     out = []
     order = {r.key: i for i, r in enumerate(spec.rows)}
+
+    def split(patterns: tuple[str, ...]):
+        whole = [p for p in patterns if p.startswith("^") and p.endswith("$")]
+        rest = [p for p in patterns if p not in whole]
+        anchored = [p for p in rest if "^" in p.replace("[^", "") or p.endswith("$")]
+        free = [p for p in rest if p not in anchored]
+        return tuple(tuple(re.compile(p) for p in group) for group in (free, anchored, whole))
+
     for r in spec.rows:
-        run = tuple(re.compile(p) for p in r.patterns if not (p.startswith("^") and p.endswith("$")))
-        whole = tuple(re.compile(p) for p in r.patterns if p.startswith("^") and p.endswith("$"))
-        out.append((r.key, float(order[r.key]), run, whole))
+        out.append((r.key, float(order[r.key]), *split(r.patterns)))
     for g in spec.groups:
-        out.append((f"group:{g.key}", order[g.children[0]] - 0.5, tuple(re.compile(p) for p in g.patterns), ()))
+        out.append((f"group:{g.key}", order[g.children[0]] - 0.5, *split(g.patterns)))
     return tuple(out)
 
 
@@ -132,19 +141,35 @@ def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
 
 
 def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Anchor]:
+    """Every place a row or group label matches. The runs are searched as one string (joined by a
+    character no label holds), so each pattern runs once per table, not once per run; patterns anchored
+    to a run's start or end, and whole-cell patterns, are tried run by run."""
+    joined = "\0".join(run.compact for _, run, _ in runs)
+    starts, pos = [], 0
+    for _, run, _ in runs:
+        starts.append(pos)
+        pos += len(run.compact) + 1
     out: list[Anchor] = []
-    for seg_i, run, before_values in runs:
-        bonus = 0.5 if before_values else 0.0
-        for key, order, pats, whole in _patterns(spec.id):
-            for p in pats:
+
+    def add(key: str, order: float, r: int, a: int, b: int) -> None:
+        seg_i, _, before_values = runs[r]
+        out.append(Anchor(key, seg_i, a, b, order, 1.5 if before_values else 1.0))
+
+    for key, order, pats, anchored, whole in _patterns(spec.id):
+        for p in pats:
+            for m in p.finditer(joined):
+                r = bisect_right(starts, m.start()) - 1
+                add(key, order, r, m.start() - starts[r], m.end() - starts[r])
+        for r, (_, run, _) in enumerate(runs):
+            for p in anchored:
                 for m in p.finditer(run.compact):
-                    out.append(Anchor(key, seg_i, m.start(), m.end(), order, 1.0 + bonus))
+                    add(key, order, r, m.start(), m.end())
             if whole:
                 at = 0
                 for t in run.tokens:
                     c = compact(t.text)
                     if c and any(p.search(c) for p in whole):
-                        out.append(Anchor(key, seg_i, at, at + len(c), order, 1.0 + bonus))
+                        add(key, order, r, at, at + len(c))
                     at += len(c)
     out.sort(key=lambda a: (a.run, a.pos, -a.end))
     return out

@@ -38,87 +38,45 @@ class Token:
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _ATOM = re.compile(rf"(?P<num>{NUMBER_RE})(?P<unit>人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|(?P<sep>[|\t\n])|(?P<ws> +)|(?P<text>[^\d|\t\n ]+)")
+                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\t\n ]+)")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
 _NUMBERING_MARKS = frozenset(".、")
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_FOOTER = re.compile(r"^\s*(?:-+\s*\d{1,3}\s*-+|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?"
-                          r"|\d{1,3}\s*/\s*\d{1,3}|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)\s*$")
-_PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页\s*[,/]?\s*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页")
-_FIXED_COLUMN_NAME = re.compile(r"^\s*(?:Col(?:umn)?\s*\d+|Unnamed:\s*\d+|nan|None|NaN)\s*$", re.I)
-_NUMBERED_NAME = re.compile(r"^\s*([^\d\s|+\-.,]{1,6}?)\s*(\d{1,3})\s*$")
-
-
-def _blank(text: str, a: int, b: int) -> str:
-    return text[:a] + " " * (b - a) + text[b:]
-
-
-def _converter_header(fields: list[str]) -> bool:
-    """A header row a converter invented: 'Col1 | Col2', '数据1 | 数据2 | 数据3' (one word, numbers in a row)."""
-    named = [m for f in fields if f.strip() and (m := _NUMBERED_NAME.match(f))]
-    filled = [f for f in fields if f.strip()]
-    if len(named) >= 2 and len(named) == len(filled) and len({m.group(1) for m in named}) == 1:
-        numbers = [int(m.group(2)) for m in named]
-        return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-    return False
-
-
-def _mask_fields(text: str) -> str:
-    """Blank out pipe/tab fields that are layout, not content, wherever they stand (on their own line or
-    with every newline deleted): converter column names ('Col1', '数据1 | 数据2'), page footers ('— 4 —')."""
-    out = []
-    fields = re.split(r"([|\t])", text)
-    cells = fields[0::2]
-    run: list[int] = []
-
-    def blank(i: int) -> None:
-        # a line break inside keeps the blanked field from reading as a blank cell
-        cells[i] = "\n" + " " * (len(cells[i]) - 1) if cells[i] else ""
-
-    def flush() -> None:
-        if len(run) >= 2 and _converter_header([cells[i] for i in run]):
-            for i in run:
-                blank(i)
-        run.clear()
-
-    for i, f in enumerate(cells):
-        if _FIXED_COLUMN_NAME.match(f) or _PAGE_FOOTER.match(f):
-            blank(i)
-            flush()
-        elif _NUMBERED_NAME.match(f) and "\n" not in f.strip():
-            run.append(i)
-        elif f.strip():
-            flush()
-    flush()
-    for i, f in enumerate(cells):
-        out.append(f)
-        if 2 * i + 1 < len(fields):
-            out.append(fields[2 * i + 1])
-    return "".join(out)
-
-
-def _mask_lines(text: str) -> str:
-    """Blank out what only makes sense as a whole line: markdown rules, page footers, markdown heading
-    marks. Same length in, same length out."""
-    out = []
-    for line in text.split("\n"):
-        if _MD_RULE.match(line) or _PAGE_FOOTER.match(line):
-            out.append(" " * len(line))
-            continue
-        stripped = line.lstrip()
-        if stripped.startswith("#"):
-            lead = len(line) - len(stripped)
-            hashes = len(stripped) - len(stripped.lstrip("#"))
-            line = line[:lead] + " " * hashes + line[lead + hashes:]
-        out.append(line)
-    return "\n".join(out)
-
-
+_FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3} */ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
+# whole lines that are layout: markdown rules, page footers
+_LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+_HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
+_PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
+# pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
+_LAYOUT_FIELD = re.compile(rf"(?<=[|\t])[ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*(?=[|\t\n]|$)", re.I)
+_NAMED_RUN = re.compile(r"(?:(?<=[|\t])[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,}")
+_NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
 _MARKUP = re.compile(r"<(/?)(t[dh]|tr)\b[^<>]{0,200}>|<[^<>\n]{0,80}>|&nbsp;|\*\*|__", re.I)
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _blank_field(m: re.Match[str]) -> str:
+    """A blanked field keeps a line break, so it never reads as a blank cell."""
+    n = len(m.group())
+    return "\n" + " " * (n - 1) if n else ""
+
+
+def _named_run(m: re.Match[str]) -> str:
+    """'数据1 | 数据2 | 数据3': one word numbered in a row is a header a converter invented."""
+    parts = re.split(r"([|\t])", m.group())
+    named = [_NUMBERED_NAME.match(x) for x in parts[0::2] if x.strip()]
+    if len(named) < 2 or None in named or len({x.group(1) for x in named}) != 1:
+        return m.group()
+    numbers = [int(x.group(2)) for x in named]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return m.group()
+    return "".join(x if i % 2 else (" " * len(x) if not x else "\n" + " " * (len(x) - 1)) for i, x in enumerate(parts))
 
 
 def _markup(m: re.Match[str]) -> str:
@@ -131,22 +89,32 @@ def _markup(m: re.Match[str]) -> str:
     return " " * n
 
 
-def tokenize(folded: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``folded[start:end]`` (folded text: same offsets as the original)."""
-    text = folded[start:end]
+def clean_layout(text: str) -> str:
+    """Blank out what is layout, not content (markup, markdown rules and heading marks, page footers,
+    converter column names). Same length in, same length out, so offsets still point at the original."""
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
-    text = _mask_lines(text)
+    text = _LAYOUT_LINE.sub(_spaces, text)
+    if "#" in text:
+        text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    if "页" in text:
+        text = _PAGE_MARK.sub(_spaces, text)
     if "|" in text or "\t" in text:
-        text = _mask_fields(text)
-    text = _PAGE_MARK.sub(lambda m: " " * len(m.group()), text)
+        text = _LAYOUT_FIELD.sub(_blank_field, text)
+        text = _NAMED_RUN.sub(_named_run, text)
+    return text
+
+
+def tokenize(folded: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``folded[start:end]`` (folded text: same offsets as the original)."""
+    text = clean_layout(folded[start:end])
     tokens: list[Token] = []
+    append = tokens.append
     line = 0
-    field_open = False      # inside a pipe/tab field with no token yet
-    field_spaces = False    # that field holds whitespace (a blank cell, not a merge artefact)
-    field_newline = False   # that field spans a line break (a row boundary, unless the line is only "|")
-    pending_empty: list[int] = []  # positions of blank fields waiting for their neighbours
     n = len(text)
+    field_start = -1        # just after the last pipe/tab; -1 before the first one
+    field_empty = False     # no token since that separator
+    pending_empty: list[int] = []  # positions of blank fields waiting for their neighbours
     for m in _ATOM.finditer(text):
         kind = m.lastgroup
         a, b = m.span()
@@ -154,45 +122,42 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             ch = text[a]
             if ch == "\n":
                 line += 1
-                field_newline = True
                 continue
-            if field_open and (field_spaces or ch == "\t") and (not field_newline or _pipe_only_line(text, a)):
-                pending_empty.append(a)
-            field_open, field_spaces, field_newline = True, False, False
-            continue
-        if kind == "ws":
-            field_spaces = True
+            if field_empty:
+                gap = text[field_start:a]
+                # a blank cell: spaces (or nothing, between tabs) with no line break — a line break
+                # is a row boundary, unless the line holds nothing but this separator (' |')
+                if ("\n" not in gap and (gap or ch == "\t")) or (gap.strip() == "" and _pipe_only_line(text, a)):
+                    pending_empty.append(a)
+            field_start, field_empty = b, True
             continue
         if pending_empty:
             for at in pending_empty:
-                tokens.append(Token(Tok.EMPTY, "", start + at, start + at, line))
+                append(Token(Tok.EMPTY, "", start + at, start + at, line))
             pending_empty = []
-        field_open = False
+        field_empty = False
         if kind == "text":
             raw = m.group()
             if tokens and tokens[-1].kind is Tok.NUM and tokens[-1].end > start + a:
                 raw, a = raw[1:], a + 1  # the numbering mark, already in the NUM token
                 if not raw:
                     continue
-            if raw in PLACEHOLDERS:
-                tokens.append(Token(Tok.PLACEHOLDER, raw, start + a, start + b, line))
-            else:
-                tokens.append(Token(Tok.LABEL, raw, start + a, start + b, line))
+            append(Token(Tok.PLACEHOLDER if raw in PLACEHOLDERS else Tok.LABEL, raw, start + a, start + b, line))
             continue
         ns, ne = m.span("num")
         raw = m.group("num")
         before = text[ns - 1] if ns else ""
         after = text[ne] if ne < n else ""
         if not m.group("unit") and (after in _LABEL_AFTER or before in _LABEL_BEFORE):
-            tokens.append(Token(Tok.LABEL, raw, start + ns, start + ne, line))
+            append(Token(Tok.LABEL, raw, start + ns, start + ne, line))
             continue
         if not m.group("unit") and after in _NUMBERING_MARKS and raw.isdigit() and raw[-1] in "12345678" \
                 and (ne + 1 >= n or not text[ne + 1].isdigit()):
             if len(raw) > 1:
-                tokens.append(Token(Tok.VALUE, raw[:-1], start + ns, start + ne - 1, line))
-            tokens.append(Token(Tok.NUM, raw[-1] + after, start + ne - 1, start + ne + 1, line, glue=len(raw) > 1))
+                append(Token(Tok.VALUE, raw[:-1], start + ns, start + ne - 1, line))
+            append(Token(Tok.NUM, raw[-1] + after, start + ne - 1, start + ne + 1, line, glue=len(raw) > 1))
             continue
-        tokens.append(Token(Tok.VALUE, raw, start + ns, start + ne, line))
+        append(Token(Tok.VALUE, raw, start + ns, start + ne, line))
     return _settle_empties(tokens)
 
 
