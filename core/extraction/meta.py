@@ -12,16 +12,32 @@ from core.template import LAYOUT_MARKERS
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告|(\d{4})年度?政府信息公开工作报告")
 _YEAR_FIRST = re.compile(r"(\d{4})年度?([\u4e00-\u9fa5（）()]{2,40}?)政府信息公开(?:工作)?年度报告")
-_AGENCY_CUT = re.compile(r".*(?:[¶★☆●■◆|,，。:：;；《“\"'、!！?？）)]|现予?公布|现予?发布|特此?发布|予以公布|予以发布|现将|印发|公布|发布|编制了?|形成|制作|本报告是|本报告为|以下简称[^)）]*[)）]?|要求)")
+_AGENCY_CUT = re.compile(r".*(?:[¶★☆●■◆|,，。:：;；《“\"'、!！?？）)>›»\]]|分享到?|微信|微博|打印|关闭|收藏|字号|字体|大中小|浏览次数|点击数|当前位置|首页|返回|现予?公布|现予?发布|特此?发布|予以公布|予以发布|现将|印发|公布|发布|编制了?|形成|制作|本报告是|本报告为|以下简称[^)）]*[)）]?|要求)")
 _PERIOD = re.compile(r"(?:统计期限|统计时限|统计数据|统计周期|统计时间|统计区间|数据统计)[^。]{0,20}?(\d{4})年1月1日")
 _YEAR_MENTION = re.compile(r"(20\d{2})年")
 _AGENCY_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|街道办事处|政府办公室|委员会|管理委员会|办公室|管委会|镇|乡|街道|局|厅|署|中心)")
 _DOC_TYPES = ("工作报告", "工作总结", "年度报告")
 
 
-def _clean_agency(raw: str) -> str:
-    name = _AGENCY_CUT.sub("", raw)
-    return name.strip("《》“”\"' ()（）[]【】-·")
+_PLACE_END = "省市区县旗州盟镇乡"
+
+
+def _clean_agency(raw: str, folded: str = "") -> str:
+    name = _AGENCY_CUT.sub("", raw).strip("《》“”\"' ()（）[]【】-·")
+    return _drop_chrome_prefix(name, folded) if folded else name
+
+
+def _drop_chrome_prefix(name: str, folded: str) -> str:
+    """Page chrome glued to the title when a crawler drops the line breaks ('西部百强县贺兰县立岗镇'): a
+    leading part that occurs nowhere but in this name, followed by a name the text uses more often."""
+    whole = folded.count(name)
+    for i in range(2, len(name) - 3):
+        if name[i - 1] in _PLACE_END:
+            head, tail = name[:i], name[i:]
+            if any(ch in _PLACE_END for ch in tail[:-1]) and folded.count(head) == whole \
+                    and folded.count(tail) > whole:
+                return tail
+    return name
 
 
 # The title sits before the first heading, after at most a page's worth of web chrome; a file with
@@ -40,12 +56,12 @@ def find_meta(text: str, folded: str, head_end: int) -> ReportMeta:
         ys, ye = m.span(year_group)
         # agency: the text before the year on the same logical title, up to a sentence boundary
         prefix = comp[max(0, ys - 60):ys]
-        agency = _clean_agency(prefix)
+        agency = _clean_agency(prefix, folded)
         if not agency and prefix.endswith("¶"):
             # title split over two lines: the agency is the short line just before
             prev = prefix.rstrip("¶").rsplit("¶", 1)[-1]
             if 2 <= len(prev) <= 30 and _AGENCY_SUFFIX.search(prev[-6:]):
-                agency = _clean_agency(prev)
+                agency = _clean_agency(prev, folded)
                 ys_agency_end = ys - (len(prefix) - len(prefix.rstrip("¶")))
                 meta.agency = agency
                 meta.agency_span = (index[ys_agency_end - len(agency)], index[ys_agency_end - 1] + 1)
