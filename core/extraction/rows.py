@@ -327,11 +327,14 @@ def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list
     if not trailing or row.is_group:
         return []
     words = _label_words(spec.id)
+    own = set(compact(fold(spec.row(row.key).label)))
     out = []
     for t in trailing:
         c = compact(t.text)
         if not c or c in words or is_header(spec.id, c) or t.kind is Tok.NUM or len(c) > 8 or _SENTENCE.search(c):
             return []
+        if len(c) >= 3 and sum(ch in own for ch in c) >= 0.6 * len(c):
+            return []  # the rest of the label, worded a little differently ('已获取的信息')
         out.append(t)
     return out if len(out) <= spec.row(row.key).ncols else []
 
@@ -339,13 +342,32 @@ def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list
 def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int, list[Token]]]) -> None:
     """Labels printed as a block above (or below) a block of value rows: pair them by count. Group labels
     (（三）不予公开…) print without values and do not break a block."""
-    plain = [r for r in rows if not r.is_group]
+    present = {r.key for r in rows if not r.is_group}
+    childless = {g.key for g in spec.groups if not present.intersection(g.children)}
+    # a group label whose items are absent stands for them: one row of values (the 2019 form's habit)
+    plain = [r for r in rows if not r.is_group or r.key in childless]
     position = {id(r): n for n, r in enumerate(plain)}
 
+    def width(r: RowRead) -> int:
+        return 7 if r.is_group else spec.row(r.key).ncols
+
     def share(block: list[RowRead], items: list[Token]) -> bool:
-        w = spec.row(block[0].key).ncols
-        if any(spec.row(r.key).ncols != w for r in block) or len(items) != w * len(block):
+        widths = [width(r) for r in block]
+        lines: dict[int, list[Token]] = {}
+        for t in items:
+            lines.setdefault(t.line, []).append(t)
+        if len(lines) == len(block) > 1:
+            # one line of values per label: a converter's value rows, padded with blank fields
+            rows_of = [_hard(v) for v in lines.values()]
+            rows_of = [v[:w] if all(t.kind is Tok.EMPTY for t in v[w:]) else v for v, w in zip(rows_of, widths)]
+            if all(len(v) == w for v, w in zip(rows_of, widths)):
+                for r, v in zip(block, rows_of):
+                    r.items = v
+                return True
+        items = _hard(items)
+        if len(set(widths)) != 1 or len(items) != widths[0] * len(block):
             return False
+        w = widths[0]
         for k, r in enumerate(block):
             r.items = items[k * w:(k + 1) * w]
         return True
@@ -355,18 +377,18 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
         j = i
         while j < len(plain) and not plain[j].items:
             j += 1
-        if i < j < len(plain) and share(plain[i:j + 1], _hard(plain[j].items)):
+        if i < j < len(plain) and share(plain[i:j + 1], plain[j].items):
             i = j + 1
             continue
         i = max(j, i + 1)
     for before, group in orphans:
-        following = [r for r in rows[before:] if not r.is_group]
+        following = [r for r in rows[before:] if id(r) in position]
         start = position[id(following[0])] if following else len(plain)
         k = start
         while k < len(plain) and not plain[k].items:
             k += 1
         if k > start:
-            share(plain[start:k], _hard(group))
+            share(plain[start:k], group)
 
 
 def _hard(items: list[Token]) -> list[Token]:

@@ -26,7 +26,7 @@ _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([�
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = re.compile(r"[。.:：;；]+$")
 # every part title holds one of these words: a cheap filter before the patterns
-_HINT = re.compile(r"情况|概述|概况|事项|问题|申请|诉讼")
+_HINT = re.compile(r"情况|概述|概况|事项|问题|申请|诉讼|主动公开")
 _PATTERNS = tuple((spec, tuple(re.compile(p) for p in spec.patterns)) for spec in SECTIONS)
 _TITLES = tuple((spec, compact(spec.heading.split("、", 1)[1])) for spec in SECTIONS)
 _WINDOW = 40

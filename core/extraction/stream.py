@@ -38,7 +38,7 @@ class Token:
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _ATOM = re.compile(rf"(?P<num>{NUMBER_RE})(?P<unit>人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\t\n ]+)")
+                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\t\n \x00]+)")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
@@ -47,6 +47,8 @@ _FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|
 # whole lines that are layout: markdown rules, page footers
 _LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
 _HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
+# a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
+_LEADING_FOOTER = re.compile(r"^[ \t]*-+ ?\d{1,3} ?-+(?![\d-])", re.M)
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 _LAYOUT_FIELD = re.compile(rf"(?<=[|\t])[ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*(?=[|\t\n]|$)", re.I)
@@ -61,10 +63,12 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+_MASK = "\x00"  # marks a blanked field until its line is settled
+_MASKED_LINE = re.compile(r"^[|\t \x00]*\x00[|\t \x00]*$", re.M)
+
+
 def _blank_field(m: re.Match[str]) -> str:
-    """A blanked field keeps a line break, so it never reads as a blank cell."""
-    n = len(m.group())
-    return "\n" + " " * (n - 1) if n else ""
+    return _MASK * len(m.group())
 
 
 def _named_run(m: re.Match[str]) -> str:
@@ -76,7 +80,7 @@ def _named_run(m: re.Match[str]) -> str:
     numbers = [int(x.group(2)) for x in named]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return m.group()
-    return "".join(x if i % 2 else (" " * len(x) if not x else "\n" + " " * (len(x) - 1)) for i, x in enumerate(parts))
+    return "".join(x if i % 2 else _MASK * len(x) for i, x in enumerate(parts))
 
 
 def _markup(m: re.Match[str]) -> str:
@@ -95,6 +99,8 @@ def clean_layout(text: str) -> str:
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
     text = _LAYOUT_LINE.sub(_spaces, text)
+    if "-" in text:
+        text = _LEADING_FOOTER.sub(_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
@@ -102,6 +108,10 @@ def clean_layout(text: str) -> str:
     if "|" in text or "\t" in text:
         text = _LAYOUT_FIELD.sub(_blank_field, text)
         text = _NAMED_RUN.sub(_named_run, text)
+        if _MASK in text:
+            # a line left with nothing but separators was a layout row: none of its fields is a cell;
+            # a blanked field inside a row is not a blank cell either
+            text = _MASKED_LINE.sub(_spaces, text)
     return text
 
 
@@ -114,7 +124,7 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     n = len(text)
     field_start = -1        # just after the last pipe/tab; -1 before the first one
     field_empty = False     # no token since that separator
-    pending_empty: list[int] = []  # positions of blank fields waiting for their neighbours
+    pending_empty: list[tuple[int, int]] = []  # blank fields (position, line) waiting for their neighbours
     for m in _ATOM.finditer(text):
         kind = m.lastgroup
         a, b = m.span()
@@ -127,13 +137,15 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
                 gap = text[field_start:a]
                 # a blank cell: spaces (or nothing, between tabs) with no line break — a line break
                 # is a row boundary, unless the line holds nothing but this separator (' |')
-                if ("\n" not in gap and (gap or ch == "\t")) or (gap.strip() == "" and _pipe_only_line(text, a)):
-                    pending_empty.append(a)
+                if _MASK in gap:
+                    pass  # a field blanked as layout is not a blank cell
+                elif ("\n" not in gap and (gap or ch == "\t")) or (not gap.strip() and _pipe_only_line(text, a)):
+                    pending_empty.append((a, line))
             field_start, field_empty = b, True
             continue
         if pending_empty:
-            for at in pending_empty:
-                append(Token(Tok.EMPTY, "", start + at, start + at, line))
+            for at, at_line in pending_empty:
+                append(Token(Tok.EMPTY, "", start + at, start + at, at_line))
             pending_empty = []
         field_empty = False
         if kind == "text":

@@ -194,6 +194,8 @@ class _Builder:
         pieces = _row_pieces(read.items, 7)
         if not pieces:
             return
+        if len(pieces) < 7 and any(p.glued for p in pieces) and shape_count(pieces, 7) == 1:
+            pieces = row_splits(pieces, 7, [], list(range(7)))[0]  # glued, but only one cut fits
         keys = [k for child in group.children for k in _keys(self.spec, self.spec.row(child))]
         spans = [(p.start, p.end) for p in pieces]
         if children_read:
