@@ -43,6 +43,7 @@ _ATOM = re.compile(rf"(?P<num>{NUMBER_RE})(?P<unit>人次|万元|件|条|个|宗
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
 _NUMBERING_MARKS = frozenset(".、")
+_UNIT_ONLY = re.compile(r"人次|万元|[件条个宗项次元]")
 _FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3} */ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
 # whole lines that are layout: markdown rules, page footers
 _LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
@@ -154,6 +155,8 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
                 raw, a = raw[1:], a + 1  # the numbering mark, already in the NUM token
                 if not raw:
                     continue
+            if tokens and tokens[-1].kind is Tok.VALUE and _UNIT_ONLY.fullmatch(raw):
+                continue  # '0 件': the unit of the number before, set off by a space
             append(Token(Tok.PLACEHOLDER if raw in PLACEHOLDERS else Tok.LABEL, raw, start + a, start + b, line))
             continue
         ns, ne = m.span("num")

@@ -177,10 +177,7 @@ class _Builder:
             cands = row_splits(pieces, row.ncols, strict_equations(keys), keys)
         except TooMany:
             cands = None
-        if cands and len(cands) == 1:
-            self.place(row, cands[0])
-            self.split_by_totals.append((read, cands[0]))
-        elif cands is None:
+        if cands is None:
             self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
                         pieces, CellKind.AMBIGUOUS, "粘连数字无法唯一拆分")
         elif not cands:
@@ -215,72 +212,42 @@ class _Builder:
             self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
 
     def resolve(self) -> None:
-        """Rows whose glued digits cut several ways: first each row alone against the cells already
-        settled, then every cross total of the table over all the remaining rows jointly.
+        """Rows whose glued digits the shape alone does not cut: one candidate per row such that every
+        cross total of the table holds — all rows at once, so a cut never rests on a total that another
+        cut then breaks. Where no assignment makes every total hold, the report itself may be wrong, and
+        these rows are not assessable: a printed error is never "repaired" by the cut that hides it.
 
-        Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break, so
-        using it to choose a cut could hide what the report printed."""
-        if self.pending:
-            keys_all = list(self.table.cells)
-            pos = {k: i for i, k in enumerate(keys_all)}
-            rules: list[Rule] = [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
-                                 for e in strict_equations(keys_all)]
-            slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
-            self._propagate(rules, slots)
-            if self.pending:
-                self._search(rules, slots)
-        self._note_splits()
-
-    def _values(self) -> list[int | None]:
-        return [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
-
-    @staticmethod
-    def _numbers(cand: list[Piece]) -> list[int | None]:
-        return [p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in cand]
-
-    def _settle(self, rk: str, cand: list[Piece]) -> None:
-        self.place(self.spec.row(rk), cand)
-        self.split_by_totals.append((self.reads[rk], cand))
-        del self.pending[rk]
-
-    def _propagate(self, rules: list[Rule], slots: dict[str, list[int]]) -> None:
-        changed = True
-        while changed and self.pending:
-            changed = False
-            values = self._values()
-            for rk in list(self.pending):
-                kept = []
-                for cand in self.pending[rk]:
-                    solutions, _ = solve_jointly({rk: [self._numbers(cand)]}, slots, values, rules)
-                    if solutions:
-                        kept.append(cand)
-                if len(kept) == 1:
-                    self._settle(rk, kept[0])
-                    changed = True
-                    break
-                if kept:
-                    self.pending[rk] = kept
-
-    def _search(self, rules: list[Rule], slots: dict[str, list[int]]) -> None:
-        domains = {rk: [self._numbers(c) for c in cands] for rk, cands in self.pending.items()}
-        solutions, complete = solve_jointly(domains, {rk: slots[rk] for rk in domains}, self._values(), rules)
-        for rk, cands in list(self.pending.items()):
+        Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break."""
+        if not self.pending:
+            return
+        keys_all = list(self.table.cells)
+        pos = {k: i for i, k in enumerate(keys_all)}
+        rules: list[Rule] = [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
+                             for e in strict_equations(keys_all)]
+        slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
+        values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
+        domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
+                        for c in cands] for rk, cands in self.pending.items()}
+        solutions, complete = solve_jointly(domains, slots, values, rules)
+        for rk, cands in self.pending.items():
             row = self.spec.row(rk)
             read = self.reads[rk]
             pieces = _row_pieces(read.items, row.ncols)
             chosen = sorted({s[rk] for s in solutions})
             if complete and len(chosen) == 1:
-                self._settle(rk, cands[chosen[0]])
+                self.place(row, cands[chosen[0]])
+                self.split_by_totals.append((read, cands[chosen[0]]))
                 continue
             if complete and not solutions:
-                how = "没有一种拆分能使本表勾稽关系全部成立，相关单元格无法核对"
+                how = "没有一种拆分能使本表勾稽关系全部成立（报告本身可能有误），相关单元格无法核对"
             else:
                 shown = "；".join(_shown(cands[i]) for i in (chosen or range(len(cands)))[:3])
                 count = f"{len(chosen)} 种" if complete else "多种"
                 how = f"可拆分为{count}方式（如 {shown}），勾稽关系无法唯一确定"
             self.unread(row, f"“{read.label}”行的数字“{_shown(pieces)}”粘连在一起，{how}，已留空", pieces,
-                        CellKind.AMBIGUOUS, "粘连数字有多种拆分")
-            del self.pending[rk]
+                        CellKind.AMBIGUOUS, "粘连数字无法唯一拆分")
+        self.pending.clear()
+        self._note_splits()
 
     def _note_splits(self) -> None:
         """One info note per table for the rows whose glued digits the totals cut: the totals that
