@@ -171,6 +171,9 @@ class EvidenceStore:
         self.index = self.folder / INDEX_NAME
         self._lock = threading.Lock()
         self._last: dict[str, Download] = {}  # latest download of each URL that got an answer
+        if self.index.exists() and not self.index.read_bytes().endswith(b"\n") and self.index.stat().st_size:
+            with open(self.index, "a", encoding="utf-8") as fh:
+                fh.write("\n")  # a line torn by a crash stays one bad line, not two
         for record in read_index(self.index):
             if record.sha256:
                 self._last[record.url] = record

@@ -19,14 +19,28 @@ class Page:
 
 class Site:
     def __init__(self) -> None:
-        self.routes: dict[str, Page] = {}
-        self.hits: list[tuple[str, str]] = []  # (path, User-Agent)
+        self.routes: dict[str, Page | list[Page]] = {}  # a list is served in turn, its last page thereafter
+        self.hits: list[tuple[str, str, float]] = []  # (path, User-Agent, time.monotonic() on arrival)
+        self.active = self.most_active = 0
+        self._lock = threading.Lock()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802  (http.server's name)
-                site.hits.append((self.path, self.headers.get("User-Agent", "")))
-                page = site.routes.get(self.path) or Page("<html><body>404 Not Found</body></html>".encode(), 404)
+                with site._lock:
+                    site.hits.append((self.path, self.headers.get("User-Agent", ""), time.monotonic()))
+                    site.active += 1
+                    site.most_active = max(site.most_active, site.active)
+                    page = site.routes.get(self.path) or Page("<html><body>404 Not Found</body></html>".encode(), 404)
+                    if isinstance(page, list):
+                        page = page.pop(0) if len(page) > 1 else page[0]
+                try:
+                    self._answer(page)
+                finally:
+                    with site._lock:
+                        site.active -= 1
+
+            def _answer(self, page: Page) -> None:
                 if page.delay:
                     time.sleep(page.delay)
                 try:
@@ -46,7 +60,7 @@ class Site:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
@@ -61,7 +75,7 @@ class Site:
         return self.url(path)
 
     def paths_hit(self) -> list[str]:
-        return [p for p, _ in self.hits]
+        return [h[0] for h in self.hits]
 
     def close(self) -> None:
         self.server.shutdown()
