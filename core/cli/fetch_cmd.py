@@ -26,13 +26,7 @@ def run(urls: Sequence[str], list_file: str | None, out_dir: str, options: Fetch
         return 2
     result = collect(addresses, out_dir, options, progress=ProgressBar())
     for r in result.results:
-        if r.ok:
-            files = "、".join(d.file for d in r.reports)
-            print(f"✔ {r.url} → {len(r.reports)} 份报告：{files}")
-        else:
-            print(f"✖ {r.url}：{r.error}", file=sys.stderr)
-        for note in r.notes:
-            print(f"    {note}", file=sys.stderr if not r.ok else sys.stdout)
+        print("\n".join(r.lines()), file=sys.stdout if r.ok else sys.stderr)
     failed = sum(not r.ok for r in result.results)
     print(f"已下载 {len(result.report_files)} 份报告到 {result.folder}（证据索引 {result.folder / INDEX_NAME}）"
           + (f"；{failed} 个网址未取得报告" if failed else ""))

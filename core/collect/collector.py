@@ -38,6 +38,12 @@ class UrlResult:
     def ok(self) -> bool:
         return self.error is None
 
+    def lines(self) -> list[str]:
+        """The address's outcome as the CLI prints it and the window logs it, remarks indented."""
+        head = (f"✔ {self.url} → {len(self.reports)} 份报告：{'、'.join(d.file or '' for d in self.reports)}" if self.ok
+                else f"✖ {self.url}：{self.error}")
+        return [head] + [f"    {n}" for n in self.notes]
+
 
 @dataclass
 class CollectResult:
@@ -186,8 +192,10 @@ def read_list(path: str | os.PathLike[str]) -> list[str]:
 
 def collect(urls: Sequence[str], folder: str | os.PathLike[str], options: FetchOptions | None = None,
             progress: Progress | None = None, cancelled: Cancelled | None = None,
-            transport: httpx.BaseTransport | None = None) -> CollectResult:
-    """Fetch every address into the evidence folder; results in the order given."""
+            transport: httpx.BaseTransport | None = None,
+            on_result: Callable[[UrlResult], None] | None = None) -> CollectResult:
+    """Fetch every address into the evidence folder; results in the order given (``on_result`` sees
+    each as it is done, for a live log)."""
     options = options or FetchOptions()
     urls = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
     store = EvidenceStore(folder)
@@ -197,6 +205,8 @@ def collect(urls: Sequence[str], folder: str | os.PathLike[str], options: FetchO
         futures = {pool.submit(run.one, u): u for u in urls}
         for done, future in enumerate(as_completed(futures), start=1):
             results[futures[future]] = future.result()
+            if on_result:
+                on_result(results[futures[future]])
             if progress:
                 progress(done, len(urls), futures[future])
     return CollectResult(store.folder, [results[u] for u in urls], bool(cancelled and cancelled()))
