@@ -24,7 +24,11 @@ def run(urls: Sequence[str], list_file: str | None, out_dir: str, options: Fetch
     if not addresses:
         print("没有要下载的网址（请给出网址，或用 --list 指定网址列表文件）", file=sys.stderr)
         return 2
-    result = collect(addresses, out_dir, options, progress=ProgressBar())
+    try:
+        result = collect(addresses, out_dir, options, progress=ProgressBar())
+    except ReportError as exc:
+        print(f"{exc.path}：{exc.reason}", file=sys.stderr)
+        return 2
     for r in result.results:
         print("\n".join(r.lines()), file=sys.stdout if r.ok else sys.stderr)
     failed = sum(not r.ok for r in result.results)

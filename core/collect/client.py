@@ -159,7 +159,9 @@ class Client:
                                            "Accept": "text/html,application/pdf,application/msword,"
                                                      "application/vnd.openxmlformats-officedocument."
                                                      "wordprocessingml.document;q=0.9,*/*;q=0.8",
-                                           "Accept-Language": "zh-CN,zh;q=0.9"})
+                                           "Accept-Language": "zh-CN,zh;q=0.9",
+                                           # uncompressed, so the bytes kept are the bytes sent
+                                           "Accept-Encoding": "identity"})
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}

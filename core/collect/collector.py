@@ -136,6 +136,8 @@ class _Run:
             self._collect(url, result)
         except Cancel:
             result.error = CANCELLED
+        except OSError as exc:  # the evidence folder: disk full, permissions
+            result.error = f"无法保存到证据文件夹：{exc.strerror or exc}"
         return result
 
     def _collect(self, url: str, result: UrlResult) -> None:
@@ -198,7 +200,10 @@ def collect(urls: Sequence[str], folder: str | os.PathLike[str], options: FetchO
     each as it is done, for a live log)."""
     options = options or FetchOptions()
     urls = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
-    store = EvidenceStore(folder)
+    try:
+        store = EvidenceStore(folder)
+    except OSError as exc:
+        raise ReportError(str(folder), f"无法创建或读取证据文件夹：{exc.strerror or exc}") from None
     results: dict[str, UrlResult] = {}
     with Client(options, transport) as client, ThreadPoolExecutor(max(1, options.jobs)) as pool:
         run = _Run(client, store, cancelled)

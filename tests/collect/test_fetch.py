@@ -189,3 +189,13 @@ def test_index_survives_a_torn_line(site, tmp_path):
     assert len(records) == 2 and records[1].changed is False
     with pytest.raises(json.JSONDecodeError):
         index(tmp_path)
+
+
+def test_evidence_folder_that_cannot_be_made_is_a_clear_error(site, tmp_path):
+    from core.errors import ReportError
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        collect([site.add("/nb.html", page_html())], blocked, FAST)
+    assert err.value.reason.startswith("无法创建或读取证据文件夹")
