@@ -34,15 +34,12 @@ class Site:
                     page = site.routes.get(self.path) or Page("<html><body>404 Not Found</body></html>".encode(), 404)
                     if isinstance(page, list):
                         page = page.pop(0) if len(page) > 1 else page[0]
-                try:
-                    self._answer(page)
-                finally:
-                    with site._lock:
-                        site.active -= 1
-
-            def _answer(self, page: Page) -> None:
                 if page.delay:
                     time.sleep(page.delay)
+                with site._lock:
+                    # counted as in flight until just before the body goes out: the client cannot
+                    # have finished with a request, and so started another, before that
+                    site.active -= 1
                 try:
                     self.send_response(page.status)
                     self.send_header("Content-Type", page.content_type)
