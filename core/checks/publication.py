@@ -55,13 +55,22 @@ def _cells_differing(a: CheckContext, b: CheckContext) -> int:
 
 
 def _compare(a: CheckContext, b: CheckContext) -> tuple[bool, float, int]:
-    """(same version, share of sentences in common as a percentage, table cells that differ)."""
-    sa = {s.key for s in report_sentences(a.report, NARRATIVE_PARTS, mask_digits=False)}
-    sb = {s.key for s in report_sentences(b.report, NARRATIVE_PARTS, mask_digits=False)}
+    """(same version, share of sentences in common as a percentage, table cells that differ).
+    Sentences after the last one the two share are not compared: on a web page that is the site's
+    footer (浏览器提示, 版权声明), which the other platform's copy does not have."""
+    la = [s.key for s in report_sentences(a.report, NARRATIVE_PARTS, mask_digits=False)]
+    lb = [s.key for s in report_sentences(b.report, NARRATIVE_PARTS, mask_digits=False)]
+    shared = set(la) & set(lb)
+    sa, sb = set(_up_to_last(la, shared)), set(_up_to_last(lb, shared))
     cells = _cells_differing(a, b)
     union = sa | sb
     share = 100.0 * len(sa & sb) / len(union) if union else 100.0
     return sa == sb and cells == 0, share, cells
+
+
+def _up_to_last(keys: list[str], shared: set[str]) -> list[str]:
+    last = max((i for i, k in enumerate(keys) if k in shared), default=len(keys) - 1)
+    return keys[:last + 1]
 
 
 @cross_check

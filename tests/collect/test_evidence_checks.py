@@ -101,7 +101,8 @@ def test_numbers_changed_on_the_other_platform_give_d05(site, other_site, tmp_pa
 
 
 def test_same_version_as_page_and_as_pdf_on_two_platforms_is_not_d05(site, other_site, tmp_path):
-    a = site.add("/nb.html", render_html(TABLES))
+    footer = "<p>为获得更好的浏览效果，建议使用新版浏览器。</p><p>本网站由某某县人民政府办公室主办。</p>".encode()
+    a = site.add("/nb.html", render_html(TABLES).replace(b"</body>", footer + b"</body>"))
     b = other_site.add("/nb.pdf", render_pdf(TABLES), content_type="application/pdf")
     collect([a, b], tmp_path, FAST)
     items = check_json(tmp_path)
