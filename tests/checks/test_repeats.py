@@ -130,3 +130,24 @@ def test_other_agencies_and_non_consecutive_years_are_not_compared() -> None:
     other = analyze_text(text.replace("2024", "2025").replace("兴义市", "安龙县"), "c.txt")
     found = run_cross_checks([(prev, None), (later, None), (other, None)])
     assert not [f for fs in found for f in fs if f.rule == "X07"]
+
+
+def test_workbook_shows_the_share_and_the_passages(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from core.batch import export_paths
+
+    original = sample_path("003")
+    moved, expected = next_year(original.read_text(encoding="utf-8"), 0.3, 1)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text(moved, encoding="utf-8")
+    result = export_paths([folder], tmp_path / "out")
+    (wb,) = [w for w in result.workbooks]
+    sheet = load_workbook(wb.path)["检查结果"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    (x07,) = [r for r in rows if r["规则"] == "X07"]
+    assert f"相同的句子占 {expected:.1f}%" in x07["问题说明"] and "最长的重复段落" in x07["问题说明"]
+    assert x07["级别"] == "警告" and x07["原文摘录"]
