@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from core.checks import cross_check
 from core.checks.catalogue import check
@@ -16,30 +15,28 @@ from core.checks.sentences import report_sentences
 from core.extraction.agency import agency_key
 from core.model import Finding
 
-if TYPE_CHECKING:
-    from core.collect.evidence import Download
-
 HASH_SHOWN = 16
 
 
 @check
 def changed_after_publication(ctx: CheckContext):
-    """Every version seen at this address, each with the time it was first downloaded: the first is
-    what was published, the later ones are changes."""
+    """Every version seen at this address, each with the time it was first downloaded (the first is
+    what was published, the later ones are changes), and a later download that found it removed."""
     ev = ctx.report.evidence
     if ev is None or ev.record.content is None:
         return
-    versions: dict[str, Download] = {}
-    for d in ev.history:
-        if d.content:
-            versions.setdefault(d.content, d)
-    if len(versions) < 2:
+    versions, removed = ev.versions, ev.removed
+    if len(versions) < 2 and removed is None:
         return
-    listed = "；".join(f"{d.time} 下载的版本（SHA-256 {d.sha256[:HASH_SHOWN]}…）"
-                      + ("（即本文件）" if content == ev.record.content else "")
-                      for content, d in versions.items())
-    yield ctx.finding("D04", f"同一网址 {ev.record.url} 发布后内容有变化，先后下载到 {len(versions)} 个不同版本：{listed}",
-                      subject="D04")
+    parts = []
+    if len(versions) > 1:
+        listed = "；".join(f"{d.time} 下载的版本（SHA-256 {d.sha256[:HASH_SHOWN]}…）"
+                          + ("（即本文件）" if content == ev.record.content else "")
+                          for content, d in versions.items())
+        parts.append(f"先后下载到 {len(versions)} 个不同版本：{listed}")
+    if removed is not None:
+        parts.append(f"{removed.time} 再次下载时已不存在（HTTP {removed.status}）")
+    yield ctx.finding("D04", f"同一网址 {ev.record.url} 发布后有变化，" + "；".join(parts), subject="D04")
 
 
 def _cells_differing(a: CheckContext, b: CheckContext) -> int:

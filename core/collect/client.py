@@ -215,7 +215,12 @@ class Client:
         """Download ``url``, following redirects; retries transient failures with back-off. A
         response of 400 or more is raised as a ``FetchError`` carrying the response (the caller keeps
         its bytes as evidence too)."""
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        try:
+            parts = urlsplit(url)
+            valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:  # an unclosed [ in the host, say
+            valid = False
+        if not valid:
             raise FetchError(url, "网址无效：须以 http:// 或 https:// 开头，并包含网站域名")
         hops: list[str] = []
         current = url
@@ -244,6 +249,8 @@ class Client:
             try:
                 with self._gate(host).turn(cancelled):
                     response = self._once(url, target, cancelled)
+            except httpx.InvalidURL:
+                raise FetchError(url, f"网址无效：{target}") from None
             except httpx.HTTPError as exc:
                 last, retry = _network_reason(exc, urlsplit(target).hostname or host, self.options)
                 if not retry:

@@ -75,6 +75,8 @@ def _read(path: Path) -> tuple[Report | None, str | None, str | None]:
         doc = read_document(path)
     except ReportError as exc:
         return None, None, exc.reason
+    except (OSError, ValueError, UnicodeError) as exc:  # a reader bug must not take the batch down
+        return None, None, f"无法读取：{exc}"
     return analyze_document(doc), doc.text, None
 
 

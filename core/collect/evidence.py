@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "evidence.jsonl"
 REPORT, PAGE, NOT_REPORT, ERROR = "report", "page", "not_report", "error"
+GONE = (404, 410)
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\s]+')
 _TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
           "application/msword": ".doc", "text/plain": ".txt",
@@ -86,10 +87,25 @@ class Download:
 @dataclass(frozen=True)
 class Evidence:
     """What the index says about a loaded report: the download its file holds and every download of
-    the same URL that read as a report (oldest first, this one included)."""
+    the same URL that got an answer (oldest first, this one included)."""
 
     record: Download
     history: tuple[Download, ...]
+
+    @property
+    def versions(self) -> dict[str, Download]:
+        """The different reports the address has served, each with its first download, in order."""
+        out: dict[str, Download] = {}
+        for d in self.history:
+            if d.role == REPORT and d.content:
+                out.setdefault(d.content, d)
+        return out
+
+    @property
+    def removed(self) -> Download | None:
+        """A download after the address's last report that found it gone (404, 410)."""
+        last = max((i for i, d in enumerate(self.history) if d.role == REPORT), default=-1)
+        return next((d for d in self.history[last + 1:] if d.status in GONE), None)
 
     def citation(self, sep: str = "\n") -> str:
         """What the workbook and 汇总 cite: the address, when it was downloaded and the bytes' hash."""
@@ -238,16 +254,13 @@ class _Index:
         return [r for r in self.records if r.file == relative]
 
     def not_current(self) -> set[str]:
-        """Files the index knows that are not the latest report of any URL."""
-        latest: dict[str, Download] = {}
-        for r in self.records:
-            if r.sha256:
-                latest[r.url] = r
-        current = {r.file for r in latest.values() if r.role == REPORT}
-        return {r.file for r in self.records if r.file and r.file not in current}
+        """Files the index knows that are not the latest report of any URL (a report since removed
+        from its address stays current: it is the only copy)."""
+        latest = {r.url: r.file for r in self.records if r.role == REPORT and r.file}
+        return {r.file for r in self.records if r.file and r.file not in set(latest.values())}
 
     def history(self, url: str) -> tuple[Download, ...]:
-        return tuple(r for r in self.records if r.url == url and r.role == REPORT and r.sha256)
+        return tuple(r for r in self.records if r.url == url and r.sha256)
 
 
 @lru_cache(maxsize=64)

@@ -75,7 +75,7 @@ def evidence_json(report: Report) -> dict[str, Any] | None:
         return None
     d = ev.record
     return {"url": d.url, "final_url": d.final_url, "time": d.time, "status": d.status, "sha256": d.sha256,
-            "size": d.size, "published": d.published, "referrer": d.referrer, "versions": len({h.content for h in ev.history})}
+            "size": d.size, "published": d.published, "referrer": d.referrer, "versions": len(ev.versions)}
 
 
 def _encode_decimals(obj: Any) -> Any:

@@ -68,6 +68,21 @@ def test_content_changed_between_two_fetches_gives_d04_with_both_times(site, tmp
     assert "D04" in rules(old) and old["evidence"]["sha256"] == first["sha256"]
 
 
+def test_report_removed_from_its_address_stays_loaded_and_gives_d04(site, tmp_path):
+    url = site.add("/nb/2024.html", render_html(TABLES))
+    collect([url], tmp_path, FAST)
+    del site.routes["/nb/2024.html"]
+    (r,) = collect([url], tmp_path, FAST).results
+    assert r.error.startswith("网页不存在（HTTP 404）")
+    first, second = (json.loads(x) for x in (tmp_path / INDEX_NAME).read_text(encoding="utf-8").splitlines())
+    assert second["role"] == "error" and second["status"] == 404
+    assert expand_inputs([tmp_path]) == [str(tmp_path / first["file"])]  # the only copy is still read
+    (item,) = check_json(tmp_path)
+    (d04,) = [f["message"] for f in item["findings"] if f["rule"] == "D04"]
+    assert f"{second['time']} 再次下载时已不存在（HTTP 404）" in d04 and "不同版本" not in d04
+    assert item["evidence"]["versions"] == 1
+
+
 def test_markup_change_without_report_change_is_not_d04(site, tmp_path):
     url = site.add("/nb.html", render_html(TABLES))
     collect([url], tmp_path, FAST)

@@ -126,9 +126,10 @@ def test_dns_failure_is_named(tmp_path):
     assert r.error == "无法解析域名 www.example-agency.invalid（网址有误，或网络/DNS 不通）"
 
 
-def test_invalid_address(tmp_path):
-    (r,) = collect(["www.gov.cn/nb.html"], tmp_path, FAST).results
-    assert r.error.startswith("网址无效")
+def test_invalid_addresses(tmp_path):
+    results = collect(["www.gov.cn/nb.html", "http://[2001:db8::1/nb.html", "ftp://127.0.0.1/nb.pdf"], tmp_path,
+                      FAST).results
+    assert all(r.error.startswith("网址无效") for r in results)
 
 
 def test_retries_with_back_off_then_success(site, tmp_path):
