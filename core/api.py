@@ -10,11 +10,14 @@ from core.model import Report, SourceDocument
 
 def analyze_file(path: str | os.PathLike[str]) -> Report:
     """Read and extract one report. Raises ``core.errors.ReportError`` when the file cannot be read."""
+    from core.collect.evidence import evidence_for
     from core.reading import (
         read_document,  # local: format readers import heavier libraries lazily
     )
 
-    return analyze_document(read_document(path))
+    report = analyze_document(read_document(path))
+    report.evidence = evidence_for(path)
+    return report
 
 
 def analyze_text(text: str, path: str = "<memory>", encoding: str = "utf-8", fmt: str = "text") -> Report:

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from core.template import TABLES, CellKey, all_cells
+
+if TYPE_CHECKING:
+    from core.collect.evidence import Evidence
 
 Span = tuple[int, int]
 Number = int | Decimal
@@ -118,6 +122,7 @@ class Report(ReportMeta):
     sections: dict[int, Section] = field(default_factory=dict)
     tables: dict[str, TableData | None] = field(default_factory=dict)
     notes: list[ParseNote] = field(default_factory=list)
+    evidence: Evidence | None = None  # where and when it was downloaded, when it came from an evidence folder
 
     def cell(self, key: CellKey) -> CellValue:
         table = self.tables.get(key.table)

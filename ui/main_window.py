@@ -174,6 +174,7 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.open_action = self._action(tr("打开报告(&O)…"), self.open_files_dialog, QKeySequence.StandardKey.Open,
                                         file_menu)
         self._action(tr("打开文件夹(&D)…"), self.open_folder_dialog, "Ctrl+Shift+O", file_menu)
+        self._action(tr("从网址导入(&U)…"), self.fetch_dialog, None, file_menu)
         self.recent_menu = file_menu.addMenu(tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -533,6 +534,11 @@ class MainWindow(WorkbookActions, QMainWindow):
         if paths:
             self.settings.last_dir = str(Path(paths[0]).parent)
             self.open_paths(paths)
+
+    def fetch_dialog(self) -> None:
+        from ui.fetch_dialog import open_fetch_dialog
+
+        self.fetch = open_fetch_dialog(self, getattr(self, "fetch", None))
 
     def open_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("打开文件夹"), self.settings.last_dir)

@@ -37,19 +37,38 @@ def deadline(year: int, agency: str | None) -> date:
     return date(year + 1, 3, 31) if agency_level(agency) == "government" else date(year + 1, 1, 31)
 
 
+def _stated_on_page(ctx: CheckContext) -> date | None:
+    """The date the web page it was downloaded from says it was published (an attachment takes the
+    date of the page that linked it)."""
+    ev = ctx.report.evidence
+    if ev is None or not ev.record.published:
+        return None
+    try:
+        return date.fromisoformat(ev.record.published)
+    except ValueError:
+        return None
+
+
 @check
 def publication(ctx: CheckContext, today: date | None = None):
     r = ctx.report
-    found = publication_date(r.source.text)
-    if r.year is None or found is None:
+    if r.year is None:
         return
-    when, span = found
+    found = publication_date(r.source.text)
+    stated = _stated_on_page(ctx)
     today = today or date.today()
-    if when <= date(r.year, 12, 31):
-        yield ctx.finding("D03", f"发布日期 {when.isoformat()} 不晚于报告年度 {r.year} 年 12 月 31 日", spans=(span,),
-                          subject="D03:early")
-    elif when > today:
-        yield ctx.finding("D03", f"发布日期 {when.isoformat()} 在未来", spans=(span,), subject="D03:future")
-    elif when > (due := deadline(r.year, r.agency)):
-        yield ctx.finding("D02", f"发布日期 {when.isoformat()} 晚于规定期限 {due.isoformat()}", spans=(span,),
-                          subject="D02")
+    due = deadline(r.year, r.agency)
+    if found is not None:
+        when, span = found
+        if when <= date(r.year, 12, 31):
+            yield ctx.finding("D03", f"发布日期 {when.isoformat()} 不晚于报告年度 {r.year} 年 12 月 31 日", spans=(span,),
+                              subject="D03:early")
+        elif when > today:
+            yield ctx.finding("D03", f"发布日期 {when.isoformat()} 在未来", spans=(span,), subject="D03:future")
+        elif stated is None and when > due:
+            yield ctx.finding("D02", f"发布日期 {when.isoformat()} 晚于规定期限 {due.isoformat()}", spans=(span,),
+                              subject="D02")
+    if stated is not None and stated > due:
+        spans = (found[1],) if found is not None and found[0] == stated else ()
+        yield ctx.finding("D02", f"网页标注的发布日期 {stated.isoformat()} 晚于规定期限 {due.isoformat()}"
+                                 f"（{r.evidence.record.referrer or r.evidence.record.url}）", spans=spans, subject="D02")

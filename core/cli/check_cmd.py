@@ -22,6 +22,8 @@ def summary(report: Report, findings: list[Finding]) -> str:
     lines = [f"文件：{report.source.path}",
              f"  编码：{report.source.encoding}  格式：{report.source.format}  版式：{report.layout or '未识别'}",
              f"  机关：{report.agency or '未识别'}  年度：{report.year or '未识别'}"]
+    if report.evidence is not None:
+        lines.append("  来源：" + report.evidence.citation("；"))
     present = "".join(SECTION_ZH[n - 1] if n in report.sections else "×" for n in range(1, 7))
     lines.append(f"  部分：{present}（× 为缺失）")
     for spec in TABLES.values():
@@ -41,6 +43,9 @@ def summary(report: Report, findings: list[Finding]) -> str:
 def run(files: Sequence[str], as_json: bool) -> int:
     """Read everything first: checks across reports (year over year, copied text) need all of them;
     their findings sit on the later or on each copied report."""
+    from core.review.session import expand_inputs
+
+    files = expand_inputs(files)  # a folder (an evidence folder, say) stands for the reports in it
     status = 0
     loaded: list[Report | str] = []
     for path in files:

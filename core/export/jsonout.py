@@ -64,7 +64,18 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
         "review_litigation": table_json(report, "review_litigation", get),
         "findings": [finding_json(f) for f in findings],
         "spans": spans,
+        "evidence": evidence_json(report),
     }
+
+
+def evidence_json(report: Report) -> dict[str, Any] | None:
+    """Where and when the report was downloaded, from its evidence folder's index; null otherwise."""
+    ev = report.evidence
+    if ev is None:
+        return None
+    d = ev.record
+    return {"url": d.url, "final_url": d.final_url, "time": d.time, "status": d.status, "sha256": d.sha256,
+            "size": d.size, "published": d.published, "referrer": d.referrer, "versions": len(ev.versions)}
 
 
 def _encode_decimals(obj: Any) -> Any:

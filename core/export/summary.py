@@ -67,15 +67,16 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
                          "结论": _verdict(counts), "错误": counts[Severity.ERROR], "警告": counts[Severity.WARNING],
                          "提示": counts[Severity.INFO], "人工修正": len(r.corrections),
                          "未通过的规则": "、".join(failed),
-                         "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}"})
+                         "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}",
+                         "证据": rep.evidence.citation("；") if rep.evidence else ""})
             links.append(wb.path.name if wb.path else None)
     for e in unreadable:
         rows.append({"机关": "", "层级": "", "年度": None, "文件": e.path, "格式": "", "版式": "",
                      "结论": "无法读取", "错误": None, "警告": None, "提示": None, "人工修正": None,
-                     "未通过的规则": e.error, "审阅底稿": ""})
+                     "未通过的规则": e.error, "审阅底稿": "", "证据": ""})
         links.append(None)
     reports = pd.DataFrame(rows, columns=["机关", "层级", "年度", "文件", "格式", "版式", "结论", "错误", "警告", "提示",
-                                          "人工修正", "未通过的规则", "审阅底稿"])
+                                          "人工修正", "未通过的规则", "审阅底稿", "证据"])
     total = max(1, sum(len(w.reviews) for w in workbooks))
     rules = pd.DataFrame([{"规则": rid, "级别": SEVERITY_ZH[RULES[rid].severity.value] if rid in RULES else "",
                            "检查内容": RULES[rid].title if rid in RULES else "", "涉及报告数": rule_reports[rid],

@@ -564,5 +564,105 @@ Save the audit workbook first?</translation>
         <source>不合规的数值</source>
         <translation>Invalid value</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>从网址导入(&amp;U)…</source>
+        <translation>Import from &amp;URLs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="37"/>
+        <source>从网址导入</source>
+        <translation>Import from URLs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="40"/>
+        <source>网址（每行一个：年度报告网页，或 PDF/DOC/DOCX 附件）：</source>
+        <translation>Addresses (one a line: a report page, or a PDF/DOC/DOCX attachment):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="45"/>
+        <source>从文件读取网址…</source>
+        <translation>Read addresses from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="51"/>
+        <source>证据文件夹：</source>
+        <translation>Evidence folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="55"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="59"/>
+        <source>遵守网站的 robots.txt（关闭前请确认已获授权）</source>
+        <translation>Respect the sites' robots.txt (turn off only with permission)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="70"/>
+        <source>开始下载</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="73"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="83"/>
+        <source>网址列表文件</source>
+        <translation>List of addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="84"/>
+        <source>文本文件 (*.txt *.csv);;所有文件 (*)</source>
+        <translation>Text files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="90"/>
+        <source>无法读取网址列表 {0}：{1}</source>
+        <translation>Cannot read the list of addresses {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="96"/>
+        <source>选择证据文件夹</source>
+        <translation>Choose the evidence folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="109"/>
+        <source>请先输入网址。</source>
+        <translation>Enter the addresses first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="112"/>
+        <source>请选择证据文件夹。</source>
+        <translation>Choose an evidence folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="128"/>
+        <source>开始下载 {0} 个网址到 {1}</source>
+        <translation>Downloading {0} addresses to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="147"/>
+        <source>下载失败：{0}</source>
+        <translation>Download failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="152"/>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="153"/>
+        <source>完成：{0} 份报告，{1} 个网址未取得报告。证据索引：{2}</source>
+        <translation>Done: {0} reports; {1} addresses gave none. Evidence index: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="163"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
 </context>
 </TS>

@@ -39,6 +39,24 @@ def test_console_executable_checks_a_report(dist: Path):
     assert bundled == json.loads(source.stdout)[0]
 
 
+def test_console_executable_fetches_from_a_local_site(dist: Path, tmp_path: Path):
+    """The HTTP client (httpx, certifi) is in the bundle: fetch from a site on 127.0.0.1 only."""
+    from tests.collect.site import Site
+
+    site = Site()
+    try:
+        url = site.add("/nb.txt", SAMPLE.read_bytes(), content_type="text/plain; charset=utf-8")
+        exe = dist / ("nianbao.exe" if os.name == "nt" else "nianbao")
+        done = subprocess.run([str(exe), "fetch", url, "--out", str(tmp_path / "ev"), "--delay", "0"],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120,
+                              env=dict(os.environ, NO_PROXY="*", no_proxy="*"))
+    finally:
+        site.close()
+    assert done.returncode == 0, done.stderr
+    (record,) = [json.loads(line) for line in (tmp_path / "ev" / "evidence.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["url"] == url and record["role"] == "report"
+
+
 def test_gui_executable_starts(dist: Path, tmp_path: Path):
     exe = dist / ("年报审阅.exe" if os.name == "nt" else "年报审阅")
     # A private profile (on Linux): the app is killed below, which leaves a crash-recovery journal behind

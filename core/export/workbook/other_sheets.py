@@ -61,6 +61,8 @@ def write_overview(ws: Worksheet, reviews: list[Review], reviewer: str) -> None:
             (f"{label}：找到的部分", found_sections),
             (f"{label}：找到的表格", found_tables),
         ]
+        if rep.evidence is not None:
+            rows.append((f"{label}：网上来源（证据）", rep.evidence.citation()))
     for i, (k, v) in enumerate(rows, start=3):
         a, b = ws.cell(i, 1, k), ws.cell(i, 2, v)
         a.font, b.font = BOLD, BODY

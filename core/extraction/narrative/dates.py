@@ -30,11 +30,18 @@ def _signature_line(folded: str, m: re.Match[str]) -> bool:
     return len(rest) <= 30 and not re.search(r"[，,。；;：:]|前|后|至|起|止|到|统计|期限", rest)
 
 
-def publication_date(text: str) -> tuple[date, Span] | None:
-    folded = fold(text)
-    m = _LABELLED.search(folded)
+def labelled_date(text: str) -> tuple[date, Span] | None:
+    """A date the text labels as the publication date (发布时间：… on a web page)."""
+    m = _LABELLED.search(fold(text))
     if m and (when := _make(*m.groups())):
         return when, (m.start(1), m.end(3))
+    return None
+
+
+def publication_date(text: str) -> tuple[date, Span] | None:
+    if labelled := labelled_date(text):
+        return labelled
+    folded = fold(text)
     tail_start = max(0, len(folded) - TAIL)
     found = [x for x in _CN_DATE.finditer(folded, tail_start) if _signature_line(folded, x)]
     if found and (when := _make(*found[-1].groups())):

@@ -1,0 +1,107 @@
+"""X07 — how much of this report repeats the same agency's previous report, as evaluators score it
+(one city's index deducts points when over half of a report is last year's text).
+
+Measured in **sentences**: the share of this report's sentences in parts 一、五、六 whose key (see
+``core.checks.sentences``: punctuation and spacing ignored, every number counted as the same) is
+also a sentence of last year's report. Sentences, not shingles, because an evaluator counts what was
+copied, and a copied sentence with a new count in it is still copied. The threshold is a percentage
+(``set_threshold``); above it the finding is a warning, otherwise a note that still gives the share.
+
+The only state kept per report is the set of its sentence hashes (``sentence_hashes``), so a batch
+that streams reports can keep last year's without keeping its text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+
+from core.checks import cross_check
+from core.checks.context import CheckContext
+from core.checks.cross import NARRATIVE_PARTS, _name, _pairs
+from core.checks.sentences import part_spans, report_sentences, sentence_hash, sentences
+from core.model import Finding, Report, Severity, Span
+
+DEFAULT_THRESHOLD = 50.0
+MEASURE = "按句计算：忽略标点、空白，数字不计差别"
+PASSAGES = 3
+QUOTE_CHARS = 60
+_threshold = DEFAULT_THRESHOLD
+
+
+def set_threshold(percent: float) -> None:
+    """Above this share of repeated sentences X07 warns (the CLI's --repeat-threshold)."""
+    global _threshold
+    if not 0 <= percent <= 100:
+        raise ValueError("重复比例阈值应在 0 到 100 之间")
+    _threshold = float(percent)
+
+
+def threshold() -> float:
+    return _threshold
+
+
+@dataclass(frozen=True)
+class Repeats:
+    share: float                 # percent of this report's sentences found in the previous report
+    repeated: int
+    total: int
+    passages: tuple[Span, ...]   # the longest runs of consecutive repeated sentences, longest first
+
+
+def sentence_hashes(report: Report) -> frozenset[int]:
+    return frozenset(sentence_hash(s.key) for s in report_sentences(report, NARRATIVE_PARTS, mask_digits=True))
+
+
+def repeats(report: Report, previous: Set[int]) -> Repeats | None:
+    """None when this report has no sentences to compare."""
+    repeated = total = 0
+    runs: list[Span] = []
+    for part in part_spans(report, NARRATIVE_PARTS) or [(0, len(report.source.text))]:
+        run: Span | None = None
+        for s in sentences(report.source.text, [part], mask_digits=True):
+            total += 1
+            if sentence_hash(s.key) in previous:
+                repeated += 1
+                run = (run[0], s.span[1]) if run else s.span
+            else:
+                runs += [run] if run else []
+                run = None
+        runs += [run] if run else []
+    if not total:
+        return None
+    runs.sort(key=lambda r: (r[0] - r[1], r[0]))
+    return Repeats(100.0 * repeated / total, repeated, total, tuple(runs[:PASSAGES]))
+
+
+def _quote(text: str, span: Span) -> str:
+    passage = re.sub(r"\s+", "", text[span[0]:span[1]])
+    shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
+    return f"“{shown}”（{len(passage)} 字）"
+
+
+@cross_check
+def repeats_of_last_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Finding]]:
+    """On the later report of each consecutive pair; with several reports for last year (a page and
+    its PDF), the one it repeats most."""
+    hashes: dict[int, frozenset[int]] = {}
+    best: dict[int, tuple[Repeats, int]] = {}
+    for j, i, _certain in _pairs(contexts):
+        if j not in hashes:
+            hashes[j] = sentence_hashes(contexts[j].report)
+        if not hashes[j]:
+            continue
+        found = repeats(contexts[i].report, hashes[j])
+        if found is not None and (i not in best or found.share > best[i][0].share):
+            best[i] = (found, j)
+    out: dict[int, list[Finding]] = {}
+    for i, (r, j) in best.items():
+        ctx, limit = contexts[i], threshold()
+        over = r.share > limit
+        text = ctx.report.source.text
+        passages = "；".join(_quote(text, p) for p in r.passages)
+        message = (f"与{_name(contexts[j])}相同的句子占 {r.share:.1f}%（{r.repeated}/{r.total} 句，{MEASURE}），"
+                   + (f"超过阈值 {limit:g}%，疑为照搬上年报告" if over else f"未超过阈值 {limit:g}%")
+                   + (f"；最长的重复段落：{passages}" if passages else ""))
+        out[i] = [ctx.finding("X07", message, spans=r.passages, subject="X07",
+                              severity=Severity.WARNING if over else Severity.INFO)]
+    return out

@@ -1,0 +1,59 @@
+"""The report's prose as sentences, for comparing one report with another sentence by sentence (X07's
+repeats of last year, D05's versions on two platforms, D04's fingerprint of a download).
+
+A sentence is a run of text ending in 。！？； (whitespace dropped first, so a PDF's or a page's line
+breaks inside a sentence do not matter); a heading without a full stop joins the sentence after it, and
+trailing text with no full stop (a page footer, the signature and date) is not a sentence. Its key
+drops punctuation, so 半角/全角 marks and spacing compare equal; ``mask_digits`` turns every run of
+digits into one 0, so a sentence with only the year or a count changed is still the same sentence."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from core.extraction.normalize import fold
+from core.model import Report, Span
+
+MIN_CHARS = 6  # a key shorter than this ("无。", "1.") says nothing about copying
+_SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    key: str
+    span: Span  # in the report's text, from its first visible character to its full stop
+
+
+def sentences(text: str, spans: Iterable[Span], mask_digits: bool) -> list[Sentence]:
+    """The sentences inside ``spans`` of ``text``, in order."""
+    folded = fold(text)
+    out: list[Sentence] = []
+    for lo, hi in spans:
+        for m in _SENTENCE.finditer(folded, lo, hi):
+            key = _NOT_WORD.sub("", m.group())
+            if mask_digits:
+                key = _DIGITS.sub("0", key)
+            if len(key) >= MIN_CHARS:
+                start = m.start() + len(m.group()) - len(m.group().lstrip())
+                out.append(Sentence(key, (start, m.end())))
+    return out
+
+
+def part_spans(report: Report, parts: Sequence[int]) -> list[Span]:
+    """The bodies of the given parts (1–6) that were found."""
+    return [report.sections[n].body_span for n in parts if n in report.sections]
+
+
+def report_sentences(report: Report, parts: Sequence[int], mask_digits: bool) -> list[Sentence]:
+    """Sentences of the given parts; a report whose parts were not found is read whole."""
+    spans = part_spans(report, parts) or [(0, len(report.source.text))]
+    return sentences(report.source.text, spans, mask_digits)
+
+
+def sentence_hash(key: str) -> int:
+    """A stable 64-bit hash (str hashes change between runs; the set may be kept across a batch)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
