@@ -16,7 +16,7 @@ from core.model import CellKind, Equation
 from core.template import CellKey
 
 MAX_SPLITS = 20000
-MAX_SEARCH_STEPS = 300_000  # about half a second of splitting one glued row
+MAX_SEARCH_STEPS = 100_000  # cuts tried per table: well under a second, however long the glued runs
 MAX_SOLUTIONS = 64          # joint assignments enumerated before the table is called ambiguous
 
 
@@ -72,7 +72,21 @@ class TooMany(Exception):
     pass
 
 
-def row_splits(pieces: list[Piece], ncols: int, eqs: list[Equation], keys: list[CellKey]) -> list[list[Piece]] | None:
+class Budget:
+    """Search steps left for one table: every row's cutting and the joint search draw on it, so a
+    table of long glued runs costs a bounded time however many rows it has."""
+
+    def __init__(self, steps: int = MAX_SEARCH_STEPS) -> None:
+        self.steps = steps
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise TooMany
+
+
+def row_splits(pieces: list[Piece], ncols: int, eqs: list[Equation], keys: list[CellKey],
+               budget: Budget | None = None) -> list[list[Piece]] | None:
     """Every way to cut the glued digit runs so the row has ``ncols`` cells and its own equations
     hold (None when there are too many to decide between).
 
@@ -121,13 +135,11 @@ def row_splits(pieces: list[Piece], ncols: int, eqs: list[Equation], keys: list[
                     return False
         return True
 
-    budget = [MAX_SEARCH_STEPS]
+    steps = budget or Budget()
 
     def place(piece_i: int, end: int, col: int, acc: list[Piece]) -> None:
         # ``end``: how much of piece ``piece_i`` is still to be cut; ``col``: the next cell, leftwards
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise TooMany  # an adversarial run of digits: say so rather than search for seconds
+        steps.spend()  # an adversarial run of digits: say so rather than search for seconds
         if piece_i < 0:
             if col < 0:
                 out.append(acc[::-1])
@@ -145,6 +157,7 @@ def row_splits(pieces: list[Piece], ncols: int, eqs: list[Equation], keys: list[
             return
         digits = p.raw[:end]
         for cut in range(end - 1, -1, -1):
+            steps.spend()
             part = digits[cut:]
             if len(part) > 1 and part[0] == "0":
                 continue
@@ -201,7 +214,8 @@ def _violated(rule: Rule, values: list[int | None]) -> bool:
 
 
 def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, list[int]],
-                  values: list[int | None], rules: list[Rule]) -> tuple[list[dict[str, int]], bool]:
+                  values: list[int | None], rules: list[Rule],
+                  budget: Budget | None = None) -> tuple[list[dict[str, int]], bool]:
     """Every assignment of one candidate per pending row that breaks no rule, by backtracking with the
     rules checked as soon as their cells are placed. Returns the solutions found (candidate index per
     row) and whether the enumeration was complete (False past ``MAX_SOLUTIONS`` or the step budget)."""
@@ -209,7 +223,7 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, l
     touching = {rk: [r for r in rules if set(slots[rk]) & (set(r[0]) | set(r[1]))] for rk in order}
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
-    budget = [MAX_SEARCH_STEPS]
+    steps = budget or Budget()
 
     def place(depth: int) -> bool:
         if depth == len(order):
@@ -217,8 +231,9 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, l
             return len(solutions) < MAX_SOLUTIONS
         rk = order[depth]
         for ci, cand in enumerate(domains[rk]):
-            budget[0] -= 1
-            if budget[0] < 0:
+            try:
+                steps.spend()
+            except TooMany:
                 return False
             for i, v in zip(slots[rk], cand):
                 values[i] = v

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.checks.equations import strict_equations
 from core.extraction.glued import (
+    Budget,
     Piece,
     Rule,
     TooMany,
@@ -116,6 +117,7 @@ class _Builder:
         self.pending: dict[str, list[list[Piece]]] = {}
         self.reads: dict[str, RowRead] = {}
         self.split_by_totals: list[tuple[RowRead, list[Piece]]] = []
+        self.budget = Budget()
 
     def note(self, rule: str, message: str, keys: list[CellKey], spans: list[Span], subject: str,
              severity: Severity | None = None) -> None:
@@ -174,7 +176,7 @@ class _Builder:
             self.place(row, row_splits(pieces, row.ncols, [], keys)[0])  # cut by shape alone: as printed
             return
         try:
-            cands = row_splits(pieces, row.ncols, strict_equations(keys), keys)
+            cands = row_splits(pieces, row.ncols, strict_equations(keys), keys, self.budget)
         except TooMany:
             cands = None
         if cands is None:
@@ -228,7 +230,7 @@ class _Builder:
         values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
         domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
-        solutions, complete = solve_jointly(domains, slots, values, rules)
+        solutions, complete = solve_jointly(domains, slots, values, rules, self.budget)
         for rk, cands in self.pending.items():
             row = self.spec.row(rk)
             read = self.reads[rk]

@@ -204,3 +204,16 @@ def test_a_changed_number_is_flagged_in_one_line_text(flat: bool) -> None:
     text = sample("002").replace("51 |\n0 |\n0 |\n0 |\n0 |\n0 |\n51 |", "58 |\n0 |\n0 |\n0 |\n0 |\n0 |\n51 |", 1)
     report = analyze_text(text.replace("\n", "") if flat else text)
     assert any(f.rule == "B02" and CellKey("applications", "本年新收", 0) in f.cells for f in errors(report))
+
+
+def test_long_glued_runs_end_unread_not_guessed() -> None:
+    """Adversarial runs of 40 random digits in every row: the search gives up within its budget and the
+    rows are unread with a warning; no error is raised about numbers nobody printed."""
+    import random
+
+    rng = random.Random(5)
+    keys = [k.row for k in all_cells("applications") if k.col == 0]
+    report = analyze_text(glued_report({k: "".join(rng.choice("0123456789") for _ in range(40)) for k in keys},
+                                       c_row="".join(rng.choice("0123456789") for _ in range(40))))
+    assert all(report.cell(k).value is None for k in all_cells("applications"))
+    assert not [f for f in errors(report) if f.rule in ("B01", "B02", "B03", "C01")]
