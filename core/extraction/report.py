@@ -5,9 +5,9 @@ from __future__ import annotations
 from core.extraction.meta import detect_layout, find_meta
 from core.extraction.normalize import fold
 from core.extraction.sections import find_sections
-from core.extraction.stream import Tok, tokenize
+from core.extraction.stream import tokenize
 from core.extraction.tables import build_table
-from core.model import ParseNote, Report, SourceDocument, Span, TableData
+from core.model import CellKind, ParseNote, Report, SourceDocument, Span, TableData
 from core.template import SECTIONS, TABLES, TableSpec
 
 
@@ -36,7 +36,33 @@ def extract_report(doc: SourceDocument) -> Report:
     bounds = sorted(h.start for h in headings.extra)
     for spec, region in _regions(folded, sections, bounds).items():
         report.tables[spec.id] = _extract(spec, folded, region, report.notes)
+    _appended_tables(report, folded)
     return report
+
+
+def _appended_tables(report: Report, folded: str) -> None:
+    """Tables printed after the last part (附表, 'see the table below') instead of in their own part."""
+    missing = [spec for spec in TABLES.values() if _is_empty(report.tables.get(spec.id))]
+    if not missing or not report.sections:
+        return
+    last = max(s.heading_span[1] for s in report.sections.values())
+    found = sorted(t.span for t in report.tables.values() if not _is_empty(t) and t.span)
+    hits = {spec.id: _first_marker(folded, spec, last) for spec in missing}
+    for spec in missing:
+        hit = hits[spec.id]
+        if hit is None or any(a <= hit[1] < b for a, b in found):
+            continue
+        start = hit[0]
+        ends = [h[1] for h in hits.values() if h is not None and h[1] > hit[1]] + [a for a, _ in found if a > start]
+        region = (start, min(ends + [len(folded), start + MAX_TABLE_REGION]))
+        notes: list[ParseNote] = []
+        table = _extract(spec, folded, region, notes)
+        if table is not None and any(v.is_number for v in table.cells.values()):
+            report.tables[spec.id] = table
+            stale = {k for k in table.cells}
+            report.notes = [n for n in report.notes if not stale.intersection(n.cells)] + notes
+            report.notes.append(ParseNote("S05", f"表{spec.letter}（{spec.title}）不在第{'一二三四五六'[spec.section - 1]}部分，"
+                                                 "而是附在报告之后", spans=(region,), subject=f"appended:{spec.id}"))
 
 
 # The longest stretch of text searched for one table. The official table B is a few thousand
@@ -45,25 +71,35 @@ def extract_report(doc: SourceDocument) -> Report:
 MAX_TABLE_REGION = 60_000
 
 
-def _first_marker(folded: str, spec: TableSpec, start: int) -> int | None:
+# How far before its first marker a table is looked for: the row a marker follows ('行政复议 0 0 1 0 1
+# 未经复议直接起诉…') — its line, or in text with no line breaks a row's worth of characters.
+_LOOKBACK = 80
+
+
+def _first_marker(folded: str, spec: TableSpec, start: int) -> tuple[int, int] | None:
+    """(where to start reading the table, where its first marker is) after ``start``."""
     found = [i for m in spec.markers if (i := folded.find(m, start)) >= 0]
     if not found:
         return None
     first = min(found)
-    return max(folded.rfind("\n", 0, first) + 1, first - 300, start)
+    return max(folded.rfind("\n", 0, first) + 1, first - _LOOKBACK, start), first
 
 
 def _regions(folded: str, sections: dict, bounds: list[int]) -> dict[TableSpec, Span | None]:
     """Where each table is looked for: its part's body, up to the next heading (or an extra part); when
     the heading is missing, from the table's first marker."""
     starts: dict[str, int | None] = {}
+    markers: list[int] = []  # where a table found by its marker begins: it ends the table before it
     cursor = sections[1].heading_span[1] if 1 in sections else 0
     for spec in TABLES.values():
         sec = sections.get(spec.section)
         if sec is not None:
             starts[spec.id] = sec.heading_span[1]
         else:
-            starts[spec.id] = _first_marker(folded, spec, cursor)
+            hit = _first_marker(folded, spec, cursor)
+            starts[spec.id] = hit[0] if hit else None
+            if hit:
+                markers.append(hit[1])
         if starts[spec.id] is not None:
             cursor = starts[spec.id]
     heading_starts = sorted([s.heading_span[0] for s in sections.values()] + bounds)
@@ -73,19 +109,27 @@ def _regions(folded: str, sections: dict, bounds: list[int]) -> dict[TableSpec, 
         if start is None:
             regions[spec] = None
             continue
-        ends = [h for h in heading_starts if h >= start]
-        ends += [s for s in starts.values() if s is not None and s > start]
+        ends = [h for h in heading_starts if h >= start] + [m for m in markers if m > start]
+        ends += [s for k, s in starts.items() if s is not None and s > start and TABLES[k].section in sections]
         end = min(ends, default=len(folded))
         regions[spec] = (start, min(end, start + MAX_TABLE_REGION))
     return regions
 
 
 def _extract(spec: TableSpec, folded: str, region: Span | None, notes: list[ParseNote]) -> TableData | None:
+    """The table read from ``region``; None when nothing there is the table (no row of it was read and
+    none of its header words is printed): a part that only says 详见附表 has no table of its own."""
     if region is None:
         return None
     tokens = tokenize(folded, *region)
-    has_values = any(t.kind is not Tok.LABEL for t in tokens)
     has_markers = any(m in folded[region[0]:region[1]] for m in spec.markers)
-    if not has_values and not has_markers:
+    found: list[ParseNote] = []
+    table = build_table(spec, region, tokens, found)
+    if not has_markers and all(v.kind is CellKind.MISSING for v in table.cells.values()):
         return None
-    return build_table(spec, region, tokens, notes)
+    notes.extend(found)
+    return table
+
+
+def _is_empty(table: TableData | None) -> bool:
+    return table is None or all(v.kind is CellKind.MISSING for v in table.cells.values())

@@ -217,3 +217,19 @@ def test_long_glued_runs_end_unread_not_guessed() -> None:
                                        c_row="".join(rng.choice("0123456789") for _ in range(40))))
     assert all(report.cell(k).value is None for k in all_cells("applications"))
     assert not [f for f in errors(report) if f.rule in ("B01", "B02", "B03", "C01")]
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_tables_appended_after_the_last_part(flat: bool) -> None:
+    """Parts 二–四 that only say 详见附表 and the three tables printed after part 六."""
+    text = sample("002")
+    heads = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+             "五、存在的主要问题")
+    at = [text.index(h) for h in heads]
+    bodies = [text[at[n] + len(heads[n]):at[n + 1]] for n in range(3)]
+    moved = text[:at[0]] + "".join(f"{h}\n详见附表{n + 1}。\n" for n, h in enumerate(heads[:3])) + text[at[3]:] \
+        + "".join(f"\n附表{n + 1}\n{b}" for n, b in enumerate(bodies))
+    report = analyze_text(moved.replace("\n", "") if flat else moved)
+    assert values(report) == values(analyze_text(text))
+    assert sum(1 for f in run_checks(report) if f.rule == "S05" and "附在报告之后" in f.message) == 3
+    assert not errors(report)
