@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from core.extraction.normalize import compact, compact_with_map
+from core.extraction.normalize import compact, compact_with_map, fold
 from core.model import Section
 from core.template import SECTIONS
 
@@ -111,6 +111,25 @@ def _numbered(folded: str) -> list[HeadingHit]:
     return hits
 
 
+# the standard titles written out, allowing spaces inside: a heading with its numbering dropped, in text
+# whose line breaks are lost, is recognised only in this exact wording and after a sentence boundary
+_INLINE = tuple((spec.number, re.compile(r"\s*".join(map(re.escape, fold(spec.heading.split("、", 1)[1])))))
+                for spec in SECTIONS)
+
+
+def _inline(folded: str) -> list[HeadingHit]:
+    found = sorted((m.start(), m.end(), number, m.group()) for number, pattern in _INLINE
+                   for m in pattern.finditer(folded)
+                   if not _NUMBERED_BEFORE.search(folded, max(0, m.start() - 4), m.start()))
+    ends = {end for _, end, _, _ in found}
+    # headings printed back to back ('主动公开政府信息情况收到和处理…') bound each other
+    return [HeadingHit(number, start, end, text, None, 1.0) for start, end, number, text in found
+            if _boundary_before(folded, start) or start in ends]
+
+
+_NUMBERED_BEFORE = re.compile(rf"(?:[{NUMERALS}]|第[{NUMERALS}]部分)[、.,:]?\s*$|\(\s*[{NUMERALS}\d]+\s*\)\s*$")
+
+
 def _lines(folded: str) -> list[HeadingHit]:
     """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况')."""
     hits: list[HeadingHit] = []
@@ -180,7 +199,7 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
 
 
 def find_sections(folded: str, original: str) -> Headings:
-    hits = sorted(_numbered(folded) + _lines(folded), key=lambda h: (h.start, -h.score))
+    hits = sorted(_numbered(folded) + _lines(folded) + _inline(folded), key=lambda h: (h.start, -h.score))
     # one candidate per place: a numbered heading on its own line is found by both searches
     unique: list[HeadingHit] = []
     for h in hits:

@@ -233,3 +233,13 @@ def test_tables_appended_after_the_last_part(flat: bool) -> None:
     assert values(report) == values(analyze_text(text))
     assert sum(1 for f in run_checks(report) if f.rule == "S05" and "附在报告之后" in f.message) == 3
     assert not errors(report)
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_unnumbered_headings_in_one_line_text(prefix: str) -> None:
+    import re
+
+    text = re.sub(r"(?m)^[一二三四五六]、(?=总体|主动|收到|政府信息公开行政|存在|其他需要)", "", sample(prefix))
+    report = analyze_text(text.replace("\n", ""))
+    assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
+    assert values(report) == values(analyze_text(sample(prefix)))
