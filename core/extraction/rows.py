@@ -196,6 +196,25 @@ def _best_sequence(cands: list[Anchor]) -> list[Anchor]:
     return chain[::-1]
 
 
+def _label_text(spec: TableSpec, run: Run, anchor: Anchor, upto: int | None) -> str:
+    """The row's label as the auditor reads it: from where the standard label would begin (its
+    numbering, 行政 before 规范性文件…) when the text has it, to the next row's label — without a
+    header or a group label glued in front of it."""
+    key = anchor.key.removeprefix("group:")
+    label = _group_label(spec, key) if anchor.key != key else spec.row(key).label
+    standard = compact(fold(label))
+    keyword = run.compact[anchor.pos:anchor.end]
+    at = standard.find(keyword)
+    start = anchor.pos
+    if at > 0 and run.compact[anchor.pos - at:anchor.pos] == standard[:at]:
+        start = anchor.pos - at
+    return run.compact[start:upto if upto is not None else len(run.compact)][:60]
+
+
+def _group_label(spec: TableSpec, key: str) -> str:
+    return next(g.label for g in spec.groups if g.key == key)
+
+
 def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None:
     """A row label with a wrong or missing character: the most similar of the rows still unplaced,
     compared with the end of the run (a header or a group label may stand before the label).
@@ -244,7 +263,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
                 upto = seg.index[anchors[n + 1].pos] if n + 1 < len(anchors) else len(seg.tokens)
                 words = [t for t in seg.tokens[first:max(upto, first + 1)] if t.kind is Tok.LABEL]
                 key = a.key.removeprefix("group:")
-                current = RowRead(key, "".join(t.text for t in words).strip(),
+                current = RowRead(key, _label_text(spec, seg, a, anchors[n + 1].pos if n + 1 < len(anchors) else None),
                                   (words[0].start, words[-1].end), is_group=a.key != key, fuzzy=a.fuzzy)
                 rows.append(current)
             current.items.extend(_text_cells(spec, seg, anchors[-1], current))
