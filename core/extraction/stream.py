@@ -24,8 +24,8 @@ class Tok(str, Enum):
     NUM = "num"              # a digit that may be an item number ("2." in "…00000002.其他法律…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@dataclass(slots=True)
+class Token:  # not frozen: tokens are made by the thousand and a frozen init costs twice as much
     kind: Tok
     text: str    # folded text of the token (same length as the source slice)
     start: int

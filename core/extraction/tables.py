@@ -24,7 +24,7 @@ from core.extraction.normalize import compact
 from core.extraction.rows import RowRead, read_rows
 from core.extraction.stream import Tok, Token
 from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import TABLES, CellKey, GroupSpec, RowSpec, TableSpec
+from core.template import TABLES, CellKey, GroupSpec, RowSpec, TableSpec, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -81,7 +81,7 @@ def _cell(p: Piece, spec: RowSpec) -> CellValue:
 
 
 def _keys(spec: TableSpec, row: RowSpec) -> list[CellKey]:
-    return [CellKey(spec.id, row.key, c) for c in range(row.ncols)]
+    return list(row_cells(spec.id, row.key))
 
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
