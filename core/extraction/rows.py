@@ -240,7 +240,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
     runs = [(i, s, i + 1 < len(segs) and not isinstance(segs[i + 1], Run))
             for i, s in enumerate(segs) if isinstance(s, Run)]
     chain = _best_sequence(_candidates(spec, runs))
-    chain = _add_fuzzy(spec, segs, runs, chain)
+    chain = _add_fuzzy(spec, runs, chain)
     by_run: dict[int, list[Anchor]] = {}
     for a in chain:
         by_run.setdefault(a.run, []).append(a)
@@ -281,7 +281,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
     return rows
 
 
-def _add_fuzzy(spec: TableSpec, segs: list, runs: list[tuple[int, Run, bool]], chain: list[Anchor]) -> list[Anchor]:
+def _add_fuzzy(spec: TableSpec, runs: list[tuple[int, Run, bool]], chain: list[Anchor]) -> list[Anchor]:
     """Runs followed by values that no pattern matched: a misspelt label of a row between its neighbours."""
     placed = {a.key for a in chain}
     claimed = {a.run for a in chain}

@@ -279,4 +279,3 @@ def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[
     return b.table
 
 
-__all__ = ["build_table", "TABLES"]
