@@ -24,7 +24,7 @@ from core.extraction.normalize import compact
 from core.extraction.rows import RowRead, read_rows
 from core.extraction.stream import Tok, Token
 from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import TABLES, CellKey, GroupSpec, RowSpec, TableSpec, row_cells
+from core.template import CellKey, GroupSpec, RowSpec, TableSpec, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
