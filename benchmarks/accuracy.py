@@ -46,7 +46,7 @@ def run(form_names: list[str], kinds: tuple[str, ...], workdir: Path) -> tuple[l
         keys = [c.key for c in chosen if name in c.forms]
         kind_of = {c.key.name: c.kind for c in chosen}
         t0 = time.perf_counter()
-        files = make([form], keys, workdir / name)
+        files = make([form], keys, workdir)  # one directory: a printed PDF is reused by the scan forms
         made = time.perf_counter() - t0
         for key in keys:
             path = files.get((name, key.name))

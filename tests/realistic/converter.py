@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from html import escape
 
-from tests.realistic.document import Cell, Document, Para, Table, layout
+from tests.realistic.document import Cell, Document, Para, Table, layout, span_attrs
 
 CHAR_TWIPS = 210     # one CJK character at 10.5 pt
 CELL_MARGIN = 216    # left + right cell margins of the template
@@ -110,9 +110,7 @@ def _html_table(rows: list[list[Cell]]) -> str:
     for row in rows:
         tds = []
         for cell in row:
-            span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
-                   (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
-            tds.append(f"<td{span}>{escape(cell.text.replace(chr(10), ''))}</td>")
+            tds.append(f"<td{span_attrs(cell)}>{escape(cell.text.replace(chr(10), ''))}</td>")
         cells.append("<tr>" + "".join(tds) + "</tr>")
     return "<html><body><table>" + "".join(cells) + "</table></body></html>"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-from tests.realistic.document import Document, Para, Table, layout
+from tests.realistic.document import Document, Para, Table, span_attrs
 
 
 def _cell_html(text: str) -> str:
@@ -36,10 +36,8 @@ def page(doc: Document, title: str) -> str:
         for row in block.rows:
             cells = []
             for cell in row:
-                span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
-                       (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
                 align = ' align="center"' if cell.role != "label" else ""
-                cells.append(f'<td{span} valign="center"><p{align}><span style="font-family:宋体;font-size:14px">'
+                cells.append(f'<td{span_attrs(cell)} valign="center"><p{align}><span style="font-family:宋体;font-size:14px">'
                              f"{_cell_html(cell.text)}</span></p></td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append("</tbody></table>")
@@ -85,9 +83,3 @@ def _flat(block: Para | Table, sep) -> str:
 def without_newlines(text: str) -> str:
     """A saved text with every line break deleted (what many bulk collections keep)."""
     return text.replace("\r", "").replace("\n", "")
-
-
-def grid_text(table: Table) -> list[list[str]]:
-    """Rows of cell texts on the table grid ("" where a merged cell covers the position)."""
-    grid, _ = layout(table)
-    return [[c.text if c else "" for c in row] for row in grid]

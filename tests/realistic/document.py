@@ -44,6 +44,12 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
+def span_attrs(cell: Cell) -> str:
+    """The cell's rowspan/colspan as HTML attributes."""
+    return (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
+           (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+
+
 def fmt(v: Number) -> str:
     return format(v, "f") if isinstance(v, Decimal) else str(v)
 

@@ -89,8 +89,9 @@ def file_name(key: AnswerKey, form: Form) -> str:
 
 
 def make(forms: list[Form], keys: list[AnswerKey], workdir: Path) -> dict[tuple[str, str], Path]:
-    """Every (form, key) as a file under ``workdir``; office forms printed in one LibreOffice run.
-    Forms whose tools are missing are left out (``missing_tools`` says why)."""
+    """Every (form, key) as a file under ``workdir``; office forms printed in one LibreOffice run (a
+    document printed by an earlier call in the same directory is reused). Forms whose tools are
+    missing are left out (``missing_tools`` says why)."""
     workdir.mkdir(parents=True, exist_ok=True)
     out: dict[tuple[str, str], Path] = {}
     to_print: dict[Path, list[tuple[Form, AnswerKey]]] = {}
@@ -112,8 +113,12 @@ def make(forms: list[Form], keys: list[AnswerKey], workdir: Path) -> dict[tuple[
                 out[(form.name, key.name)] = docx_path
             else:
                 to_print.setdefault(docx_path, []).append((form, key))
+    pdf_dir = workdir / "pdf"
+    printed = {d: pdf_dir / (d.stem + ".pdf") for d in to_print if (pdf_dir / (d.stem + ".pdf")).exists()}
+    unprinted = sorted(d for d in to_print if d not in printed)
+    if unprinted:
+        printed.update(office.print_pdfs(unprinted, pdf_dir, workdir / "lo_profile"))
     if to_print:
-        printed = office.print_pdfs(sorted(to_print), workdir / "pdf", workdir / "lo_profile")
         for docx_path, users in to_print.items():
             pdf = printed.get(docx_path)
             for form, key in users:

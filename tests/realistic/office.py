@@ -19,7 +19,7 @@ import random
 import subprocess
 from pathlib import Path
 
-from tests.realistic.document import A_CLAUSES, Cell, Document, Para, Table, layout
+from tests.realistic.document import A_CLAUSES, Document, Para, Table, layout
 
 STYLES = ("word", "narrow", "wps")
 TOOLS = {"pdf": ("soffice",), "scan": ("soffice", "pdftoppm", "img2pdf")}
@@ -162,10 +162,10 @@ def _docx_table(out, table: Table, style: str, v_center, h_center) -> None:
     widths = widths if len(widths) == width else (8300 // width,) * width
     t = out.add_table(rows=len(grid), cols=width)
     t.autofit = False
+    cells = t._cells  # python-docx recomputes the grid on every t.cell(): take it once, before merging
     for r, c, cell in placed:
-        target = t.cell(r, c)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(t.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+        target = cells[r * width + c]
+        target.width = Twips(sum(widths[c:c + cell.colspan]))
         target.vertical_alignment = v_center
         lines = cell.text.split("\n")
         p = target.paragraphs[0]
@@ -176,11 +176,12 @@ def _docx_table(out, table: Table, style: str, v_center, h_center) -> None:
             _font(run, "仿宋_GB2312" if style == "wps" else "宋体", 10.5)
             if i < len(lines) - 1:
                 run.add_break()
+    for r, c, cell in placed:
+        if cell.rowspan > 1 or cell.colspan > 1:
+            cells[r * width + c].merge(cells[(r + cell.rowspan - 1) * width + c + cell.colspan - 1])
     _rule(t, 12 if style == "wps" else 4)
     for col, w in zip(t._tbl.tblGrid.gridCol_lst, widths):
         col.w = Twips(w)  # LibreOffice lays the table out from the grid, not from the cell widths
-    for r, c, cell in placed:
-        t.cell(r, c).width = Twips(sum(widths[c:c + cell.colspan]))
     if style == "narrow":
         for row in t.rows[:table.header_rows]:
             _repeat_header(row)

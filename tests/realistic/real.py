@@ -28,6 +28,20 @@ def real_key(key_file: Path) -> tuple[AnswerKey, Path]:
     return key, REAL / data["file"]
 
 
+TEXT_VIAS = ("pdftotext-layout", "pdftotext-raw", "pdftotext-oneline")
+
+
+def real_case_ids() -> list[tuple[str, str]]:
+    """(form, key name) of every real case, without making anything."""
+    out = []
+    for key_file in sorted(REAL.glob("*.key.json")):
+        key, path = real_key(key_file)
+        out.append(("pdf", key.name))
+        if path.suffix == ".pdf":
+            out += [(via, key.name) for via in TEXT_VIAS]
+    return out
+
+
 def real_cases(workdir: Path | None = None) -> list[tuple[str, AnswerKey, Path]]:
     """(form, key, file) for every real report and every text form made from it."""
     out = []

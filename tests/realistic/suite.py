@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.realistic.forms import FORMS
-from tests.realistic.keys import AnswerKey, base_keys, mutated, mutation_cells, random_key, sample_key
+from tests.realistic.keys import (
+    AnswerKey,
+    base_keys,
+    mutated,
+    mutation_cells,
+    random_key,
+    sample_key,
+)
 from tests.realistic.oldformat import old_keys
 from tests.realistic.variants import VARIANTS
 
