@@ -60,23 +60,30 @@ def inner_text(doc: Document) -> str:
 
 def text_content(doc: Document) -> str:
     """``element.textContent`` of a one-line page: all text nodes glued, ``<br>`` gives nothing."""
-    return "".join(_flat(block, lambda _: "") for block in doc.blocks)
+    return "".join(_flat(block, lambda: "") for block in doc.blocks)
 
 
-def mixed_separators(doc: Document, rng: random.Random) -> str:
-    """One line; inside each table half the cell boundaries glued, half a space, tab or no-break space."""
+def mixed_separators(doc: Document, rng: random.Random, record: list[str] | None = None) -> str:
+    """One line; inside each table half the cell boundaries glued, half a space, tab or no-break space.
+    ``record`` receives the separator after each table cell, in order (see ``glued``)."""
     seps = ("", "", "", " ", "\t", "\u00a0", "  ")
-    return "".join(_flat(block, lambda _: rng.choice(seps)) for block in doc.blocks)
+
+    def pick() -> str:
+        sep = rng.choice(seps)
+        if record is not None:
+            record.append(sep)
+        return sep
+    return "".join(_flat(block, pick) for block in doc.blocks)
 
 
 def _flat(block: Para | Table, sep) -> str:
     if isinstance(block, Para):
         return block.text
     parts: list[str] = []
-    for r, row in enumerate(block.rows):
+    for row in block.rows:
         for cell in row:
             parts.append(cell.text.replace("\n", ""))
-            parts.append(sep(r))
+            parts.append(sep())
     return "".join(parts[:-1])
 
 

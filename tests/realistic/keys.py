@@ -77,6 +77,7 @@ class AnswerKey:
     consistent: bool = True
     source_text: str | None = None             # the scraped sample as printed, for the forms made from it
     tail: tuple[tuple[str, str], ...] = ()       # after part 六 (page chrome, date)
+    ambiguous: frozenset[CellKey] = frozenset()  # cells a form prints so that no reader can know them
 
     @property
     def tables(self) -> frozenset[str]:

@@ -56,6 +56,11 @@ def read(path: Path):
 
 
 def score(form: str, key: AnswerKey, report, findings, reason: str = "") -> Score:
+    """``key`` as printed in ``form`` against the reading (what the form makes unknowable excepted)."""
+    from tests.realistic.forms import FORMS, knowable
+
+    if form in FORMS:
+        key = knowable(FORMS[form], key)
     s = Score(form, key.name)
     if report is None:
         s.readable, s.reason = False, reason
@@ -82,6 +87,8 @@ def score(form: str, key: AnswerKey, report, findings, reason: str = "") -> Scor
             flagged = cell in named or (report.tables.get(cell.table) is None and bool(tables_flagged))
             if got.is_number and want is not None and got.value == want:
                 s.exact += 1
+            elif cell in key.ambiguous and flagged and not got.is_number:
+                s.exact += 1  # printed so that it fits several readings: null with a finding is right
             elif got.is_number:
                 s.wrong += 1
                 s.wrong_cells.append(f"{cell.id}={got.value}≠{want}")

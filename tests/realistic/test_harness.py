@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from core.template import APPLICATIONS, B_OUTCOME_ROWS, CellKey
-from tests.realistic import converter, crawler
+from tests.realistic import converter, crawler, glued
 from tests.realistic.conftest import OFFICE_FORMS
 from tests.realistic.document import Table, build, layout
 from tests.realistic.forms import FORMS, missing_tools
@@ -135,3 +135,17 @@ def test_office_prints_wrap_labels_and_break_table_b(request):
     scanned = subprocess.run(["pdffonts", str(files[("scan", key)])], capture_output=True, text=True).stdout
     assert scanned.count("\n") <= 2                                   # no text layer, only images
     assert set(OFFICE_FORMS) <= {f for f, _ in files}
+
+
+def test_glued_oracle_knows_what_can_be_known():
+    """Zeros glued are one reading; a table-A row of several digits glued has no total to decide by;
+    a C row that fits its three group totals only one way is knowable."""
+    a = {CellKey("active", "规章", i): v for i, v in enumerate((0, 0, 0))}
+    a.update({CellKey("active", "行政规范性文件", i): v for i, v in enumerate((30, 13, 30))})
+    run_of = {k: 1 if k.row == "规章" else 2 for k in a}
+    unknown, broken = glued.ambiguous(a, run_of)
+    assert unknown == {k for k in a if k.row == "行政规范性文件"} and not broken
+    c = {CellKey("review_litigation", "", i): v for i, v in enumerate((1, 0, 0, 0, 1) * 3)}
+    assert glued.ambiguous(c, {k: 1 for k in c}) == (frozenset(), frozenset())
+    c[CellKey("review_litigation", "", 0)] = 8   # 80001… fits no reading: the printed row is wrong
+    assert glued.ambiguous(c, {k: 1 for k in c})[1] == {"review_litigation"}
