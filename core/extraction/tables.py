@@ -24,7 +24,7 @@ from core.extraction.normalize import compact
 from core.extraction.rows import RowRead, read_rows
 from core.extraction.stream import Tok, Token
 from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import CellKey, GroupSpec, RowSpec, TableSpec, row_cells
+from core.template import CellKey, GroupSpec, RowSpec, TableSpec, cell_label, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -246,8 +246,19 @@ class _Builder:
                 shown = "；".join(_shown(cands[i]) for i in (chosen or range(len(cands)))[:3])
                 count = f"{len(chosen)} 种" if complete else "多种"
                 how = f"可拆分为{count}方式（如 {shown}），勾稽关系无法唯一确定"
-            self.unread(row, f"“{read.label}”行的数字“{_shown(pieces)}”粘连在一起，{how}，已留空", pieces,
-                        CellKind.AMBIGUOUS, "粘连数字无法唯一拆分")
+            keys = _keys(self.spec, row)
+            if complete and len(chosen) > 1:
+                # the cells every fitting reading agrees on (same digits, same place) are read
+                fits = [cands[i] for i in chosen]
+                agreed = [c for c in range(row.ncols) if len({(f[c].raw, f[c].start, f[c].end) for f in fits}) == 1]
+                for c in agreed:
+                    self.table.cells[keys[c]] = _cell(fits[0][c], row)
+                keys = [k for c, k in enumerate(keys) if c not in agreed]
+            names = "" if len(keys) == row.ncols else "（" + "、".join(cell_label(k) for k in keys) + "）"
+            self.note("S03", f"“{read.label}”行的数字“{_shown(pieces)}”粘连在一起，{how}，已留空{names}", keys,
+                      [(p.start, p.end) for p in pieces], f"row:{rk}", W)
+            for k in keys:
+                self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
         self.pending.clear()
         self._note_splits()
 

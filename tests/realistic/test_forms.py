@@ -30,13 +30,8 @@ REASON = "issue 12 reader"
 # Cases that fail with today's engine (benchmarks/accuracy.py shows why). Remove a case as it passes.
 FAILING_TODAY = frozenset("""
 office_narrow/sample-000
-oneline_mixed/random-7 oneline_mixed/random-7+chongfu oneline_mixed/random-7+extra_part
-oneline_mixed/random-7+heji oneline_mixed/random-7+no_rules_row oneline_mixed/random-7+other_single_zero
 scan/random-7
 scan_noisy/random-7
-text_content/random-7 text_content/random-7+chongfu text_content/random-7+extra_part text_content/random-7+heji
-text_content/random-7+no_rules_row text_content/random-7+other_single_nonzero
-text_content/random-7+other_single_zero text_content/random-7+wording
 """.split())
 
 
