@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from core.extraction.chain import heaviest_chain
 from core.extraction.normalize import compact, fold
 from core.extraction.stream import Tok, Token
 from core.template import TABLES, TableSpec, item_number
@@ -177,23 +178,8 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Anch
 
 def _best_sequence(cands: list[Anchor]) -> list[Anchor]:
     """The heaviest chain of anchors in reading order whose template order strictly increases."""
-    n = len(cands)
-    if not n:
-        return []
-    score = [0.0] * n
-    back = [-1] * n
-    for i, c in enumerate(cands):
-        score[i] = c.weight
-        for j in range(i):
-            if cands[j].order < c.order and (cands[j].run, cands[j].end) <= (c.run, c.pos) \
-                    and score[j] + c.weight > score[i]:
-                score[i], back[i] = score[j] + c.weight, j
-    best = max(range(n), key=lambda i: (score[i], -i))
-    chain = []
-    while best >= 0:
-        chain.append(cands[best])
-        best = back[best]
-    return chain[::-1]
+    return heaviest_chain(cands, lambda a: a.weight,
+                          lambda a, b: a.order < b.order and (a.run, a.end) <= (b.run, b.pos))
 
 
 def _label_text(spec: TableSpec, run: Run, anchor: Anchor, upto: int | None) -> str:

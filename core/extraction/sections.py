@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from core.extraction.chain import heaviest_chain
 from core.extraction.normalize import compact, compact_with_map, fold
 from core.model import Section
 from core.template import SECTIONS
@@ -160,24 +161,9 @@ def _lines(folded: str) -> list[HeadingHit]:
 
 def _choose(hits: list[HeadingHit]) -> list[HeadingHit]:
     """The heaviest chain in document order with rising part numbers and rising printed numerals."""
-    n = len(hits)
-    score = [h.score for h in hits]
-    back = [-1] * n
-    for i, h in enumerate(hits):
-        for j in range(i):
-            g = hits[j]
-            if g.number < h.number and g.end <= h.start \
-                    and (g.numeral is None or h.numeral is None or g.numeral < h.numeral) \
-                    and score[j] + h.score > score[i]:
-                score[i], back[i] = score[j] + h.score, j
-    if not n:
-        return []
-    best = max(range(n), key=lambda i: (score[i], -i))
-    chain = []
-    while best >= 0:
-        chain.append(hits[best])
-        best = back[best]
-    return chain[::-1]
+    return heaviest_chain(hits, lambda h: h.score,
+                          lambda g, h: g.number < h.number and g.end <= h.start
+                          and (g.numeral is None or h.numeral is None or g.numeral < h.numeral))
 
 
 def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
