@@ -7,7 +7,6 @@ exporter both go through this API.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -16,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.checks import run_checks, run_cross_checks
 from core.extraction.normalize import fold
-from core.model import CellKind, CellValue, Finding, Number, Report
+from core.model import CellKind, CellValue, Finding, Number, Report, text_hash
 from core.template import TABLES, CellKey, cell_label
 
 SIDECAR_SUFFIX = ".review.json"
@@ -240,7 +239,7 @@ class Review:
         self._findings = None
 
 
-TEXT_ONLY_CROSS_RULES = frozenset({"X05"})  # across agencies, from the text alone
+TEXT_ONLY_CROSS_RULES = frozenset({"X05", "X08"})  # from the text alone, whatever the numbers
 
 
 def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = None) -> None:
@@ -261,10 +260,6 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
     found = run_cross_checks([(r.report, r.overrides) for r in reviews])
     for review, extra in zip(reviews, found):
         review.cross_findings = extra
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def value_text(value: Number | None) -> str:
