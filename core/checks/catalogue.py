@@ -115,7 +115,7 @@ TITLES_EN: dict[str, str] = {
     "T04": "Part 6 reports on the year's key points for open government",
     "T05": "Fee notices issued while part 6 says no fee",
     "T06": "A people's government report states assessment, appraisal and accountability",
-    "T07": "No template residue (XX, ××, 【】, (agency name), YYYY)",
+    "T07": "No template residue (XX, ××, empty brackets, (agency name), YYYY)",
     "T08": "No other agency or place named as this agency",
     "T09": "The overview does not speak of last year (text carried over)",
     "T10": "Information processing fees not confused with administrative fees",

@@ -277,6 +277,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "X06": ("第五部分与上年基本相同（{measure} {similarity:.2f}），存在的问题照搬上年",
             "Part 5 is nearly the same as last year's ({measure} {similarity:.2f}): the problems were copied"),
     "X08": ("与本批次中的其他 {count} 个文件内容完全相同：{files}{more}（汇总中只计一次）",
-            "Identical to {count} other files in this batch: {files}{more} (counted once in the summary)"),
+            "Identical to other files in this batch ({count}): {files}{more} (counted once in the summary)"),
     "X08.more": ("等", " and others"),
 }
