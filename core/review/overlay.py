@@ -21,6 +21,7 @@ from core.template import TABLES, CellKey, cell_label
 SIDECAR_SUFFIX = ".review.json"
 SIDECAR_VERSION = 1
 VERDICTS = ("待定", "确认", "驳回")
+STALE = "需重新确认"  # a verdict given on a finding whose numbers have changed since
 
 
 def now() -> str:
@@ -46,6 +47,7 @@ class VerdictEntry:
     comment: str
     time: str
     reviewer: str = ""
+    message: str = ""  # what the finding said when the verdict was given ("" in sidecars from before)
 
 
 @dataclass
@@ -163,14 +165,16 @@ class Review:
                                      correction.value if correction else None, now(), "撤销/重做", self.reviewer))
         self._findings = None
 
-    def set_verdict(self, finding_key: str, verdict: str, comment: str = "") -> VerdictEntry | None:
+    def set_verdict(self, finding_key: str, verdict: str, comment: str = "", message: str = "") -> VerdictEntry | None:
+        """``message`` is the finding's message as the reviewer saw it: if the finding later says
+        something else (its numbers changed), the verdict is kept but needs confirming again."""
         if verdict not in VERDICTS:
             raise ValueError(f"审核意见只能是 {'/'.join(VERDICTS)}")
         before = self.verdicts.get(finding_key)
         if verdict == "待定" and not comment:
             self.verdicts.pop(finding_key, None)
         else:
-            self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer)
+            self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer, message)
         return before
 
     def restore_verdict(self, finding_key: str, entry: VerdictEntry | None) -> None:
@@ -181,6 +185,11 @@ class Review:
 
     def verdict(self, finding: Finding) -> VerdictEntry | None:
         return self.verdicts.get(finding.key)
+
+    def verdict_stale(self, finding: Finding) -> bool:
+        """The verdict was given when the finding said something else: it must be confirmed again."""
+        entry = self.verdicts.get(finding.key)
+        return entry is not None and bool(entry.message) and entry.message != finding.message
 
     def set_agency(self, name: str | None) -> str | None:
         """Name the agency by hand when the title is missing or spelled differently from other years;
