@@ -1,0 +1,29 @@
+"""Stored paths are absolute and normalised, so they mean the same file from any working folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from core.batch import export_paths
+from core.review.session import absolute, expand_inputs
+
+
+def test_inputs_become_absolute(samples: Path, monkeypatch):
+    monkeypatch.chdir(samples.parent)
+    found = expand_inputs([Path(samples.name), f"./{samples.name}/../{samples.name}/x.txt"])
+    assert found[:5] == sorted(str(p) for p in samples.glob("*.txt"))
+    assert found[5] == str(samples / "x.txt") and all(os.path.isabs(p) for p in found)
+    assert absolute("a/../b.txt") == str(samples.parent / "b.txt")
+
+
+def test_workbooks_and_summary_name_absolute_files(samples: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(samples.parent)
+    result = export_paths([samples.name], "out")
+    summary = load_workbook(tmp_path / "out" / "汇总.xlsx")["报告汇总"]
+    files = [row[3].value for row in summary.iter_rows(min_row=2)]
+    assert sorted(files) == sorted(str(p) for p in samples.glob("*.txt"))
+    book = load_workbook(result.workbooks[0].path)["概览"]
+    sources = [r[1].value for r in book.iter_rows() if r[0].value and str(r[0].value).endswith("源文件")]
+    assert sources and all(os.path.isabs(s) and Path(s).exists() for s in sources)
