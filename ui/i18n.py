@@ -17,11 +17,18 @@ from PySide6.QtCore import (
 )
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
+_current = {"language": "zh_CN"}
 
 
 def tr(text: str) -> str:
     """All our strings share one (empty) context, which is what lupdate gives module-level tr()."""
     return QCoreApplication.translate("", text)
+
+
+def language() -> str:
+    """The installed interface language as core names it ("zh" or "en"): findings, rule titles and
+    the form's labels come from core in this language."""
+    return "en" if _current["language"] == "en" else "zh"
 
 
 def _resources() -> Path:
@@ -60,20 +67,31 @@ def compiled_translation(language: str) -> Path | None:
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translation and Qt's own (standard dialogs, buttons). Returns the translators so
+    """Install Qt's own translation (standard dialogs and buttons) and ours on top of it, and make
+    the language the default locale. Ours for zh_CN holds only what Qt's lacks (strings Qt renamed
+    since its Chinese file was made, e.g. the file dialog's "&Look in:"). Returns the translators so
     the caller keeps them alive."""
+    _current["language"] = language
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(locale)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language == "zh_CN":
-        qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
-            app.installTranslator(qt)
-            installed.append(qt)
-        return installed
+    qt = QTranslator(app)
+    if language != "en" and qt.load(locale, "qtbase", "_", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
     qm = compiled_translation(language)
     if qm is not None:
         ours = QTranslator(app)
         if ours.load(str(qm)):
-            app.installTranslator(ours)
+            app.installTranslator(ours)  # installed last: searched first
             installed.append(ours)
     return installed
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for t in translators:
+        app.removeTranslator(t)
+    _current["language"] = "zh_CN"
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))

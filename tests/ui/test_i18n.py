@@ -27,5 +27,4 @@ def test_english_translation_compiles_and_applies(qtbot, settings, dialogs):
         assert menu_titles(window)[:4] == ["&File", "&Edit", "&View", "&Help"]
         assert window.find_box.placeholderText().startswith("Find in the original")
     finally:
-        for t in translators:
-            app.removeTranslator(t)
+        i18n.uninstall(app, translators)
