@@ -91,7 +91,8 @@ class FindingsPanel(QWidget):
                 item.setToolTip(1, RULES[f.rule].title_in(lang))
             entry = review.verdict(f) if review else None
             if entry is not None:
-                text = verdict_text(entry.verdict) + (f"：{entry.comment}" if entry.comment else "")
+                text = tr("{0}：{1}").format(verdict_text(entry.verdict), entry.comment) if entry.comment \
+                    else verdict_text(entry.verdict)
                 if review.verdict_stale(f):
                     text = tr("{0}（需重新确认）").format(text)
                     item.setIcon(3, status_icon("stale"))

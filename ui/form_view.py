@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -184,12 +184,15 @@ class FormView(QTableView):
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 160))
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.viewport().width() != self._fitted_width:
-            self.fit()
-        else:
-            self._place_band()
+    def viewportEvent(self, event) -> bool:
+        """Refit when the viewport's width changes, also when a scroll bar appears or goes."""
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            if self.viewport().width() != self._fitted_width:
+                self.fit()
+            else:
+                self._place_band()
+        return handled
 
     # --- scrolling under the band ----------------------------------------------------------------
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:

@@ -25,6 +25,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def app_name() -> str:
+    """The application's name as shown (titles, dialogs); core.version.APP_NAME stays the settings key."""
+    return tr("年报审阅")
+
+
 def language() -> str:
     """The installed interface language as core names it ("zh" or "en"): findings, rule titles and
     the form's labels come from core in this language."""

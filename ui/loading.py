@@ -10,9 +10,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from core.review.session import Entry, absolute, expand_inputs
-from core.version import APP_NAME
 from ui import journal
-from ui.i18n import tr
+from ui.i18n import app_name, tr
 from ui.workers import Task, load_task
 
 
@@ -40,7 +39,7 @@ class LoadActions:
         progress = None
         if len(paths) > 3:
             progress = QProgressDialog(tr("正在读取报告…"), tr("取消"), 0, len(paths), self)
-            progress.setWindowTitle(APP_NAME)
+            progress.setWindowTitle(app_name())
             progress.setMinimumDuration(300)
             progress.canceled.connect(task.cancel)
             task.signals.progress.connect(lambda done, total, label: progress.setValue(done))
@@ -108,7 +107,7 @@ class LoadActions:
             self._show_current()
         self._write_journal()
         if error:
-            QMessageBox.warning(self, APP_NAME, tr("读取报告时出错：{0}").format(error))
+            QMessageBox.warning(self, app_name(), tr("读取报告时出错：{0}").format(error))
         bad = [e for e in self.entries.values() if e.error]
         restored = [r for r in reviews if r.restored]
         message = tr("已载入 {0} 份报告，其中 {1} 份无法读取").format(len(self.entries), len(bad))
@@ -154,7 +153,7 @@ class LoadActions:
             return
         paths = [p for p in data.get("open", []) if Path(p).exists()]
         if paths and QMessageBox.question(
-                self, APP_NAME, tr("上次没有正常退出。是否重新打开当时的 {0} 份报告？\n（已做的修正会自动恢复。）").format(len(paths)),
+                self, app_name(), tr("上次没有正常退出。是否重新打开当时的 {0} 份报告？\n（已做的修正会自动恢复。）").format(len(paths)),
         ) == QMessageBox.StandardButton.Yes:
             self.open_paths(paths, current=data.get("current"))
         else:

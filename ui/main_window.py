@@ -31,13 +31,20 @@ from core.model import Finding
 from core.review import Review
 from core.review.session import Entry
 from core.template import TABLE_IDS, CellKey
-from core.version import APP_NAME, version
+from core.version import version
 from ui import journal
 from ui.findings_panel import FindingsPanel
-from ui.i18n import LANGUAGES, tr
+from ui.i18n import LANGUAGES, app_name, tr
 from ui.loading import LoadActions
 from ui.outline import Outline
-from ui.report_list import FILTERS, BadgeDelegate, PathRole, ReportFilter, ReportListModel, filter_label
+from ui.report_list import (
+    FILTERS,
+    BadgeDelegate,
+    PathRole,
+    ReportFilter,
+    ReportListModel,
+    filter_label,
+)
 from ui.review_actions import ReviewActions
 from ui.settings import Settings
 from ui.source_view import SourceView
@@ -375,7 +382,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
     def ask_reviewer(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getText(self, APP_NAME, tr("审阅人姓名（写入审阅底稿）："), text=self.settings.reviewer)
+        name, ok = QInputDialog.getText(self, app_name(), tr("审阅人姓名（写入审阅底稿）："), text=self.settings.reviewer)
         if ok:
             self.settings.reviewer = name.strip()
             for r in self.reviews():
@@ -383,13 +390,13 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
 
     def set_language(self, code: str) -> None:
         self.settings.language = code
-        QMessageBox.information(self, APP_NAME, tr("界面语言将在重新启动后生效。"))
+        QMessageBox.information(self, app_name(), tr("界面语言将在重新启动后生效。"))
 
     def about(self) -> None:
-        QMessageBox.about(self, tr("关于 {0}").format(APP_NAME), tr(
+        QMessageBox.about(self, tr("关于 {0}").format(app_name()), tr(
             "<h3>{0} {1}</h3><p>政府信息公开工作年度报告审阅工具。</p>"
             "<p>读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，"
-            "记录人工修正，并生成审阅底稿（Excel）。</p>").format(APP_NAME, version()))
+            "记录人工修正，并生成审阅底稿（Excel）。</p>").format(app_name(), version()))
 
     def _update_status(self) -> None:
         entry = self.entries.get(self.current_path or "")
@@ -418,14 +425,14 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         if review is not None:
             r = review.report
             name = f"{r.agency or Path(r.source.path).name} {r.year or ''}".strip()
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else f"{APP_NAME}[*]")
+        self.setWindowTitle(f"{name}[*] — {app_name()}" if name else f"{app_name()}[*]")
         self.setWindowModified(any(not s.isClean() for s in self.stacks.values()))
 
     def closeEvent(self, event) -> None:
         dirty = [p for p, s in self.stacks.items() if not s.isClean()]
         if dirty:
             answer = QMessageBox.question(
-                self, APP_NAME,
+                self, app_name(),
                 tr("有 {0} 份报告的修正尚未写入审阅底稿。\n（修正本身已自动保存，重新打开报告即可恢复。）\n\n是否先保存审阅底稿？")
                 .format(len(dirty)),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,

@@ -7,10 +7,9 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from core.review import Review, parse_input, refresh_cross_findings, save_sidecar
 from core.template import TABLE_IDS, CellKey
-from core.version import APP_NAME
 from ui import journal
 from ui.commands import AgencyCommand, EditCellCommand, VerdictCommand
-from ui.i18n import tr
+from ui.i18n import app_name, tr
 from ui.table_model import KeyRole, describe
 
 
@@ -28,7 +27,7 @@ class ReviewActions:
             try:
                 parse_input(key, value)
             except ValueError as exc:
-                QMessageBox.warning(self, APP_NAME, tr("{0}：{1}").format(describe(key), exc))
+                QMessageBox.warning(self, app_name(), tr("{0}：{1}").format(describe(key), exc))
                 return
         stack.push(EditCellCommand(review, key, value, self.reason_box.text().strip(), self._changed))
         self.reason_box.clear()
@@ -45,7 +44,7 @@ class ReviewActions:
         review = self.current
         if review is None:
             return
-        name, ok = QInputDialog.getText(self, APP_NAME, tr("机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）："),
+        name, ok = QInputDialog.getText(self, app_name(), tr("机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）："),
                                         text=review.report.agency or "")
         if ok:
             self.rename_agency(name)
@@ -73,7 +72,7 @@ class ReviewActions:
         try:
             save_sidecar(review)
         except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, tr("无法保存修正记录：{0}").format(exc))
+            QMessageBox.critical(self, app_name(), tr("无法保存修正记录：{0}").format(exc))
         if keys and len(self.entries) > 1:
             refresh_cross_findings(self.reviews(), changed=review)
         if review is self.current:

@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 from core.checks import cross_check
 from core.checks.context import CheckContext
 from core.checks.messages import Bi, Message, label, msg
-from core.checks.similarity import MEASURE, SHINGLE, THRESHOLD, jaccard, shingles, similar_pairs
+from core.checks.similarity import (
+    MEASURE,
+    SHINGLE,
+    THRESHOLD,
+    jaccard,
+    shingles,
+    similar_pairs,
+)
 from core.extraction.agency import same_agency
 from core.model import Finding, Severity
 from core.template import APPLICANT_COLUMNS, CellKey
