@@ -2,6 +2,7 @@
 resources/i18n/nianbao_en.ts, compiled to .qm on first use (generated files are never committed)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -57,18 +58,23 @@ def compiled_translation(language: str) -> Path | None:
     if not ts.exists():
         return None
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "i18n"
-    qm = cache / shipped.name
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    # named by the content it was compiled from: a cache shared by several versions of the app (or
+    # checkouts whose files' times say nothing) never hands one of them another's translation
+    digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]
+    qm = cache / f"{ts.stem}-{digest}.qm"
+    if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:
         return None
     cache.mkdir(parents=True, exist_ok=True)
+    part = qm.with_name(f".{qm.name}.{os.getpid()}")  # compiled aside, then renamed: never read half-written
     try:
-        subprocess.run([tool, str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+        subprocess.run([tool, str(ts), "-qm", str(part)], check=True, capture_output=True, timeout=60)
+        os.replace(part, qm)
     except (OSError, subprocess.SubprocessError):
         return None
-    return qm if qm.exists() else None
+    return qm
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -17,6 +17,7 @@ from core.template import (
     ACTIVE_ROW_HEADER,
     ACTIVE_SINGLE_COLUMN,
     B_NOTE,
+    B_RESULTS_GROUP,
     C_GROUPS,
     EN,
     SECTIONS,
@@ -51,7 +52,8 @@ def test_every_label_of_the_form_has_an_english_name():
     for spec in TABLES.values():
         labels |= {spec.title, *(g for g, _, _ in spec.column_groups)}
         labels |= {r.label for r in spec.rows}
-        labels |= {g for r in spec.rows for g in re.split(r"(?=（[一二三四五六七]）)", r.group) if g}
+        labels |= {g for r in spec.rows for g in (r.group.partition(B_RESULTS_GROUP)[1:]
+                                                  if r.group.startswith(B_RESULTS_GROUP) else (r.group,)) if g}
         labels |= {part for c in spec.columns for part in c.split("·")}
     labels |= {part for g in C_GROUPS for part in g.split("·")}
     missing = sorted(x for x in labels if x not in EN)
