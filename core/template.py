@@ -385,6 +385,25 @@ EN: dict[str, str] = {
 }
 
 
-def form_label(label: str, lang: str = "zh") -> str:
-    """A label of the form in ``lang`` ("zh" as written above, "en" from ``EN``)."""
-    return EN.get(label, label) if lang == "en" else label
+# Shorter English for the headers of narrow value columns (the full name is the tooltip).
+EN_SHORT: dict[str, str] = {
+    "自然人": "Persons",
+    "商业企业": "Business",
+    "科研机构": "Research",
+    "社会公益组织": "Non-profit",
+    "法律服务机构": "Legal services",
+    "其他": "Others",
+    "结果纠正": "Revised",
+    "其他结果": "Other",
+    "尚未审结": "Open",
+    "本年制发件数": "Issued",
+    "本年废止件数": "Repealed",
+}
+
+
+def form_label(label: str, lang: str = "zh", short: bool = False) -> str:
+    """A label of the form in ``lang`` ("zh" as written above, "en" from ``EN``; ``short`` for a
+    narrow column's header)."""
+    if lang != "en":
+        return label
+    return (short and EN_SHORT.get(label)) or EN.get(label, label)

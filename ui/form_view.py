@@ -28,12 +28,14 @@ from ui.table_model import FormTableModel, KeyRole
 PAD_X, PAD_Y = 10, 8       # room around a cell's text (margins and the grid line)
 VALUE_MIN_CHARS = 2.6      # a value column fits a 5-digit number and a label wrapped to 2-character lines
 VALUE_MAX_CHARS = 4        # wider value columns would only take room the row labels need
+VALUE_WORD_CHARS = 6       # a longer English word over a value column breaks inside the word
+SLACK = 3                  # a word measured to the pixel may still not fit once drawn
 _SHORT_CJK = re.compile(r"[\u4e00-\u9fff]{3,8}")
 
 
 def balanced(text: str, fm: QFontMetrics, width: int) -> str:
     """A short Chinese label that does not fit on one line, broken into even lines (结果/维持, not
-    结果维/持); anything else is left to the view's word wrap."""
+    结果维/持); anything else is left to word wrap."""
     if not _SHORT_CJK.fullmatch(text) or fm.horizontalAdvance(text) <= width:
         return text
     lines = math.ceil(fm.horizontalAdvance(text) / max(width, 1))
@@ -41,8 +43,27 @@ def balanced(text: str, fm: QFontMetrics, width: int) -> str:
     return "\u2028".join(text[i:i + per] for i in range(0, len(text), per))  # U+2028: a line break
 
 
+def wrapped(text: str, fm: QFontMetrics, width: int) -> tuple[str, int]:
+    """The text and the drawing flags a label needs in ``width``: word wrap, or wrap anywhere when a
+    single word is wider than the column (English in a narrow column), never an ellipsis."""
+    text = balanced(text, fm, width)
+    too_wide = any(fm.horizontalAdvance(word) > width for word in text.split())
+    return text, int(Qt.TextFlag.TextWrapAnywhere if too_wide else Qt.TextFlag.TextWordWrap)
+
+
+def text_area(width: int) -> int:
+    """The width a label's text gets in a cell of ``width``: less the grid line and the padding."""
+    return width - 1 - PAD_X
+
+
+def text_height(text: str, fm: QFontMetrics, width: int) -> int:
+    shown, flags = wrapped(text, fm, width)
+    return fm.boundingRect(QRect(0, 0, max(width, 1), 100000), flags, shown).height()
+
+
 class LabelDelegate(QStyledItemDelegate):
-    """Draws labels with ``balanced`` line breaks for the width they have (value cells as usual)."""
+    """Draws a label's cell as the style does, and its text wrapped as ``wrapped`` says, so that what
+    the view measured for the row heights is what is drawn (value cells are drawn as usual)."""
 
     def paint(self, painter, option, index) -> None:
         if index.data(KeyRole) is not None:
@@ -50,10 +71,17 @@ class LabelDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = balanced(opt.text, opt.fontMetrics, opt.rect.width() - PAD_X)
+        text, opt.text = opt.text, ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        area = opt.rect.adjusted(PAD_X // 2, PAD_Y // 2, -(PAD_X - PAD_X // 2), -(PAD_Y - PAD_Y // 2))
+        shown, flags = wrapped(text, QFontMetrics(opt.font), area.width())
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        painter.drawText(area, int(opt.displayAlignment) | flags, shown)
+        painter.restore()
 
 
 def _configure(view: QTableView) -> None:
@@ -115,8 +143,13 @@ class FormView(QTableView):
         char = fm.horizontalAdvance("国")
         labels, values = layout.label_cols, layout.shape[1] - layout.label_cols
         label_min = [self._label_min(c, fm, char) for c in range(labels)]
-        value = int(max(char * VALUE_MIN_CHARS + PAD_X, min(char * VALUE_MAX_CHARS,
-                                                              (width - sum(label_min)) / max(values, 1))))
+        # a value column is as wide as the longest word over it (English), within limits
+        words = [fm.horizontalAdvance(w) for b in layout.blocks if b.header and b.cols == 1 and b.col >= labels
+                 for w in model.label(b).split() if w.isascii()]  # Chinese breaks anywhere anyway
+        low = max(char * VALUE_MIN_CHARS, min(max(words, default=0), char * VALUE_WORD_CHARS)) + PAD_X + SLACK
+        high = max(char * VALUE_MAX_CHARS + PAD_X, low)
+        share = (width - sum(label_min)) / max(values, 1)
+        value = int(max(char * VALUE_MIN_CHARS + PAD_X, min(high, share)))
         widths = label_min + [value] * values
         if labels:
             widths[labels - 1] += max(0, width - sum(widths))  # the last label column takes what is left
@@ -146,19 +179,21 @@ class FormView(QTableView):
         if not inner:
             return char * 4 + PAD_X
         longest = max(fm.horizontalAdvance(model.label(b)) for b in inner)
-        return min(longest + PAD_X, char * 8 + PAD_X) if col else min(longest // 3 + PAD_X, char * 5 + PAD_X)
+        word = max((fm.horizontalAdvance(w) for b in inner for w in model.label(b).split() if w.isascii()), default=0)
+        fit = min(longest, char * 8) if col else max(min(longest // 3, char * 5), min(word, char * 7))
+        return fit + PAD_X + SLACK
 
     def _row_heights(self, model: FormTableModel, fm: QFontMetrics, widths: list[int]) -> list[int]:
         rows = self.layout_.shape[0]
         line = fm.height() + PAD_Y
         heights = [line] * rows
         tall = []
+        bold = QFontMetrics(model.header_font)
         for b in self.layout_.blocks:
             if b.key is not None:
                 continue
-            w = sum(widths[b.col:b.col + b.cols]) - PAD_X
-            need = fm.boundingRect(QRect(0, 0, max(w, 1), 100000), int(Qt.TextFlag.TextWordWrap),
-                                   balanced(model.label(b), fm, w)).height() + PAD_Y
+            w = text_area(sum(widths[b.col:b.col + b.cols]))
+            need = text_height(model.label(b), bold if b.group else fm, w) + PAD_Y
             if b.rows == 1:
                 heights[b.row] = max(heights[b.row], need)
             else:

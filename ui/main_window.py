@@ -34,7 +34,7 @@ from core.template import TABLE_IDS, CellKey
 from core.version import version
 from ui import journal
 from ui.findings_panel import FindingsPanel
-from ui.i18n import LANGUAGES, app_name, tr
+from ui.i18n import LANGUAGES, app_name, language, tr
 from ui.loading import LoadActions
 from ui.outline import Outline
 from ui.report_list import (
@@ -54,7 +54,8 @@ from ui.workbook_actions import WorkbookActions
 from ui.workers import Task
 
 DEFAULT_SIZE = QSize(1600, 950)
-DEFAULT_SPLIT = [400, 440, 760]  # list · text · tables: the list shows 机关 · 年度 · 文件
+# list · text · tables: the list shows 机关 · 年度 · 文件; English labels need a wider table
+DEFAULT_SPLIT = {"zh": [400, 440, 760], "en": [380, 320, 900]}
 FINDINGS_MIN_HEIGHT = 150
 
 
@@ -84,7 +85,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         self.main_split.addWidget(self._build_right())
         for i, stretch in enumerate((1, 3, 4)):
             self.main_split.setStretchFactor(i, stretch)
-        self.main_split.setSizes(DEFAULT_SPLIT)
+        self.main_split.setSizes(DEFAULT_SPLIT[language()])
         self.setCentralWidget(self.main_split)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -147,6 +148,8 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         self.models = {t: FormTableModel(t, self) for t in TABLE_IDS}
         self.pages: dict[str, TablePage] = {}
         self.tabs = QTabWidget()
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # long titles shrink to fit, full text in the tooltip
+        self.tabs.setUsesScrollButtons(False)
         for t in TABLE_IDS:
             model = self.models[t]
             model.edit_requested = self.request_edit
@@ -156,6 +159,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
             page.view.fitted.connect(self._fit_tables_height)
             self.pages[t] = page
             self.tabs.addTab(page, table_title(t))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, table_title(t))
         self.reason_box = QLineEdit()
         self.reason_box.setPlaceholderText(tr("修改原因（可选，记入修改记录）"))
         self.tabs.currentChanged.connect(self._fit_tables_height)
@@ -290,6 +294,8 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
             return
         self.current_path = path
         self.undo_group.setActiveStack(self.stacks.get(path))
+        for page in self.pages.values():
+            page.view.clearSelection()  # the previous report's selected cells mean nothing here
         self._show_current()
         self._write_journal()
 

@@ -19,6 +19,8 @@ class Outline(QListWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long headings elide
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._fit(max(self.fontMetrics().height(), self.iconSize().height(), 16) + 8)
 
     def _fit(self, row: int) -> None:
@@ -39,8 +41,8 @@ class Outline(QListWidget):
             state = "ok" if found and not table_missing else "missing" if not found else "no-table"
             item.setData(Qt.ItemDataRole.UserRole + 1, state)
             item.setIcon(status_icon({"ok": "ok", "missing": "error", "no-table": "warning"}[state]))
-            item.setToolTip({"ok": tr("报告中有这一部分"), "missing": tr("报告中没有这一部分"),
-                             "no-table": tr("这一部分没有统计表")}[state])
+            item.setToolTip(item.text() + "\n" + {"ok": tr("报告中有这一部分"), "missing": tr("报告中没有这一部分"),
+                                                 "no-table": tr("这一部分没有统计表")}[state])
             if state != "ok":
                 item.setBackground(QColor(style.ERROR if spec.missing_severity == "error" else style.WARNING))
             self.addItem(item)

@@ -48,8 +48,8 @@ class FormTableModel(QAbstractTableModel):
         self._status: dict[CellKey, CellStatus] = {}
         self._positions = self.layout.positions
         self._keys = list(self._positions)
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self.header_font = QFont()
+        self.header_font.setBold(True)
         self._corrected = QFont()
         self._corrected.setItalic(True)
         self._corrected.setBold(True)
@@ -86,7 +86,8 @@ class FormTableModel(QAbstractTableModel):
         return self._status.get(key)
 
     def label(self, block: Block) -> str:
-        return form_label(block.text, self.lang)
+        """What a label block shows: a value column's header may be a shorter form (English)."""
+        return form_label(block.text, self.lang, short=block.header and block.cols == 1)
 
     # --- Qt model API ----------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -134,8 +135,10 @@ class FormTableModel(QAbstractTableModel):
         return None
 
     def _label_data(self, block: Block, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.label(block)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return form_label(block.text, self.lang)
         if role == Qt.ItemDataRole.BackgroundRole:
             return _HEADER if block.header else _LABEL
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -143,7 +146,7 @@ class FormTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRE if block.header else _LEFT
         if role == Qt.ItemDataRole.FontRole and block.header:
-            return self._bold
+            return self.header_font if block.group else None  # a column's own header: regular, it has the least room
         return None
 
     def _tooltip(self, key: CellKey, st: CellStatus) -> str:

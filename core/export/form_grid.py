@@ -88,6 +88,7 @@ class Block:
     text: str = ""                # the label, as the template writes it ("" for a value cell)
     key: CellKey | None = None    # the value cell shown here
     header: bool = False          # a column header or a band over rows (as opposed to a row label)
+    group: bool = False           # a header over other headers (a spanning group, a band, the corner)
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,8 @@ def _column_headers(columns: tuple[str, ...], groups: tuple[tuple[str, int, int]
     depth = {g: sum(inside(g, o) for o in groups) for g in groups}
     below = {g: max((depth[o] - depth[g] for o in groups if inside(o, g)), default=0) for g in groups}
     height = 1 + max((depth[g] + 1 for g in groups), default=0)
-    blocks = [Block(depth[g], left + g[1], height - 1 - below[g] - depth[g], g[2] - g[1] + 1, g[0], header=True)
-              for g in groups]
+    blocks = [Block(depth[g], left + g[1], height - 1 - below[g] - depth[g], g[2] - g[1] + 1, g[0], header=True,
+                    group=True) for g in groups]
     for c, name in enumerate(columns):
         top = max((b.row + b.rows for b in blocks if b.col <= left + c < b.col + b.cols), default=0)
         blocks.append(Block(top, left + c, height - top, 1, name, header=True))
@@ -167,7 +168,7 @@ def _applications() -> FormLayout:
         levels = [r.group.removeprefix(B_RESULTS_GROUP)] if r.group.startswith(B_RESULTS_GROUP) else []
         paths.append(([B_RESULTS_GROUP] if r.group.startswith(B_RESULTS_GROUP) else [])
                      + [x for x in levels if x] + [r.label])
-    blocks = [Block(0, 0, height, 3, B_NOTE, header=True), *headers, *_row_labels(paths, height, 3)]
+    blocks = [Block(0, 0, height, 3, B_NOTE, header=True, group=True), *headers, *_row_labels(paths, height, 3)]
     blocks += [Block(height + i, 3 + c, key=CellKey(spec.id, r.key, c)) for i, r in enumerate(spec.rows)
                for c in range(r.ncols)]
     return FormLayout(spec.id, (height + len(spec.rows), 3 + len(spec.columns)), height, 3, tuple(blocks))
@@ -189,7 +190,7 @@ def _active() -> FormLayout:
     row = 0
     for group in dict.fromkeys(r.group for r in spec.rows):
         members = [r for r in spec.rows if r.group == group]
-        blocks.append(Block(row, 0, 1, width, group, header=True))
+        blocks.append(Block(row, 0, 1, width, group, header=True, group=True))
         blocks.append(Block(row + 1, 0, text=ACTIVE_ROW_HEADER, header=True))
         if members[0].ncols == 1:
             blocks.append(Block(row + 1, 1, 1, width - 1, ACTIVE_SINGLE_COLUMN[members[0].key], header=True))

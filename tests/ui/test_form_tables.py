@@ -4,7 +4,7 @@ text, no empty area under a table, the header band kept in place while scrolling
 moving between value cells only."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from core.export.form_grid import form_layout
 from core.template import TABLES, CellKey
 from tests.ui.conftest import sample
-from ui.form_view import PAD_X, balanced
+from ui.form_view import text_area, text_height
 from ui.table_model import KeyRole
 
 B = "applications"
@@ -70,7 +70,6 @@ def test_the_view_spans_wraps_and_sizes_like_the_form(window, samples):
         QAbstractItemModelTester(window.models[t], QAbstractItemModelTester.FailureReportingMode.Fatal)
         view = page.view
         layout = form_layout(t)
-        fm = QFontMetrics(view.font())
         for b in layout.blocks:
             assert (view.rowSpan(b.row, b.col), view.columnSpan(b.row, b.col)) == (b.rows, b.cols), (t, b)
             if b.key is not None:
@@ -78,10 +77,10 @@ def test_the_view_spans_wraps_and_sizes_like_the_form(window, samples):
             index = window.models[t].index(b.row, b.col)
             assert index.data(Qt.ItemDataRole.ToolTipRole) == b.text  # the full label
             assert not index.flags() & Qt.ItemFlag.ItemIsSelectable
-            width = sum(view.columnWidth(c) for c in range(b.col, b.col + b.cols)) - PAD_X
+            width = text_area(sum(view.columnWidth(c) for c in range(b.col, b.col + b.cols)))
             height = sum(view.rowHeight(r) for r in range(b.row, b.row + b.rows))
-            need = fm.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
-                                   balanced(b.text, fm, width)).height()
+            font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+            need = text_height(b.text, QFontMetrics(font), width)
             assert need <= height, (t, b.text, need, height)  # wrapped, never cut
         total = sum(view.rowHeight(r) for r in range(layout.shape[0]))
         assert view.sizeHint().height() >= total and view.maximumHeight() >= view.height()
