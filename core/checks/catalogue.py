@@ -98,8 +98,10 @@ TITLES_EN: dict[str, str] = {
     "C01": "Each group: total = upheld + corrected + other + pending",
     "C02": "Suits after reconsideration but no reconsideration this year",
     "D01": "Title year = statistics period year = year of the overview",
-    "D02": "Published on time (departments and townships by 31 January, governments by 31 March)",
+    "D02": "Published on time (departments and townships by 31 January, governments by 31 March; a page's stated date first)",
     "D03": "Published after the report year and not in the future",
+    "D04": "Not changed after publication (downloads of one address agree)",
+    "D05": "The same version on every platform (one agency, one year)",
     "N01": "Applications received in the text match table B (new, or new plus carried over)",
     "N02": "Text says no applications while table B is not zero, or the reverse",
     "N03": "Applications closed in the text = table B (7) total",
@@ -125,6 +127,7 @@ TITLES_EN: dict[str, str] = {
     "X04": "Text not nearly the same as this agency's previous report",
     "X05": "Text not nearly the same as other agencies' reports",
     "X06": "Problems not copied from last year",
+    "X07": "Sentences repeated from this agency's previous report within the threshold (default 50%)",
     "X08": "No duplicate files in one batch (each report counted once)",
 }
 

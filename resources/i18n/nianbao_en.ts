@@ -155,22 +155,22 @@ Comment (optional):</translation>
         <translation>Table {0} ({1}) was not found in the report. You can fill it in below from the original.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>按机关或文件名筛选</source>
         <translation>Filter by agency or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>在原文中查找（回车查找下一个）</source>
         <translation>Find in the original (Enter for next)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>六个部分</source>
         <translation>The six parts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>报告原文</source>
         <translation>Original text</translation>
     </message>
@@ -180,122 +180,127 @@ Comment (optional):</translation>
         <translation>Table {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>修改原因（可选，记入修改记录）</source>
         <translation>Reason for the change (optional, kept in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>打开报告(&amp;O)…</source>
         <translation>&amp;Open Reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>打开文件夹(&amp;D)…</source>
         <translation>Open Fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>从网址导入(&amp;U)…</source>
+        <translation>Import from &amp;URLs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>保存审阅底稿(&amp;S)…</source>
         <translation>&amp;Save Audit Workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>全部导出(&amp;E)…</source>
         <translation>&amp;Export All…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>审阅人(&amp;W)…</source>
         <translation>Revie&amp;wer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>在原文中查找(&amp;F)</source>
         <translation>&amp;Find in Original</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>撤销本单元格的修正</source>
         <translation>Withdraw This Cell&apos;s Correction</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>修改机关名称…</source>
         <translation>Rename Agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>放大原文</source>
         <translation>Zoom In Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>缩小原文</source>
         <translation>Zoom Out Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>下一条问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>上一条问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
@@ -305,10 +310,107 @@ Comment (optional):</translation>
         <translation>Reading reports…</translation>
     </message>
     <message>
+        <location filename="../../ui/fetch_dialog.py" line="37"/>
+        <source>从网址导入</source>
+        <translation>Import from URLs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="40"/>
+        <source>网址（每行一个：年度报告网页，或 PDF/DOC/DOCX 附件）：</source>
+        <translation>Addresses (one a line: a report page, or a PDF/DOC/DOCX attachment):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="45"/>
+        <source>从文件读取网址…</source>
+        <translation>Read addresses from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="51"/>
+        <source>证据文件夹：</source>
+        <translation>Evidence folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="55"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="59"/>
+        <source>遵守网站的 robots.txt（关闭前请确认已获授权）</source>
+        <translation>Respect the sites' robots.txt (turn off only with permission)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="70"/>
+        <source>开始下载</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="73"/>
+        <location filename="../../ui/fetch_dialog.py" line="145"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="83"/>
+        <source>网址列表文件</source>
+        <translation>List of addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="84"/>
+        <source>文本文件 (*.txt *.csv);;所有文件 (*)</source>
+        <translation>Text files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="90"/>
+        <source>无法读取网址列表 {0}：{1}</source>
+        <translation>Cannot read the list of addresses {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="96"/>
+        <source>选择证据文件夹</source>
+        <translation>Choose the evidence folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="109"/>
+        <source>请先输入网址。</source>
+        <translation>Enter the addresses first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="112"/>
+        <source>请选择证据文件夹。</source>
+        <translation>Choose an evidence folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="128"/>
+        <source>开始下载 {0} 个网址到 {1}</source>
+        <translation>Downloading {0} addresses to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="130"/>
         <location filename="../../ui/loading.py" line="41"/>
         <location filename="../../ui/workbook_actions.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="147"/>
+        <source>下载失败：{0}</source>
+        <translation>Download failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="152"/>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="153"/>
+        <source>完成：{0} 份报告，{1} 个网址未取得报告。证据索引：{2}</source>
+        <translation>Done: {0} reports; {1} addresses gave none. Evidence index: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fetch_dialog.py" line="163"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../ui/loading.py" line="110"/>
@@ -326,7 +428,7 @@ Comment (optional):</translation>
         <translation>; corrections restored for {0} report(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>无法读取此文件：
 {0}
 
@@ -337,22 +439,22 @@ Comment (optional):</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outline.py" line="37"/>
+        <location filename="../../ui/outline.py" line="39"/>
         <source>（表格缺失）</source>
         <translation> (table missing)</translation>
     </message>
     <message>
-        <location filename="../../ui/outline.py" line="42"/>
+        <location filename="../../ui/outline.py" line="44"/>
         <source>报告中没有这一部分</source>
         <translation>This part is missing from the report</translation>
     </message>
     <message>
-        <location filename="../../ui/outline.py" line="42"/>
+        <location filename="../../ui/outline.py" line="44"/>
         <source>报告中有这一部分</source>
         <translation>The report has this part</translation>
     </message>
     <message>
-        <location filename="../../ui/outline.py" line="43"/>
+        <location filename="../../ui/outline.py" line="45"/>
         <source>这一部分没有统计表</source>
         <translation>This part has no statistical table</translation>
     </message>
@@ -378,12 +480,12 @@ Comment (optional):</translation>
         <translation>Cannot save the corrections: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>（原文中没有对应位置）</source>
         <translation> (no position in the original)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>原文中没有“{0}”</source>
         <translation>&quot;{0}&quot; not found in the original</translation>
     </message>
@@ -463,52 +565,52 @@ Comment (optional):</translation>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>审阅人姓名（写入审阅底稿）：</source>
         <translation>Reviewer&apos;s name (written into the workbook):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>关于 {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>{0} · 无法读取</source>
         <translation>{0} · unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
         <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source> · 已恢复上次的修正</source>
         <translation> · previous corrections restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source> · 注意：原文件在上次审阅后已改动</source>
         <translation> · note: the file changed since the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>有 {0} 份报告的修正尚未写入审阅底稿。
 （修正本身已自动保存，重新打开报告即可恢复。）
 
@@ -586,42 +688,42 @@ Save the audit workbook first?</translation>
         <translation>Table {0} “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="152"/>
+        <location filename="../../ui/table_model.py" line="155"/>
         <source>人工修正，原值 {0}</source>
         <translation>Corrected by hand, original value {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="154"/>
+        <location filename="../../ui/table_model.py" line="157"/>
         <source>空白单元格</source>
         <translation>Blank cell</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="154"/>
+        <location filename="../../ui/table_model.py" line="157"/>
         <source>占位符，不是数字</source>
         <translation>Placeholder, not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="155"/>
+        <location filename="../../ui/table_model.py" line="158"/>
         <source>未读到数值</source>
         <translation>No value read</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="155"/>
+        <location filename="../../ui/table_model.py" line="158"/>
         <source>无法唯一确定的数值</source>
         <translation>Value cannot be determined uniquely</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="156"/>
+        <location filename="../../ui/table_model.py" line="159"/>
         <source>文字，不是数字</source>
         <translation>Text, not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/table_model.py" line="156"/>
+        <location filename="../../ui/table_model.py" line="159"/>
         <source>不合规的数值</source>
         <translation>Invalid value</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="30"/>
+        <location filename="../../ui/i18n.py" line="31"/>
         <source>年报审阅</source>
         <translation>Annual Report Reviewer</translation>
     </message>
