@@ -28,6 +28,7 @@ from ui.table_model import FormTableModel, KeyRole
 PAD_X, PAD_Y = 10, 8       # room around a cell's text (margins and the grid line)
 VALUE_MIN_CHARS = 2.6      # a value column fits a 5-digit number and a label wrapped to 2-character lines
 VALUE_MAX_CHARS = 4        # wider value columns would only take room the row labels need
+VALUE_ROOMY_CHARS = 7      # when the row labels are short: a 6-character header on one line
 VALUE_WORD_CHARS = 6       # a longer English word over a value column breaks inside the word
 SLACK = 3                  # a word measured to the pixel may still not fit once drawn
 _SHORT_CJK = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -148,6 +149,11 @@ class FormView(QTableView):
                  for w in model.label(b).split() if w.isascii()]  # Chinese breaks anywhere anyway
         low = max(char * VALUE_MIN_CHARS, min(max(words, default=0), char * VALUE_WORD_CHARS)) + PAD_X + SLACK
         high = max(char * VALUE_MAX_CHARS + PAD_X, low)
+        if labels:  # short row labels (table A) leave room for value columns wide enough for their headers
+            last = max((fm.horizontalAdvance(model.label(b)) for b in layout.blocks
+                        if b.key is None and not b.header and b.col == labels - 1), default=0) + PAD_X + SLACK
+            room = (width - sum(label_min[:-1]) - max(last, label_min[-1])) / max(values, 1)
+            high = max(high, min(char * VALUE_ROOMY_CHARS + PAD_X, room))
         share = (width - sum(label_min)) / max(values, 1)
         value = int(max(char * VALUE_MIN_CHARS + PAD_X, min(high, share)))
         widths = label_min + [value] * values
