@@ -88,8 +88,13 @@ class ReviewActions:
         self._update_title()
 
     def _write_journal(self) -> None:
+        """Only when what it records changed: an edit that leaves the open set, the current report and
+        the unsaved ones as they were costs no second synced write (the sidecar has the edit)."""
+        state = (list(self.entries), self.current_path, [p for p, s in self.stacks.items() if not s.isClean()])
+        if state == getattr(self, "_journal_state", None) and journal.journal_path().exists():
+            return
         try:
-            journal.write(list(self.entries), self.current_path,
-                          [p for p, s in self.stacks.items() if not s.isClean()])
+            journal.write(*state)
+            self._journal_state = state
         except OSError:
             pass
