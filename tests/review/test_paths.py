@@ -27,3 +27,17 @@ def test_workbooks_and_summary_name_absolute_files(samples: Path, tmp_path: Path
     book = load_workbook(result.workbooks[0].path)["概览"]
     sources = [r[1].value for r in book.iter_rows() if r[0].value and str(r[0].value).endswith("源文件")]
     assert sources and all(os.path.isabs(s) and Path(s).exists() for s in sources)
+
+
+def test_summary_counts_a_duplicated_report_once(samples: Path, tmp_path: Path):
+    original = next(samples.glob("002_*.txt"))
+    for name in ("copy-1.txt", "copy-2.txt"):
+        (samples / name).write_bytes(original.read_bytes())
+    export_paths([str(samples)], tmp_path / "out")
+    book = load_workbook(tmp_path / "out" / "汇总.xlsx")
+    rows = [[c.value for c in r] for r in book["报告汇总"].iter_rows(min_row=2)]
+    verdicts = [r[6] for r in rows]
+    assert len(rows) == 7 and sum(v.startswith("重复（同") for v in verdicts) == 2
+    rules = {r[0].value: (r[3].value, r[4].value) for r in book["规则统计"].iter_rows(min_row=2)}
+    assert rules["X08"] == (1, "20%")  # the three copies count as one of five reports
+    assert all(count <= 5 for count, _ in rules.values())
