@@ -52,6 +52,7 @@ def main() -> None:
             window.close()
         print(f"open to first paint: median {statistics.median(opens) * 1000:.0f} ms, max {max(opens) * 1000:.0f} ms")
         print(f"edit → re-check → repaint: median {statistics.median(edits) * 1000:.1f} ms, max {max(edits) * 1000:.1f} ms")
+        print("  edits (ms):", " ".join(f"{e * 1000:.0f}" for e in edits))
 
         folder = Path(tmp) / "folder"
         folder.mkdir()

@@ -6,6 +6,7 @@ view can show the evidence. The model says what was *printed*; hand corrections 
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -54,6 +55,11 @@ class CellValue:
 MISSING = CellValue(CellKind.MISSING)
 
 
+def text_hash(text: str) -> str:
+    """SHA-256 of a decoded text: the identity of a report's content (sidecars, duplicate files)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class SourceDocument:
     path: str
@@ -99,6 +105,8 @@ class ParseNote:
     spans: tuple[Span, ...] = ()
     subject: str = ""
     severity: Severity | None = None  # None: the rule's own severity
+    template: str = ""  # message template id and its parameters (core.checks.messages), as in Finding
+    params: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass
@@ -167,6 +175,10 @@ class Finding:
     lhs_value: Number | None = None
     rhs_value: Number | None = None
     verdict: Verdict = Verdict.FAIL
+    # how ``message`` was made: a template id of core.checks.messages and its parameters, so that the
+    # window can show the same finding in another language ("" for a message given as text)
+    template: str = ""
+    params: tuple[tuple[str, object], ...] = ()
 
     @property
     def key(self) -> str:

@@ -121,18 +121,19 @@ ACTIVE = TableSpec(
     section=2,
     columns=("本年制发件数", "本年废止件数", "现行有效件数"),
     rows=(
-        RowSpec("规章", "规章", 3, (r"(?<!行政)规章",), group="第二十条第(一)项"),
-        RowSpec("行政规范性文件", "行政规范性文件", 3, (r"规范性文件",), group="第二十条第(一)项"),
-        RowSpec("行政许可", "行政许可", 1, (r"行政许可",), group="第二十条第(五)项"),
-        RowSpec("行政处罚", "行政处罚", 1, (r"行政处罚",), group="第二十条第(六)项"),
-        RowSpec("行政强制", "行政强制", 1, (r"行政强制",), group="第二十条第(六)项"),
-        RowSpec("行政事业性收费", "行政事业性收费", 1, (r"事业性收费",), group="第二十条第(八)项",
+        RowSpec("规章", "规章", 3, (r"(?<!行政)规章",), group="第二十条第（一）项"),
+        RowSpec("行政规范性文件", "行政规范性文件", 3, (r"规范性文件",), group="第二十条第（一）项"),
+        RowSpec("行政许可", "行政许可", 1, (r"行政许可",), group="第二十条第（五）项"),
+        RowSpec("行政处罚", "行政处罚", 1, (r"行政处罚",), group="第二十条第（六）项"),
+        RowSpec("行政强制", "行政强制", 1, (r"行政强制",), group="第二十条第（六）项"),
+        RowSpec("行政事业性收费", "行政事业性收费", 1, (r"事业性收费",), group="第二十条第（八）项",
                 decimal=True),
     ),
     markers=("第二十条第", "本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
     header_words=("信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
                   "单位", "万元", "第二十条第", "项", "(一)", "(五)", "(六)", "(八)"),
 )
+ACTIVE_ROW_HEADER = "信息内容"  # the printed form's header over table A's row labels
 ACTIVE_SINGLE_COLUMN = {"行政许可": "本年处理决定数量", "行政处罚": "本年处理决定数量",
                         "行政强制": "本年处理决定数量", "行政事业性收费": "本年收费金额（单位：万元）"}
 
@@ -141,6 +142,8 @@ APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益�
 TOTAL_COL = 6
 
 B_RESULTS_GROUP = _G3 = "三、本年度办理结果"
+# printed in the corner of table B's header: the first cross-total rule (B01)
+B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 def _b(key: str, label: str, patterns: tuple[str, ...], group: str = "", nonstandard: tuple[str, ...] = ()) -> RowSpec:
@@ -234,15 +237,21 @@ def row_cells(table: str, row: str) -> tuple[CellKey, ...]:
     return tuple(CellKey(table, row, c) for c in range(TABLES[table].row(row).ncols))
 
 
-def cell_label(key: CellKey) -> str:
-    """Human (Chinese) name of a cell, e.g. '本年新收 · 自然人', used in messages."""
+def cell_label(key: CellKey, lang: str = "zh") -> str:
+    """Human name of a cell, e.g. '一、本年新收政府信息公开申请数量 · 自然人', used in messages;
+    ``lang`` "en" gives the English names of the same labels."""
     spec = TABLES[key.table]
     if key.table == "review_litigation":
-        return spec.columns[key.col]
+        return ("·" if lang == "zh" else " · ").join(form_label(p, lang) for p in spec.columns[key.col].split("·"))
     row = spec.row(key.row)
     if row.ncols == 1:
-        return row.label
-    return f"{row.label.split('（区分')[0]} · {spec.columns[key.col]}"
+        return form_label(row.label, lang)
+    return f"{short_label(form_label(row.label, lang))} · {form_label(spec.columns[key.col], lang)}"
+
+
+def short_label(label: str) -> str:
+    """A row label without its trailing explanation: '（二）部分公开（区分处理的…）' → '（二）部分公开'."""
+    return re.sub(r"\s*[（(][^（）()]*[）)]$", "", label)
 
 
 # --- Sections ------------------------------------------------------------------------------------
@@ -282,3 +291,119 @@ LAYOUT_MARKERS: dict[str, tuple[str, ...]] = {
 
 # Cell texts that mean "nothing here" without being a number (checks.md: PLACEHOLDER).
 PLACEHOLDERS = frozenset({"/", "／", "—", "——", "-", "--", "－", "无", "不适用", "空", "\\", "×", "x", "X"})
+
+
+# --- English names ---------------------------------------------------------------------------------
+# The form's labels in English, for the window's English interface. Chinese stays the source of truth
+# (patterns, JSON, the workbook); every label above has an entry here (a test checks), keyed by the
+# label exactly as written in this file.
+EN: dict[str, str] = {
+    # titles, sub-headers, units
+    "主动公开政府信息情况": "Active disclosure of government information",
+    "收到和处理政府信息公开申请情况": "Applications for government information received and handled",
+    "政府信息公开行政复议、行政诉讼情况": "Administrative reconsideration and litigation over disclosure",
+    "信息内容": "Information",
+    "本年制发件数": "Issued this year",
+    "本年废止件数": "Repealed this year",
+    "现行有效件数": "In force",
+    "本年处理决定数量": "Decisions this year",
+    "本年收费金额（单位：万元）": "Fees collected this year (10,000 yuan)",
+    "第二十条第（一）项": "Article 20 (1)",
+    "第二十条第（五）项": "Article 20 (5)",
+    "第二十条第（六）项": "Article 20 (6)",
+    "第二十条第（八）项": "Article 20 (8)",
+    # table A rows
+    "规章": "Rules",
+    "行政规范性文件": "Normative documents",
+    "行政许可": "Administrative licensing",
+    "行政处罚": "Administrative penalties",
+    "行政强制": "Administrative enforcement",
+    "行政事业性收费": "Administrative fees",
+    # table B columns and groups
+    "申请人情况": "Applicants",
+    "自然人": "Natural persons",
+    "法人或其他组织": "Legal persons and other organisations",
+    "商业企业": "Businesses",
+    "科研机构": "Research institutions",
+    "社会公益组织": "Public-interest organisations",
+    "法律服务机构": "Legal service providers",
+    "其他": "Others",
+    "总计": "Total",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）":
+        "(In every column: item 1 plus item 2 equals item 3 plus item 4)",
+    # table B rows and groups
+    "一、本年新收政府信息公开申请数量": "1. New applications this year",
+    "二、上年结转政府信息公开申请数量": "2. Carried over from last year",
+    "三、本年度办理结果": "3. Outcomes this year",
+    "（一）予以公开": "(1) Disclosed",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）":
+        "(2) Partly disclosed (counted here only, not under any other outcome)",
+    "（三）不予公开": "(3) Not disclosed",
+    "1.属于国家秘密": "1. State secrets",
+    "2.其他法律行政法规禁止公开": "2. Barred by other laws and regulations",
+    "3.危及“三安全一稳定”": "3. Endangering security or stability",
+    "4.保护第三方合法权益": "4. Protecting third parties' lawful rights",
+    "5.属于三类内部事务信息": "5. Internal affairs information",
+    "6.属于四类过程性信息": "6. Process information",
+    "7.属于行政执法案卷": "7. Law-enforcement case files",
+    "8.属于行政查询事项": "8. Administrative inquiry matters",
+    "（四）无法提供": "(4) Cannot be provided",
+    "1.本机关不掌握相关政府信息": "1. Not held by this agency",
+    "2.没有现成信息需要另行制作": "2. Would have to be newly compiled",
+    "3.补正后申请内容仍不明确": "3. Still unclear after amendment",
+    "（五）不予处理": "(5) Not processed",
+    "1.信访举报投诉类申请": "1. Petitions, reports and complaints",
+    "2.重复申请": "2. Repeated applications",
+    "3.要求提供公开出版物": "3. Requests for published materials",
+    "4.无正当理由大量反复申请": "4. Mass repeated applications without good reason",
+    "5.要求行政机关确认或重新出具已获取信息": "5. Requests to confirm or reissue information already obtained",
+    "（六）其他处理": "(6) Other handling",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":
+        "1. Applicant did not amend in time without good reason; no longer processed",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请":
+        "2. Applicant did not pay the fee notice in time; no longer processed",
+    "3.其他": "3. Other",
+    "（七）总计": "(7) Total",
+    "四、结转下年度继续办理": "4. Carried forward to next year",
+    # table C
+    "行政复议、行政诉讼": "Reconsideration and litigation",
+    "行政复议": "Administrative reconsideration",
+    "行政诉讼": "Administrative litigation",
+    "未经复议直接起诉": "Sued without reconsideration",
+    "复议后起诉": "Sued after reconsideration",
+    "结果维持": "Upheld",
+    "结果纠正": "Corrected",
+    "其他结果": "Other outcome",
+    "尚未审结": "Pending",
+    # the six parts
+    "一、总体情况": "1. Overview",
+    "二、主动公开政府信息情况": "2. Active disclosure of government information",
+    "三、收到和处理政府信息公开申请情况": "3. Applications received and handled",
+    "四、政府信息公开行政复议、行政诉讼情况": "4. Administrative reconsideration and litigation",
+    "五、存在的主要问题及改进情况": "5. Main problems and improvements",
+    "六、其他需要报告的事项": "6. Other matters to report",
+}
+
+
+# Shorter English for the headers of narrow value columns (the full name is the tooltip).
+EN_SHORT: dict[str, str] = {
+    "自然人": "Persons",
+    "商业企业": "Business",
+    "科研机构": "Research",
+    "社会公益组织": "Non-profit",
+    "法律服务机构": "Legal services",
+    "其他": "Others",
+    "结果纠正": "Revised",
+    "其他结果": "Other",
+    "尚未审结": "Open",
+    "本年制发件数": "Issued",
+    "本年废止件数": "Repealed",
+}
+
+
+def form_label(label: str, lang: str = "zh", short: bool = False) -> str:
+    """A label of the form in ``lang`` ("zh" as written above, "en" from ``EN``; ``short`` for a
+    narrow column's header)."""
+    if lang != "en":
+        return label
+    return (short and EN_SHORT.get(label)) or EN.get(label, label)

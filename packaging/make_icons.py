@@ -1,5 +1,5 @@
-"""Render resources/icons/app.svg's shapes to PNG sizes and a Windows .ico with QPainter (QtSvg is not
-part of PySide6-Essentials). Run after changing the SVG: python packaging/make_icons.py"""
+"""Render resources/icons/app.svg's shapes to PNG sizes and a Windows .ico with QPainter (the icon files
+need no SVG renderer where they are used). Run after changing the SVG: python packaging/make_icons.py"""
 from __future__ import annotations
 
 import sys

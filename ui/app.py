@@ -8,7 +8,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.version import APP_NAME, ORG_NAME, version
-from ui import crash, i18n
+from ui import crash, display, i18n
 from ui.main_window import MainWindow, show_later
 from ui.settings import Settings
 
@@ -22,7 +22,8 @@ def app_icon() -> QIcon:
 
 
 def create_app(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    with display.fatal_handler():
+        app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(version())

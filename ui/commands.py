@@ -9,13 +9,14 @@ from PySide6.QtGui import QUndoCommand
 from core.review import Correction, Review, VerdictEntry
 from core.template import CellKey
 from ui.i18n import tr
+from ui.table_model import describe
 
 Changed = Callable[[Review, tuple[CellKey, ...]], None]
 
 
 class EditCellCommand(QUndoCommand):
     def __init__(self, review: Review, key: CellKey, text: str | None, reason: str, changed: Changed) -> None:
-        super().__init__(tr("修改 {0}").format(review.describe(key)))
+        super().__init__(tr("修改 {0}").format(describe(key)))
         self.review, self.key, self.text, self.reason, self.changed = review, key, text, reason, changed
         self._before: Correction | None = None
         self._after: Correction | None = None
@@ -36,17 +37,18 @@ class EditCellCommand(QUndoCommand):
 
 
 class VerdictCommand(QUndoCommand):
-    def __init__(self, review: Review, finding_key: str, verdict: str, comment: str, changed: Changed) -> None:
+    def __init__(self, review: Review, finding_key: str, verdict: str, comment: str, message: str,
+                 changed: Changed) -> None:
         super().__init__(tr("审核意见：{0}").format(verdict))
-        self.review, self.finding_key, self.verdict, self.comment, self.changed = (
-            review, finding_key, verdict, comment, changed)
+        self.review, self.finding_key, self.verdict, self.comment, self.message, self.changed = (
+            review, finding_key, verdict, comment, message, changed)
         self._before: VerdictEntry | None = None
         self._after: VerdictEntry | None = None
         self._done = False
 
     def redo(self) -> None:
         if not self._done:
-            self._before = self.review.set_verdict(self.finding_key, self.verdict, self.comment)
+            self._before = self.review.set_verdict(self.finding_key, self.verdict, self.comment, self.message)
             self._after = self.review.verdicts.get(self.finding_key)
             self._done = True
         else:

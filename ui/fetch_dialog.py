@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.collect.evidence import INDEX_NAME
-from core.version import APP_NAME
-from ui.i18n import tr
+from ui.i18n import app_name, tr
 from ui.workers import Task
 
 DEFAULT_FOLDER = "年报证据"
@@ -34,7 +33,7 @@ class FetchDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.task: Task | None = None
-        self.setWindowTitle(tr("从网址导入") + f" — {APP_NAME}")
+        self.setWindowTitle(tr("从网址导入") + f" — {app_name()}")
         self.resize(760, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("网址（每行一个：年度报告网页，或 PDF/DOC/DOCX 附件）：")))

@@ -1,11 +1,14 @@
-"""The findings of the current report: severity, rule, message, the reviewer's verdict.
-Selecting one tells the window to select its cells and show its source."""
+"""The findings of the current report: severity, rule, message, the reviewer's verdict. Selecting one
+tells the window to select its cells and show its source. Messages and rule titles are shown in the
+interface language (core renders them); a verdict given on what the finding said before its numbers
+changed is marked 需重新确认."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -15,17 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.checks import RULES
+from core.checks.messages import finding_text
 from core.export import style
 from core.model import Finding, Severity
 from core.review import Review
-from ui.i18n import tr
-
-SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
-
+from ui.i18n import language, tr
+from ui.icons import status_icon
 
 
 def severity_text(sev: Severity) -> str:
     return {Severity.ERROR: tr("错误"), Severity.WARNING: tr("警告"), Severity.INFO: tr("提示")}[sev]
+
+
+def verdict_text(verdict: str) -> str:
+    """A stored verdict (待定/确认/驳回, the workbook's values) in the interface language."""
+    return {"待定": tr("待定"), "确认": tr("确认"), "驳回": tr("驳回")}.get(verdict, verdict)
 
 
 class FindingsPanel(QWidget):
@@ -40,9 +48,12 @@ class FindingsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 50)
-        self.tree.setColumnWidth(2, 620)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 78)
+        self.tree.setColumnWidth(1, 46)
+        self.tree.setColumnWidth(3, 130)
         self.tree.itemSelectionChanged.connect(self._selected)
         self.summary = QLabel()
         buttons = QHBoxLayout()
@@ -63,21 +74,34 @@ class FindingsPanel(QWidget):
     def show_findings(self, review: Review | None) -> None:
         current = self.current()
         keep = current.key if current else None
+        lang = language()
         self.tree.blockSignals(True)
         self.tree.clear()
         self._findings = list(review.findings) if review else []
         counts = {s: 0 for s in Severity}
         for f in self._findings:
             counts[f.severity] += 1
-            entry = review.verdict(f) if review else None
-            verdict = entry.verdict if entry else tr("待定")
-            if entry and entry.comment:
-                verdict += f"：{entry.comment}"
-            item = QTreeWidgetItem([f"{SEVERITY_MARK[f.severity]} {severity_text(f.severity)}", f.rule, f.message,
-                                    verdict])
+            message = finding_text(f, lang)
+            item = QTreeWidgetItem([severity_text(f.severity), f.rule, message, ""])
+            item.setIcon(0, status_icon(f.severity.value))
             item.setData(0, Qt.ItemDataRole.UserRole, f.key)
             item.setBackground(0, QBrush(QColor(style.SEVERITY_COLOUR[f.severity.value])))
-            item.setToolTip(2, f.message)
+            item.setToolTip(2, message)
+            if f.rule in RULES:
+                item.setToolTip(1, RULES[f.rule].title_in(lang))
+            entry = review.verdict(f) if review else None
+            if entry is not None:
+                text = tr("{0}：{1}").format(verdict_text(entry.verdict), entry.comment) if entry.comment \
+                    else verdict_text(entry.verdict)
+                if review.verdict_stale(f):
+                    text = tr("{0}（需重新确认）").format(text)
+                    item.setIcon(3, status_icon("stale"))
+                    item.setBackground(3, QBrush(QColor(style.WARNING)))
+                    item.setToolTip(3, tr("给出审核意见时，这条问题的说明是：\n{0}\n现在的数字已不同，请重新确认。")
+                                    .format(entry.message))
+                item.setText(3, text)
+            else:
+                item.setText(3, verdict_text("待定"))
             self.tree.addTopLevelItem(item)
             if f.key == keep:
                 item.setSelected(True)
@@ -113,6 +137,7 @@ class FindingsPanel(QWidget):
         f = self.current()
         if f is None:
             return
-        comment, ok = QInputDialog.getText(self, tr("审核意见"), tr("{0}：{1}\n说明（可不填）：").format(verdict, f.message))
+        comment, ok = QInputDialog.getText(self, tr("审核意见"), tr("{0}：{1}\n说明（可不填）：").format(
+            verdict_text(verdict), finding_text(f, language())))
         if ok:
             self.verdict_requested.emit(f.key, verdict, comment.strip())

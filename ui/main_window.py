@@ -1,24 +1,25 @@
 """The reviewer window: loaded reports on the left, the original text beside the three tables, the
-findings below. Everything it shows comes from ``core``; every change goes through an undo command."""
+findings below. Everything it shows comes from ``core``; every change goes through an undo command.
+
+The window is assembled from parts: loading (``ui.loading``), the auditor's changes
+(``ui.review_actions``), saving workbooks (``ui.workbook_actions``); the panes are their own widgets
+(report list, outline, source view, table pages, findings). A new pane or dialog is a widget plus a
+line in ``_build_widgets`` or ``_build_actions``."""
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -26,32 +27,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.export import style
 from core.model import Finding
-from core.review import Review, refresh_cross_findings, save_sidecar
-from core.review.session import Entry, expand_inputs
-from core.template import SECTIONS, TABLE_IDS, TABLES, CellKey
-from core.version import APP_NAME, version
+from core.review import Review
+from core.review.session import Entry
+from core.template import TABLE_IDS, CellKey
+from core.version import version
 from ui import journal
-from ui.commands import AgencyCommand, EditCellCommand, VerdictCommand
 from ui.findings_panel import FindingsPanel
-from ui.i18n import LANGUAGES, tr
+from ui.i18n import LANGUAGES, app_name, language, tr
+from ui.loading import LoadActions
+from ui.outline import Outline
 from ui.report_list import (
     FILTERS,
+    BadgeDelegate,
     PathRole,
     ReportFilter,
     ReportListModel,
     filter_label,
 )
+from ui.review_actions import ReviewActions
 from ui.settings import Settings
 from ui.source_view import SourceView
-from ui.table_model import FormTableModel, KeyRole
-from ui.table_page import TablePage
+from ui.table_model import FormTableModel, KeyRole, describe
+from ui.table_page import TablePage, table_title
 from ui.workbook_actions import WorkbookActions
-from ui.workers import Task, load_task
+from ui.workers import Task
+
+DEFAULT_SIZE = QSize(1600, 950)
+# list · text · tables: the list shows 机关 · 年度 · 文件; English labels need a wider table
+DEFAULT_SPLIT = {"zh": [400, 440, 760], "en": [380, 320, 900]}
+FINDINGS_MIN_HEIGHT = 150
 
 
-class MainWindow(WorkbookActions, QMainWindow):
+class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -61,17 +69,28 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.stacks: dict[str, QUndoStack] = {}
         self.pool = QThreadPool.globalInstance()
         self._tasks: list[Task] = []
-        self._pending: deque[Entry] = deque()
-        self._finish_when_drained = None
-        self.setAcceptDrops(True)
+        self._init_loading()
         self._build_widgets()
         self._build_actions()
         self._restore_layout()
         self.undo_group.cleanChanged.connect(self._stack_changed)
+        self._update_status()
         self._update_title()
 
     # --- construction ------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self._build_list())
+        self.main_split.addWidget(self._build_middle())
+        self.main_split.addWidget(self._build_right())
+        for i, stretch in enumerate((1, 3, 4)):
+            self.main_split.setStretchFactor(i, stretch)
+        self.main_split.setSizes(DEFAULT_SPLIT[language()])
+        self.setCentralWidget(self.main_split)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _build_list(self) -> QWidget:
         self.list_model = ReportListModel(self)
         self.list_filter = ReportFilter(self)
         self.list_filter.setSourceModel(self.list_model)
@@ -80,11 +99,15 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.list_view.setSortingEnabled(True)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setItemDelegateForColumn(0, BadgeDelegate(self.list_view))
         self.list_view.verticalHeader().hide()
-        self.list_view.horizontalHeader().setStretchLastSection(True)
-        self.list_view.setColumnWidth(0, 70)
-        self.list_view.setColumnWidth(1, 170)
-        self.list_view.setColumnWidth(2, 48)
+        self.list_view.setWordWrap(False)
+        header = self.list_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fm = self.list_view.fontMetrics()
+        for col, sample in ((0, "00 00"), (2, "2024"), (3, "000_0000000000.txt")):
+            self.list_view.setColumnWidth(col, fm.horizontalAdvance(sample) + (44 if col == 0 else 18))
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.filter_combo = QComboBox()
         for name in FILTERS:
@@ -102,10 +125,11 @@ class MainWindow(WorkbookActions, QMainWindow):
         row.addWidget(self.search_box, 1)
         lay.addLayout(row)
         lay.addWidget(self.list_view)
+        return left
 
-        self.outline = QListWidget()
-        self.outline.setMaximumHeight(118)
-        self.outline.itemClicked.connect(self._outline_clicked)
+    def _build_middle(self) -> QWidget:
+        self.outline = Outline()
+        self.outline.heading_clicked.connect(lambda span: self.source.highlight([span]))
         self.source = SourceView()
         self.find_box = QLineEdit()
         self.find_box.setPlaceholderText(tr("在原文中查找（回车查找下一个）"))
@@ -118,25 +142,32 @@ class MainWindow(WorkbookActions, QMainWindow):
         lay.addWidget(QLabel(tr("报告原文")))
         lay.addWidget(self.find_box)
         lay.addWidget(self.source, 1)
+        return middle
 
+    def _build_right(self) -> QWidget:
         self.models = {t: FormTableModel(t, self) for t in TABLE_IDS}
         self.pages: dict[str, TablePage] = {}
         self.tabs = QTabWidget()
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # long titles shrink to fit, full text in the tooltip
+        self.tabs.setUsesScrollButtons(False)
         for t in TABLE_IDS:
             model = self.models[t]
             model.edit_requested = self.request_edit
             page = TablePage(model)
             page.view.selectionModel().currentChanged.connect(self._cell_changed)
             page.view.clicked.connect(self._cell_clicked)
+            page.view.fitted.connect(self._fit_tables_height)
             self.pages[t] = page
-            spec = TABLES[t]
-            self.tabs.addTab(page, tr("表{0} {1}").format(spec.letter, spec.title))
+            self.tabs.addTab(page, table_title(t))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, table_title(t))
         self.reason_box = QLineEdit()
         self.reason_box.setPlaceholderText(tr("修改原因（可选，记入修改记录）"))
+        self.tabs.currentChanged.connect(self._fit_tables_height)
         self.findings = FindingsPanel()
+        self.findings.setMinimumHeight(FINDINGS_MIN_HEIGHT)
         self.findings.finding_selected.connect(self.show_finding)
         self.findings.verdict_requested.connect(self.request_verdict)
-        tables_box = QWidget()
+        tables_box = self.tables_box = QWidget()
         lay = QVBoxLayout(tables_box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs, 1)
@@ -146,18 +177,19 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.right_split.addWidget(self.findings)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
+        self.right_split.setSizes([DEFAULT_SIZE.height(), FINDINGS_MIN_HEIGHT])  # the table as tall as it is
+        return self.right_split
 
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.addWidget(left)
-        self.main_split.addWidget(middle)
-        self.main_split.addWidget(self.right_split)
-        self.main_split.setStretchFactor(0, 1)
-        self.main_split.setStretchFactor(1, 3)
-        self.main_split.setStretchFactor(2, 4)
-        self.main_split.setSizes([250, 480, 870])
-        self.setCentralWidget(self.main_split)
-        self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
+    def _fit_tables_height(self, _index=None) -> None:
+        """The tables' pane is never taller than the table shown: what a short table leaves over
+        goes to the findings, not to an empty area under the table."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        lay = self.tables_box.layout()
+        need = (self.tabs.tabBar().sizeHint().height() + page.sizeHint().height() + 2 * self.tabs.style().pixelMetric(
+            self.tabs.style().PixelMetric.PM_DefaultFrameWidth) + lay.spacing() + self.reason_box.sizeHint().height() + 4)
+        self.tables_box.setMaximumHeight(need)
 
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
         action = QAction(text, self)
@@ -170,7 +202,7 @@ class MainWindow(WorkbookActions, QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("文件(&F)"))
+        file_menu = self.file_menu = bar.addMenu(tr("文件(&F)"))
         self.open_action = self._action(tr("打开报告(&O)…"), self.open_files_dialog, QKeySequence.StandardKey.Open,
                                         file_menu)
         self._action(tr("打开文件夹(&D)…"), self.open_folder_dialog, "Ctrl+Shift+O", file_menu)
@@ -185,7 +217,7 @@ class MainWindow(WorkbookActions, QMainWindow):
         file_menu.addSeparator()
         self._action(tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
-        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        edit_menu = self.edit_menu = bar.addMenu(tr("编辑(&E)"))
         undo = self.undo_group.createUndoAction(self, tr("撤销"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, tr("重做"))
@@ -199,19 +231,21 @@ class MainWindow(WorkbookActions, QMainWindow):
         self._action(tr("撤销本单元格的修正"), self.revert_cell, "Ctrl+Backspace", edit_menu)
         self._action(tr("修改机关名称…"), self.ask_agency, None, edit_menu)
 
-        view_menu = bar.addMenu(tr("视图(&V)"))
+        view_menu = self.view_menu = bar.addMenu(tr("视图(&V)"))
         self._action(tr("放大原文"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
         self._action(tr("缩小原文"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
         self._action(tr("下一条问题"), lambda: self._step_finding(1), "F8", view_menu)
         self._action(tr("上一条问题"), lambda: self._step_finding(-1), "Shift+F8", view_menu)
         lang_menu = view_menu.addMenu(tr("界面语言(&L)"))
+        group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             act = QAction(name, self, checkable=True)
             act.setChecked(code == self.settings.language)
             act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
             lang_menu.addAction(act)
 
-        help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu = self.help_menu = bar.addMenu(tr("帮助(&H)"))
         self._action(tr("关于(&A)"), self.about, None, help_menu)
 
     # --- layout persistence --------------------------------------------------------------------
@@ -219,7 +253,7 @@ class MainWindow(WorkbookActions, QMainWindow):
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         else:
-            self.resize(QSize(1600, 950))
+            self.resize(DEFAULT_SIZE)
         for name, splitter in (("main", self.main_split), ("right", self.right_split)):
             state = self.settings.splitter(name)
             if state is not None:
@@ -234,91 +268,7 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.settings.text_zoom = self.source.zoom_level
         self.settings.sync()
 
-    # --- loading -------------------------------------------------------------------------------
-    def open_paths(self, inputs: list[str], wait: bool = False) -> Task | None:
-        """Load files and folders on the thread pool; each report appears as it is read."""
-        paths = [p for p in expand_inputs(inputs) if p not in self.entries]
-        if not paths:
-            return None
-        for p in inputs:
-            self.settings.add_recent(str(p))
-        task = load_task(paths, self.settings.reviewer, self.reviews())
-        progress = None
-        if len(paths) > 3:
-            progress = QProgressDialog(tr("正在读取报告…"), tr("取消"), 0, len(paths), self)
-            progress.setWindowTitle(APP_NAME)
-            progress.setMinimumDuration(300)
-            progress.canceled.connect(task.cancel)
-            task.signals.progress.connect(lambda done, total, label: progress.setValue(done))
-        task.signals.item.connect(self._queue_entry)
-        task.signals.finished.connect(lambda result: self._after_drain(lambda: self._load_finished(task, progress,
-                                                                                                  result=result)))
-        task.signals.failed.connect(lambda msg: self._after_drain(lambda: self._load_finished(task, progress, msg)))
-        self._tasks.append(task)
-        self.pool.start(task)
-        if wait:
-            self.pool.waitForDone()
-            while self._pending or self._finish_when_drained is not None or task in self._tasks:
-                QCoreApplication.processEvents()
-        return task
-
-    def _queue_entry(self, entry: Entry) -> None:
-        """Entries arrive faster than the list can take them; add a few per event-loop turn so the
-        window stays responsive while a large folder loads."""
-        self._pending.append(entry)
-        if len(self._pending) == 1:
-            QTimer.singleShot(0, self._drain)
-
-    def _drain(self) -> None:
-        for _ in range(min(len(self._pending), 10)):
-            self._add_entry(self._pending.popleft())
-        if self._pending:
-            QTimer.singleShot(0, self._drain)
-        elif self._finish_when_drained is not None:
-            finish, self._finish_when_drained = self._finish_when_drained, None
-            finish()
-
-    def _add_entry(self, entry: Entry) -> None:
-        self.entries[entry.path] = entry
-        self.list_model.set_entry(entry)
-        if entry.review is not None:
-            stack = QUndoStack(self)
-            self.stacks[entry.path] = stack
-            self.undo_group.addStack(stack)
-            stack.cleanChanged.connect(self._stack_changed)
-            stack.indexChanged.connect(self._stack_changed)
-        if self.current_path is None:
-            self.select_report(entry.path)
-
-    def _after_drain(self, finish) -> None:
-        if self._pending:
-            self._finish_when_drained = finish
-        else:
-            finish()
-
-    def _load_finished(self, task: Task, progress: QProgressDialog | None, error: str | None = None,
-                       result=None) -> None:
-        if progress is not None:
-            progress.close()  # (closing emits canceled; the task has finished, so that is harmless)
-        if task in self._tasks:
-            self._tasks.remove(task)
-        reviews = self.reviews()
-        if result is not None and result[1]:
-            for review, extra in zip(*result):
-                if review.cross_findings or extra:
-                    review.cross_findings = extra
-                    self.list_model.set_entry(self.entries[review.report.source.path])
-            self._show_current()
-        self._write_journal()
-        if error:
-            QMessageBox.warning(self, APP_NAME, tr("读取报告时出错：{0}").format(error))
-        bad = [e for e in self.entries.values() if e.error]
-        restored = [r for r in reviews if r.restored]
-        message = tr("已载入 {0} 份报告，其中 {1} 份无法读取").format(len(self.entries), len(bad))
-        if restored:
-            message += tr("；{0} 份报告已恢复上次保存的修正").format(len(restored))
-        self.statusBar().showMessage(message, 10000)
-
+    # --- the current report --------------------------------------------------------------------
     def reviews(self) -> list[Review]:
         return [e.review for e in self.entries.values() if e.review is not None]
 
@@ -343,9 +293,11 @@ class MainWindow(WorkbookActions, QMainWindow):
         if path == self.current_path and self.current is not None:
             return
         self.current_path = path
-        stack = self.stacks.get(path)
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(self.stacks.get(path))
+        for page in self.pages.values():
+            page.view.clearSelection()  # the previous report's selected cells mean nothing here
         self._show_current()
+        self._write_journal()
 
     def _show_current(self) -> None:
         entry = self.entries.get(self.current_path or "")
@@ -357,124 +309,23 @@ class MainWindow(WorkbookActions, QMainWindow):
             self.models[t].set_review(review)
             self.pages[t].update_banner()
         self.findings.show_findings(review)
-        self._fill_outline(review)
+        self.outline.show_review(review)
         self._update_status()
         self._update_title()
-
-    def _fill_outline(self, review: Review | None) -> None:
-        self.outline.clear()
-        if review is None:
-            return
-        for spec in SECTIONS:
-            found = spec.number in review.report.sections
-            table_missing = found and spec.table is not None and review.report.tables.get(spec.table) is None
-            item = QListWidgetItem(("✖ " if not found else "⚠ " if table_missing else "✔ ") + spec.heading
-                                   + (tr("（表格缺失）") if table_missing else ""))
-            item.setData(Qt.ItemDataRole.UserRole, spec.number)
-            if not found or table_missing:
-                colour = style.ERROR if spec.missing_severity == "error" else style.WARNING
-                item.setBackground(QColor(colour))
-                item.setToolTip(tr("报告中没有这一部分") if not found else tr("这一部分没有统计表"))
-            self.outline.addItem(item)
-
-    def _outline_clicked(self, item: QListWidgetItem) -> None:
-        review = self.current
-        number = item.data(Qt.ItemDataRole.UserRole)
-        if review is not None and number in review.report.sections:
-            self.source.highlight([review.report.sections[number].heading_span])
-
-    # --- editing -------------------------------------------------------------------------------
-    def request_edit(self, key: CellKey, text: str) -> None:
-        review = self.current
-        stack = self.stacks.get(self.current_path or "")
-        if review is None or stack is None:
-            return
-        value: str | None = text or None
-        if value is not None:
-            from core.review import parse_input
-            try:
-                parse_input(key, value)
-            except ValueError as exc:
-                QMessageBox.warning(self, APP_NAME, tr("{0}：{1}").format(review.describe(key), exc))
-                return
-        stack.push(EditCellCommand(review, key, value, self.reason_box.text().strip(), self._changed))
-        self.reason_box.clear()
-
-    def revert_cell(self) -> None:
-        page = self.tabs.currentWidget()
-        index = page.view.currentIndex() if isinstance(page, TablePage) else QModelIndex()
-        key = index.data(KeyRole) if index.isValid() else None
-        review, stack = self.current, self.stacks.get(self.current_path or "")
-        if key is not None and review is not None and stack is not None and review.is_corrected(key):
-            stack.push(EditCellCommand(review, key, None, tr("撤销修正"), self._changed))
-
-    def ask_agency(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        review = self.current
-        if review is None:
-            return
-        name, ok = QInputDialog.getText(self, APP_NAME, tr("机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）："),
-                                        text=review.report.agency or "")
-        if ok:
-            self.rename_agency(name)
-
-    def rename_agency(self, name: str) -> None:
-        review, stack = self.current, self.stacks.get(self.current_path or "")
-        if review is not None and stack is not None:
-            stack.push(AgencyCommand(review, name, self._agency_changed))
-
-    def _agency_changed(self, review: Review, keys: tuple[CellKey, ...]) -> None:
-        refresh_cross_findings(self.reviews())
-        for entry in self.entries.values():
-            self.list_model.set_entry(entry)
-        self._changed(review, keys)
-
-    def request_verdict(self, finding_key: str, verdict: str, comment: str) -> None:
-        review, stack = self.current, self.stacks.get(self.current_path or "")
-        if review is not None and stack is not None:
-            stack.push(VerdictCommand(review, finding_key, verdict, comment, self._changed))
-
-    def _changed(self, review: Review, keys: tuple[CellKey, ...]) -> None:
-        """After every command: persist first (the user's work must survive a crash), then repaint."""
-        try:
-            save_sidecar(review)
-        except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, tr("无法保存修正记录：{0}").format(exc))
-        if keys and len(self.entries) > 1:
-            refresh_cross_findings(self.reviews(), changed=review)
-        if review is self.current:
-            for t in TABLE_IDS:
-                self.models[t].refresh()
-                self.pages[t].update_banner()
-            self.findings.show_findings(review)
-            self._update_status()
-        self.list_model.set_entry(self.entries[review.report.source.path])
-
-    def _stack_changed(self, _value=None) -> None:
-        self._write_journal()
-        self._update_title()
-
-    def _write_journal(self) -> None:
-        try:
-            journal.write(list(self.entries), self.current_path,
-                          [p for p, s in self.stacks.items() if not s.isClean()])
-        except OSError:
-            pass
 
     # --- provenance ----------------------------------------------------------------------------
     def _cell_clicked(self, index: QModelIndex) -> None:
         self._cell_changed(index, QModelIndex())
 
     def _cell_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        key = index.data(KeyRole) if index.isValid() else None
+        key: CellKey | None = index.data(KeyRole) if index.isValid() else None
         review = self.current
         if key is None or review is None:
             return
         span = review.parsed(key).span
         self.source.highlight([span] if span else [])
         st = self.models[key.table].status(key)
-        text = review.describe(key)
+        text = describe(key)
         if st is not None and st.notes:
             text += " — " + st.notes[0]
         self.statusBar().showMessage(text if span else text + tr("（原文中没有对应位置）"), 10000)
@@ -529,35 +380,15 @@ class MainWindow(WorkbookActions, QMainWindow):
         self.source.zoom(steps)
 
     # --- misc actions --------------------------------------------------------------------------
-    def open_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), self.settings.last_dir, tr("报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)"))
-        if paths:
-            self.settings.last_dir = str(Path(paths[0]).parent)
-            self.open_paths(paths)
-
     def fetch_dialog(self) -> None:
         from ui.fetch_dialog import open_fetch_dialog
 
         self.fetch = open_fetch_dialog(self, getattr(self, "fetch", None))
 
-    def open_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("打开文件夹"), self.settings.last_dir)
-        if folder:
-            self.settings.last_dir = folder
-            self.open_paths([folder])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_paths([p]))
-        if self.settings.recent_files:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(tr("清除列表"), self.settings.clear_recent)
-
     def ask_reviewer(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getText(self, APP_NAME, tr("审阅人姓名（写入审阅底稿）："), text=self.settings.reviewer)
+        name, ok = QInputDialog.getText(self, app_name(), tr("审阅人姓名（写入审阅底稿）："), text=self.settings.reviewer)
         if ok:
             self.settings.reviewer = name.strip()
             for r in self.reviews():
@@ -565,13 +396,13 @@ class MainWindow(WorkbookActions, QMainWindow):
 
     def set_language(self, code: str) -> None:
         self.settings.language = code
-        QMessageBox.information(self, APP_NAME, tr("界面语言将在重新启动后生效。"))
+        QMessageBox.information(self, app_name(), tr("界面语言将在重新启动后生效。"))
 
     def about(self) -> None:
-        QMessageBox.about(self, tr("关于 {0}").format(APP_NAME), tr(
+        QMessageBox.about(self, tr("关于 {0}").format(app_name()), tr(
             "<h3>{0} {1}</h3><p>政府信息公开工作年度报告审阅工具。</p>"
             "<p>读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，"
-            "记录人工修正，并生成审阅底稿（Excel）。</p>").format(APP_NAME, version()))
+            "记录人工修正，并生成审阅底稿（Excel）。</p>").format(app_name(), version()))
 
     def _update_status(self) -> None:
         entry = self.entries.get(self.current_path or "")
@@ -600,24 +431,14 @@ class MainWindow(WorkbookActions, QMainWindow):
         if review is not None:
             r = review.report
             name = f"{r.agency or Path(r.source.path).name} {r.year or ''}".strip()
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else f"{APP_NAME}[*]")
+        self.setWindowTitle(f"{name}[*] — {app_name()}" if name else f"{app_name()}[*]")
         self.setWindowModified(any(not s.isClean() for s in self.stacks.values()))
-
-    # --- drag and drop, close --------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.open_paths(paths)
 
     def closeEvent(self, event) -> None:
         dirty = [p for p, s in self.stacks.items() if not s.isClean()]
         if dirty:
             answer = QMessageBox.question(
-                self, APP_NAME,
+                self, app_name(),
                 tr("有 {0} 份报告的修正尚未写入审阅底稿。\n（修正本身已自动保存，重新打开报告即可恢复。）\n\n是否先保存审阅底稿？")
                 .format(len(dirty)),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
@@ -637,18 +458,6 @@ class MainWindow(WorkbookActions, QMainWindow):
         self._save_layout()
         journal.clear()
         event.accept()
-
-    def offer_recovery(self) -> None:
-        data = journal.read()
-        if data is None:
-            return
-        paths = [p for p in data.get("open", []) if Path(p).exists()]
-        if paths and QMessageBox.question(
-                self, APP_NAME, tr("上次没有正常退出。是否重新打开当时的 {0} 份报告？\n（已做的修正会自动恢复。）").format(len(paths)),
-        ) == QMessageBox.StandardButton.Yes:
-            self.open_paths(paths)
-        else:
-            journal.clear()
 
 
 def show_later(window: MainWindow, paths: list[str]) -> None:

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from core.errors import ReportError
 from core.review import Review
-from core.version import APP_NAME
-from ui.i18n import tr
+from ui.i18n import app_name, tr
 from ui.workers import Task
 
 
@@ -25,7 +24,7 @@ class WorkbookActions:
     def save_workbook_dialog(self) -> bool:
         review = self.current
         if review is None:
-            QMessageBox.information(self, APP_NAME, tr("请先打开一份报告。"))
+            QMessageBox.information(self, app_name(), tr("请先打开一份报告。"))
             return False
         from core.export.workbook import workbook_filename
 
@@ -42,10 +41,10 @@ class WorkbookActions:
         try:
             written = save_workbook(group, path, reviewer=self.settings.reviewer, force=True)
         except ReportError as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
+            QMessageBox.warning(self, app_name(), str(exc))
             return False
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, tr("无法保存 {0}：{1}").format(path, exc.strerror or exc))
+            QMessageBox.warning(self, app_name(), tr("无法保存 {0}：{1}").format(path, exc.strerror or exc))
             return False
         self.settings.last_dir = str(Path(written).parent)
         for r in group:
@@ -59,7 +58,7 @@ class WorkbookActions:
     def export_all_dialog(self) -> None:
         reviews = self.reviews()
         if not reviews:
-            QMessageBox.information(self, APP_NAME, tr("没有可导出的报告。"))
+            QMessageBox.information(self, app_name(), tr("没有可导出的报告。"))
             return
         folder = QFileDialog.getExistingDirectory(self, tr("选择导出文件夹"), self.settings.last_dir)
         if folder:
@@ -71,7 +70,7 @@ class WorkbookActions:
         reviews = self.reviews()
         reviewer = self.settings.reviewer
         progress = QProgressDialog(tr("正在导出审阅底稿…"), tr("取消"), 0, len(reviews), self)
-        progress.setWindowTitle(APP_NAME)
+        progress.setWindowTitle(app_name())
         progress.setMinimumDuration(0)
 
         def work(task: Task):
@@ -97,7 +96,7 @@ class WorkbookActions:
         if task in self._tasks:
             self._tasks.remove(task)
         if error:
-            QMessageBox.warning(self, APP_NAME, tr("导出失败：{0}").format(error))
+            QMessageBox.warning(self, app_name(), tr("导出失败：{0}").format(error))
             return
         if result is None or result.cancelled:
             self.statusBar().showMessage(tr("导出已取消"), 8000)

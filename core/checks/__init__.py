@@ -47,6 +47,6 @@ def run_cross_checks(items: Sequence[tuple[Report, Mapping[CellKey, CellValue] |
     return out
 
 
-from core.checks import cross, publication, repeats  # noqa: E402,F401  (register X, D04/D05, X07; need cross_check)
+from core.checks import cross, duplicates, publication, repeats  # noqa: E402,F401  (register X, D04/D05, X07, X08; need cross_check)
 
 __all__ = ["run_checks", "run_cross_checks", "cross_check", "RULES", "Rule", "CheckContext"]

@@ -16,6 +16,10 @@ class Rule:
     severity: Severity
     title: str
 
+    def title_in(self, lang: str) -> str:
+        """The title in "zh" (as above) or "en" (``TITLES_EN``)."""
+        return TITLES_EN.get(self.id, self.title) if lang == "en" else self.title
+
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -70,7 +74,62 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("X05", W, "正文与其他机关报告不雷同"),
     Rule("X06", I, "存在问题未照搬上年"),
     Rule("X07", W, "与本机关上年报告重复的句子占比不超过阈值（默认 50%）"),
+    Rule("X08", I, "同一批次中没有重复的文件（同一份报告只计一次）"),
 )}
+
+TITLES_EN: dict[str, str] = {
+    "S01": "All six part headings present",
+    "S02": "Parts 2, 3 and 4 each have their table",
+    "S03": "Tables complete (A: 10 numbers, B: 25 rows × 7 columns, C: 15 numbers)",
+    "S04": "Current (2021) layout used",
+    "S05": "Standard labels and order",
+    "S06": "Title names the agency and the year",
+    "S07": "Statistics period stated",
+    "V01": "Counts are non-negative integers",
+    "V02": "No blank cell where a number is due (write 0)",
+    "V03": "No placeholder in a number cell",
+    "V04": "Administrative fees non-negative, in 10,000 yuan",
+    "V05": "No identical non-zero values in unrelated cells",
+    "A01": "In force ≥ issued − repealed",
+    "A02": "No rules from an agency without rule-making power",
+    "B01": "Each column: new + carried over = outcomes total + carried forward",
+    "B02": "Each row: the applicant columns add up to the total",
+    "B03": "Each column: outcomes total = sum of the outcomes",
+    "C01": "Each group: total = upheld + corrected + other + pending",
+    "C02": "Suits after reconsideration but no reconsideration this year",
+    "D01": "Title year = statistics period year = year of the overview",
+    "D02": "Published on time (departments and townships by 31 January, governments by 31 March; a page's stated date first)",
+    "D03": "Published after the report year and not in the future",
+    "D04": "Not changed after publication (downloads of one address agree)",
+    "D05": "The same version on every platform (one agency, one year)",
+    "N01": "Applications received in the text match table B (new, or new plus carried over)",
+    "N02": "Text says no applications while table B is not zero, or the reverse",
+    "N03": "Applications closed in the text = table B (7) total",
+    "N04": "Carried-over numbers in the text match table B",
+    "N05": "Rules and normative documents in the text match table A",
+    "N06": "Licensing, penalties and enforcement in the text match table A",
+    "N07": "Reconsideration and litigation in the text match table C",
+    "N08": "“X in all, of which …” adds up to X",
+    "N09": "A number in the text whose table is missing cannot be verified",
+    "T01": "Part 5 states the problems and the improvements",
+    "T02": "Part 5 reports how last year's problems were remedied",
+    "T03": "Part 6 states the information processing fees",
+    "T04": "Part 6 reports on the year's key points for open government",
+    "T05": "Fee notices issued while part 6 says no fee",
+    "T06": "A people's government report states assessment, appraisal and accountability",
+    "T07": "No template residue (XX, ××, empty brackets, (agency name), YYYY)",
+    "T08": "No other agency or place named as this agency",
+    "T09": "The overview does not speak of last year (text carried over)",
+    "T10": "Information processing fees not confused with administrative fees",
+    "X01": "Carried over this year = carried forward last year (seven columns)",
+    "X02": "In force = last year's in force + issued − repealed",
+    "X03": "Key numbers change less than 5 times year on year",
+    "X04": "Text not nearly the same as this agency's previous report",
+    "X05": "Text not nearly the same as other agencies' reports",
+    "X06": "Problems not copied from last year",
+    "X07": "Sentences repeated from this agency's previous report within the threshold (default 50%)",
+    "X08": "No duplicate files in one batch (each report counted once)",
+}
 
 Check = Callable[["object"], Iterable["object"]]
 CHECKS: list[Check] = []

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.checks.catalogue import RULES
+from core.checks.messages import Message
 from core.model import (
     CellValue,
     Equation,
@@ -38,13 +39,18 @@ class CheckContext:
     def table_found(self, table: str) -> bool:
         return self.report.tables.get(table) is not None
 
-    def finding(self, rule: str, message: str, cells: Iterable[CellKey] = (), spans: Iterable[Span] = (),
+    def finding(self, rule: str, message: Message | str, cells: Iterable[CellKey] = (), spans: Iterable[Span] = (),
                 subject: str = "", severity: Severity | None = None, equation: Equation | None = None,
                 lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None) -> Finding:
+        """``message`` is a template with its parameters (``messages.msg``), so the finding reads in
+        either language; plain text is accepted and shown as it is in every language."""
         cells = tuple(cells)
         spans = tuple(spans) or tuple(s for k in cells if (s := self.get(k).span) is not None)
         sev = severity or RULES[rule].severity
         if verdict is None:
             verdict = Verdict.NOTE if sev is Severity.INFO else Verdict.FAIL
+        if isinstance(message, Message):
+            return Finding(rule, sev, message.text("zh"), cells, spans, subject, equation, lhs, rhs, verdict,
+                           message.template, message.params)
         return Finding(rule, sev, message, cells, spans, subject, equation, lhs, rhs, verdict)
 

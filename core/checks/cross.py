@@ -6,20 +6,31 @@ from collections.abc import Mapping, Sequence
 
 from core.checks import cross_check
 from core.checks.context import CheckContext
-from core.checks.similarity import MEASURE, THRESHOLD, jaccard, shingles, similar_pairs
+from core.checks.messages import Bi, Message, label, msg
+from core.checks.similarity import (
+    MEASURE,
+    SHINGLE,
+    THRESHOLD,
+    jaccard,
+    shingles,
+    similar_pairs,
+)
 from core.extraction.agency import same_agency
 from core.model import Finding, Severity
 from core.template import APPLICANT_COLUMNS, CellKey
 
 B = "applications"
-KEY_TOTALS = ((CellKey(B, "本年新收", 6), "本年新收申请"), (CellKey("active", "行政许可", 0), "行政许可"),
-              (CellKey("active", "行政处罚", 0), "行政处罚"), (CellKey("review_litigation", "", 4), "行政复议"))
+KEY_TOTALS = ((CellKey(B, "本年新收", 6), Bi("本年新收申请", "New applications")),
+              (CellKey("active", "行政许可", 0), label("行政许可")), (CellKey("active", "行政处罚", 0), label("行政处罚")),
+              (CellKey("review_litigation", "", 4), label("行政复议")))
+SIMILARITY = Bi(MEASURE, f"character {SHINGLE}-gram Jaccard similarity")
 NARRATIVE_PARTS = (1, 5, 6)
 
 
-def _name(ctx: CheckContext) -> str:
+def _name(ctx: CheckContext) -> Message:
     r = ctx.report
-    return f"{r.agency or r.source.path} {r.year or ''}年度报告".strip()
+    who = r.agency or r.source.path
+    return msg("X.name", agency=who, year=r.year) if r.year else msg("X.name_no_year", agency=who)
 
 
 def _part_text(ctx: CheckContext, numbers: Sequence[int]) -> str:
@@ -54,12 +65,13 @@ def year_over_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Findin
     for j, i, certain in _pairs(contexts):
         prev, cur = contexts[j], contexts[i]
         found = out.setdefault(i, [])
-        doubt = "" if certain else "（机关名称不完全一致，请确认是同一机关）"
+        doubt = None if certain else msg("X01.doubt")
         for c, column in enumerate(APPLICANT_COLUMNS):
             carried, forwarded = _number(cur, CellKey(B, "上年结转", c)), _number(prev, CellKey(B, "结转下年度", c))
             if carried is not None and forwarded is not None and carried != forwarded:
                 found.append(cur.finding(
-                    "X01", f"{column}列：本年“上年结转”为 {carried}，但{_name(prev)}“结转下年度继续办理”为 {forwarded}{doubt}",
+                    "X01", msg("X01", column=label(column), carried=carried, previous=_name(prev), forwarded=forwarded,
+                               doubt=doubt),
                     (CellKey(B, "上年结转", c),), subject=f"X01:{c}", lhs=carried, rhs=forwarded,
                     severity=Severity.ERROR if certain else Severity.WARNING))
         for row in ("规章", "行政规范性文件"):
@@ -70,24 +82,26 @@ def year_over_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Findin
             expected = before + issued - repealed
             if valid != expected:
                 found.append(cur.finding(
-                    "X02", f"{row}：现行有效 {valid} 件，但上年现行有效 {before} + 本年制发 {issued} − 本年废止 {repealed} = {expected}",
+                    "X02", msg("X02", row=label(row), valid=valid, before=before, issued=issued, repealed=repealed,
+                               expected=expected),
                     (CellKey("active", row, 2),), subject=f"X02:{row}", lhs=valid, rhs=expected))
-        for key, label in KEY_TOTALS:
+        for key, what in KEY_TOTALS:
             now, then = _number(cur, key), _number(prev, key)
             if now is None or then is None:
                 continue
             small, big = sorted((now, then))
             if (small > 0 and big > 5 * small and big >= 10) or (small == 0 and big >= 20):
-                found.append(cur.finding("X03", f"{label}由上年的 {then} 变为 {now}，变化超过 5 倍，请核实", (key,),
-                                         subject=f"X03:{label}", lhs=now, rhs=then))
+                found.append(cur.finding("X03", msg("X03", what=what, then=then, now=now), (key,),
+                                         subject=f"X03:{what.zh}", lhs=now, rhs=then))
         prose_now, prose_then = _part_text(cur, NARRATIVE_PARTS), _part_text(prev, NARRATIVE_PARTS)
         sim = jaccard(shingles(prose_now), shingles(prose_then))
         if sim >= THRESHOLD:
-            found.append(cur.finding("X04", f"正文与{_name(prev)}高度雷同（{MEASURE} {sim:.2f} ≥ {THRESHOLD}），疑为沿用上年文字",
+            found.append(cur.finding("X04", msg("X04", previous=_name(prev), measure=SIMILARITY, similarity=sim,
+                                                threshold=THRESHOLD),
                                      subject="X04"))
         problems = jaccard(shingles(_part_text(cur, (5,))), shingles(_part_text(prev, (5,))))
         if problems >= THRESHOLD:
-            found.append(cur.finding("X06", f"第五部分与上年基本相同（{MEASURE} {problems:.2f}），存在的问题照搬上年",
+            found.append(cur.finding("X06", msg("X06", measure=SIMILARITY, similarity=problems),
                                      subject="X06"))
     return out
 
@@ -106,9 +120,9 @@ def copied_across_agencies(contexts: Sequence[CheckContext]) -> Mapping[int, lis
     out: dict[int, list[Finding]] = {}
     for me, found in matches.items():
         found.sort(key=lambda m: (-m[0], m[1]))
-        closest = "、".join(f"{_name(contexts[j])}（{sim:.2f}）" for sim, j in found[:3])
-        more = f"等 {len(found)} 份报告" if len(found) > 3 else ""
+        closest = tuple(msg("X05.match", name=_name(contexts[j]), similarity=sim) for sim, j in found[:3])
+        more = msg("X05.more", count=len(found)) if len(found) > 3 else None
         out[me] = [contexts[me].finding(
-            "X05", f"正文与其他机关的报告高度雷同：{closest}{more}（{MEASURE} ≥ {THRESHOLD}），疑为内容雷同",
+            "X05", msg("X05", closest=closest, more=more, measure=SIMILARITY, threshold=THRESHOLD),
             subject="X05")]
     return out

@@ -6,6 +6,7 @@ from datetime import date
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
+from core.checks.messages import msg
 from core.extraction.meta import agency_level
 from core.extraction.narrative.dates import publication_date
 from core.extraction.normalize import fold
@@ -17,7 +18,7 @@ def report_year(ctx: CheckContext):
     if r.year is None:
         return
     if r.period_year is not None and r.period_year != r.year:
-        yield ctx.finding("D01", f"报告年份 {r.year} 与统计期限年份 {r.period_year} 不一致",
+        yield ctx.finding("D01", msg("D01.period", year=r.year, period=r.period_year),
                           spans=tuple(s for s in (r.year_span, r.period_span) if s), subject="D01:period")
     overview = r.sections.get(1)
     if overview is None:
@@ -27,7 +28,7 @@ def report_year(ctx: CheckContext):
     years = [int(y) for y in re.findall(r"(20\d{2})年", text)]
     if years and r.year not in years and (r.year - 1) not in years:
         first = re.search(r"20\d{2}年", text)
-        yield ctx.finding("D01", f"报告年份 {r.year} 与“总体情况”所述年份（{'、'.join(map(str, sorted(set(years))))}）不一致",
+        yield ctx.finding("D01", msg("D01.overview", year=r.year, years=tuple(sorted(set(years)))),
                           spans=tuple(x for x in (r.year_span, (s + first.start(), s + first.start() + 4)) if x),
                           subject="D01:overview")
 
@@ -61,14 +62,15 @@ def publication(ctx: CheckContext, today: date | None = None):
     if found is not None:
         when, span = found
         if when <= date(r.year, 12, 31):
-            yield ctx.finding("D03", f"发布日期 {when.isoformat()} 不晚于报告年度 {r.year} 年 12 月 31 日", spans=(span,),
+            yield ctx.finding("D03", msg("D03.early", date=when.isoformat(), year=r.year), spans=(span,),
                               subject="D03:early")
         elif when > today:
-            yield ctx.finding("D03", f"发布日期 {when.isoformat()} 在未来", spans=(span,), subject="D03:future")
+            yield ctx.finding("D03", msg("D03.future", date=when.isoformat()), spans=(span,), subject="D03:future")
         elif stated is None and when > due:
-            yield ctx.finding("D02", f"发布日期 {when.isoformat()} 晚于规定期限 {due.isoformat()}", spans=(span,),
+            yield ctx.finding("D02", msg("D02", date=when.isoformat(), due=due.isoformat()), spans=(span,),
                               subject="D02")
     if stated is not None and stated > due:
         spans = (found[1],) if found is not None and found[0] == stated else ()
-        yield ctx.finding("D02", f"网页标注的发布日期 {stated.isoformat()} 晚于规定期限 {due.isoformat()}"
-                                 f"（{r.evidence.record.referrer or r.evidence.record.url}）", spans=spans, subject="D02")
+        yield ctx.finding("D02", msg("D02.page", date=stated.isoformat(), due=due.isoformat(),
+                                     source=r.evidence.record.referrer or r.evidence.record.url),
+                          spans=spans, subject="D02")

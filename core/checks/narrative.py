@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
+from core.checks.messages import Bi, Joined, msg
 from core.extraction.narrative.claims import Claim, narrative_claims
 from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.extraction.normalize import fold
@@ -23,23 +24,29 @@ LITIGATION_TOTALS = (CellKey(C, "", 9), CellKey(C, "", 14))
 A = "active"
 
 # topic → (table, cells whose sum the claim states, rule, what the table calls it)
-TOPICS: dict[str, tuple[str, tuple[CellKey, ...], str, str]] = {
-    "closed": (B, (TOTAL,), "N03", "表B（七）总计"),
-    "carried_out": (B, (CARRIED_OUT,), "N04", "表B 四、结转下年度继续办理 总计"),
-    "carried_in": (B, (CARRIED_IN,), "N04", "表B 二、上年结转 总计"),
-    "rules_issued": (A, (CellKey(A, "规章", 0),), "N05", "表A 规章本年制发件数"),
-    "normative_issued": (A, (CellKey(A, "行政规范性文件", 0),), "N05", "表A 行政规范性文件本年制发件数"),
-    "normative_repealed": (A, (CellKey(A, "行政规范性文件", 1),), "N05", "表A 行政规范性文件本年废止件数"),
-    "normative_valid": (A, (CellKey(A, "行政规范性文件", 2),), "N05", "表A 行政规范性文件现行有效件数"),
-    "licences": (A, (CellKey(A, "行政许可", 0),), "N06", "表A 行政许可"),
-    "penalties": (A, (CellKey(A, "行政处罚", 0),), "N06", "表A 行政处罚"),
-    "enforcement": (A, (CellKey(A, "行政强制", 0),), "N06", "表A 行政强制"),
-    "review": (C, (REVIEW_TOTAL,), "N07", "表C 行政复议总计"),
-    "review_corrected": (C, (CellKey(C, "", 1),), "N07", "表C 行政复议结果纠正"),
-    "litigation_corrected": (C, (CellKey(C, "", 6), CellKey(C, "", 11)), "N07", "表C 行政诉讼结果纠正（未经复议直接起诉 + 复议后起诉）"),
-    "litigation": (C, LITIGATION_TOTALS, "N07", "表C 行政诉讼总计（未经复议直接起诉 + 复议后起诉）"),
+TOPICS: dict[str, tuple[str, tuple[CellKey, ...], str, Bi]] = {
+    "closed": (B, (TOTAL,), "N03", Bi("表B（七）总计", "table B's (7) total")),
+    "carried_out": (B, (CARRIED_OUT,), "N04", Bi("表B 四、结转下年度继续办理 总计", "table B's total carried forward")),
+    "carried_in": (B, (CARRIED_IN,), "N04", Bi("表B 二、上年结转 总计", "table B's total carried over")),
+    "rules_issued": (A, (CellKey(A, "规章", 0),), "N05", Bi("表A 规章本年制发件数", "table A's rules issued")),
+    "normative_issued": (A, (CellKey(A, "行政规范性文件", 0),), "N05",
+                         Bi("表A 行政规范性文件本年制发件数", "table A's normative documents issued")),
+    "normative_repealed": (A, (CellKey(A, "行政规范性文件", 1),), "N05",
+                           Bi("表A 行政规范性文件本年废止件数", "table A's normative documents repealed")),
+    "normative_valid": (A, (CellKey(A, "行政规范性文件", 2),), "N05",
+                        Bi("表A 行政规范性文件现行有效件数", "table A's normative documents in force")),
+    "licences": (A, (CellKey(A, "行政许可", 0),), "N06", Bi("表A 行政许可", "table A's administrative licensing")),
+    "penalties": (A, (CellKey(A, "行政处罚", 0),), "N06", Bi("表A 行政处罚", "table A's administrative penalties")),
+    "enforcement": (A, (CellKey(A, "行政强制", 0),), "N06", Bi("表A 行政强制", "table A's administrative enforcement")),
+    "review": (C, (REVIEW_TOTAL,), "N07", Bi("表C 行政复议总计", "table C's reconsideration total")),
+    "review_corrected": (C, (CellKey(C, "", 1),), "N07", Bi("表C 行政复议结果纠正", "table C's reconsiderations corrected")),
+    "litigation_corrected": (C, (CellKey(C, "", 6), CellKey(C, "", 11)), "N07",
+                             Bi("表C 行政诉讼结果纠正（未经复议直接起诉 + 复议后起诉）",
+                                "table C's suits corrected (without + after reconsideration)")),
+    "litigation": (C, LITIGATION_TOTALS, "N07", Bi("表C 行政诉讼总计（未经复议直接起诉 + 复议后起诉）",
+                                                   "table C's litigation total (without + after reconsideration)")),
 }
-TABLE_NAME = {A: "表A", B: "表B", C: "表C"}
+TABLE_NAME = {A: Bi("表A", "table A"), B: Bi("表B", "table B"), C: Bi("表C", "table C")}
 CLAIM_TABLE = {"received": B, "review_litigation": C, **{t: v[0] for t, v in TOPICS.items()}}
 
 
@@ -64,7 +71,7 @@ def narrative_vs_tables(ctx: CheckContext) -> Iterator[Finding]:
         table = CLAIM_TABLE[claim.topic]
         subject = f"{claim.topic}:{claim.span[0]}"
         if not ctx.table_found(table):
-            yield ctx.finding("N09", f"正文称“{_quote(ctx, claim)}”，但报告中没有{TABLE_NAME[table]}，无法核对",
+            yield ctx.finding("N09", msg("N09", quote=_quote(ctx, claim), table=TABLE_NAME[table]),
                               spans=(claim.span,), subject=subject, verdict=Verdict.UNASSESSABLE)
             continue
         if claim.topic == "received":
@@ -73,7 +80,7 @@ def narrative_vs_tables(ctx: CheckContext) -> Iterator[Finding]:
             cells = (REVIEW_TOTAL, *LITIGATION_TOTALS)
             total = _sum(ctx, cells)
             if total:
-                yield ctx.finding("N07", f"正文称“{_quote(ctx, claim)}”，但表C行政复议、行政诉讼总计共 {total} 件",
+                yield ctx.finding("N07", msg("N07.none", quote=_quote(ctx, claim), total=total),
                                   cells, (claim.span,), subject, severity=Severity.ERROR)
         elif claim.approximate:
             continue
@@ -82,7 +89,8 @@ def narrative_vs_tables(ctx: CheckContext) -> Iterator[Finding]:
             stated = claim.value if claim.value is not None else 0
             actual = _sum(ctx, cells)
             if actual is not None and actual != stated:
-                yield ctx.finding(rule, f"正文称“{_quote(ctx, claim)}”（{stated} 件），但{name}为 {actual}",
+                yield ctx.finding(rule, msg("N.mismatch", quote=_quote(ctx, claim), stated=stated, name=name,
+                                            actual=actual),
                                   cells, (claim.span,), subject, lhs=stated, rhs=actual)
 
 
@@ -92,19 +100,19 @@ def _received(ctx: CheckContext, claim: Claim, subject: str) -> Iterator[Finding
         return
     if claim.value is None:
         if new > 0:
-            yield ctx.finding("N02", f"正文称“{_quote(ctx, claim)}”，但表B本年新收政府信息公开申请 {new} 件",
+            yield ctx.finding("N02", msg("N02.none", quote=_quote(ctx, claim), new=new),
                               (NEW,), (claim.span,), subject)
         return
     if claim.approximate:
         return
     if claim.value > 0 and new == 0 and not carried:
-        yield ctx.finding("N02", f"正文称收到申请 {claim.value} 件（“{_quote(ctx, claim)}”），但表B本年新收和上年结转均为 0",
+        yield ctx.finding("N02", msg("N02.zero", value=claim.value, quote=_quote(ctx, claim)),
                           (NEW, CARRIED_IN), (claim.span,), subject)
         return
     readings = {new} | ({new + carried} if carried is not None else set())
     if claim.value not in readings:
-        both = f"本年新收 {new}" + (f"，新收加上年结转 {new + carried}" if carried is not None else "")
-        yield ctx.finding("N01", f"正文称“{_quote(ctx, claim)}”（{claim.value} 件），与表B不符：{both}",
+        both = msg("N01.new", new=new) if carried is None else msg("N01.new_and_carried", new=new, both=new + carried)
+        yield ctx.finding("N01", msg("N01", quote=_quote(ctx, claim), value=claim.value, readings=both),
                           (NEW, CARRIED_IN), (claim.span,), subject, lhs=claim.value, rhs=new)
 
 
@@ -129,6 +137,6 @@ def parts_sum(ctx: CheckContext) -> Iterator[Finding]:
         values = [to_int(i.group(1)) for i in items]
         if None in values or sum(values) == total:
             continue
-        yield ctx.finding("N08", f"“{text[m.start():m.start() + 60].strip()}…”：共 {total}{unit}，"
-                                 f"但其中各项之和为 {' + '.join(map(str, values))} = {sum(values)}",
+        yield ctx.finding("N08", msg("N08", quote=text[m.start():m.start() + 60].strip(), total=total, unit=unit,
+                                     parts=Joined(tuple(values), " + ", " + "), sum=sum(values)),
                           spans=(m.span(),), subject=f"N08:{m.start()}", lhs=total, rhs=sum(values))

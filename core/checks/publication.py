@@ -11,6 +11,7 @@ from core.checks import cross_check
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.checks.cross import NARRATIVE_PARTS
+from core.checks.messages import Joined, msg
 from core.checks.sentences import report_sentences
 from core.extraction.agency import agency_key
 from core.model import Finding
@@ -30,13 +31,13 @@ def changed_after_publication(ctx: CheckContext):
         return
     parts = []
     if len(versions) > 1:
-        listed = "；".join(f"{d.time} 下载的版本（SHA-256 {d.sha256[:HASH_SHOWN]}…）"
-                          + ("（即本文件）" if content == ev.record.content else "")
-                          for content, d in versions.items())
-        parts.append(f"先后下载到 {len(versions)} 个不同版本：{listed}")
+        listed = Joined(tuple(msg("D04.version", time=d.time, sha=d.sha256[:HASH_SHOWN],
+                                  this=msg("D04.this") if content == ev.record.content else None)
+                              for content, d in versions.items()), "；", "; ")
+        parts.append(msg("D04.versions", count=len(versions), listed=listed))
     if removed is not None:
-        parts.append(f"{removed.time} 再次下载时已不存在（HTTP {removed.status}）")
-    yield ctx.finding("D04", f"同一网址 {ev.record.url} 发布后有变化，" + "；".join(parts), subject="D04")
+        parts.append(msg("D04.removed", time=removed.time, status=removed.status))
+    yield ctx.finding("D04", msg("D04", url=ev.record.url, changes=Joined(tuple(parts), "；", "; ")), subject="D04")
 
 
 def _cells_differing(a: CheckContext, b: CheckContext) -> int:
@@ -96,8 +97,8 @@ def versions_on_platforms(contexts: Sequence[CheckContext]) -> Mapping[int, list
         if same:
             continue
         theirs = contexts[other].report.evidence.record
-        numbers = f"，表格中 {cells} 个数值不同" if cells else ""
+        numbers = msg("D05.cells", count=cells) if cells else None
         out.setdefault(me, []).append(contexts[me].finding(
-            "D05", f"与 {site} 上发布的版本（{theirs.url}，{theirs.time} 下载）不同：正文句子相同比例 {share:.1f}%{numbers}",
+            "D05", msg("D05", site=site, url=theirs.url, time=theirs.time, share=share, numbers=numbers),
             subject=f"D05:{site}"))
     return out

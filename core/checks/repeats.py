@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from core.checks import cross_check
 from core.checks.context import CheckContext
 from core.checks.cross import NARRATIVE_PARTS, _name, _pairs
+from core.checks.messages import Bi, Joined, Message, msg
 from core.checks.sentences import part_spans, report_sentences, sentence_hash, sentences
 from core.model import Finding, Report, Severity, Span
 
 DEFAULT_THRESHOLD = 50.0
-MEASURE = "按句计算：忽略标点、空白，数字不计差别"
+MEASURE = Bi("按句计算：忽略标点、空白，数字不计差别", "counted in sentences, punctuation, spacing and numbers ignored")
 PASSAGES = 3
 QUOTE_CHARS = 60
 _threshold = DEFAULT_THRESHOLD
@@ -73,10 +74,10 @@ def repeats(report: Report, previous: Set[int]) -> Repeats | None:
     return Repeats(100.0 * repeated / total, repeated, total, tuple(runs[:PASSAGES]))
 
 
-def _quote(text: str, span: Span) -> str:
+def _quote(text: str, span: Span) -> Message:
     passage = re.sub(r"\s+", "", text[span[0]:span[1]])
     shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
-    return f"“{shown}”（{len(passage)} 字）"
+    return msg("X07.quote", text=shown, chars=len(passage))
 
 
 @cross_check
@@ -98,10 +99,10 @@ def repeats_of_last_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[
         ctx, limit = contexts[i], threshold()
         over = r.share > limit
         text = ctx.report.source.text
-        passages = "；".join(_quote(text, p) for p in r.passages)
-        message = (f"与{_name(contexts[j])}相同的句子占 {r.share:.1f}%（{r.repeated}/{r.total} 句，{MEASURE}），"
-                   + (f"超过阈值 {limit:g}%，疑为照搬上年报告" if over else f"未超过阈值 {limit:g}%")
-                   + (f"；最长的重复段落：{passages}" if passages else ""))
+        passages = Joined(tuple(_quote(text, p) for p in r.passages), "；", "; ")
+        message = msg("X07", previous=_name(contexts[j]), share=r.share, repeated=r.repeated, total=r.total,
+                      measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
+                      passages=msg("X07.passages", passages=passages) if r.passages else None)
         out[i] = [ctx.finding("X07", message, spans=r.passages, subject="X07",
                               severity=Severity.WARNING if over else Severity.INFO)]
     return out

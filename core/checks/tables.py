@@ -4,39 +4,43 @@ from __future__ import annotations
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.checks.equations import all_equations, evaluate
+from core.checks.messages import Bi, Joined, Message, label, msg, row_label
 from core.extraction.meta import agency_level
 from core.model import Equation, Number, Severity
-from core.template import CellKey, cell_label
+from core.template import TABLES, CellKey
 
 
-def _term(ctx: CheckContext, key: CellKey, short: bool) -> str:
-    label = cell_label(key).split(" · ")[0] if short else cell_label(key).split(" · ")[-1]
-    label = label.split("·")[-1]
-    return f"{label} {ctx.get(key).raw or ctx.get(key).value}"
+def _terms(ctx: CheckContext, keys, labels, skip_zero: bool = False):
+    """'自然人 50 + 商业企业 0 + …' as a list of terms (or 'every item is 0')."""
+    terms = tuple(msg("term", label=name, value=ctx.get(k).raw or ctx.get(k).value)
+                  for k, name in zip(keys, labels) if not (skip_zero and ctx.get(k).value == 0))
+    return Joined(terms, " + ", " + ") if terms else msg("all_zero")
 
 
-def _sum_text(ctx: CheckContext, keys, short: bool, skip_zero: bool = False) -> str:
-    terms = [k for k in keys if not (skip_zero and ctx.get(k).value == 0)]
-    if not terms:
-        return "各项均为 0"
-    return " + ".join(_term(ctx, k, short) for k in terms)
+def _column(key: CellKey) -> Bi:
+    return label(TABLES[key.table].columns[key.col])
 
 
-def _message(ctx: CheckContext, eq: Equation, lhs: Number, rhs: Number) -> str:
+def _message(ctx: CheckContext, eq: Equation, lhs: Number, rhs: Number) -> Message:
+    diff = lhs - rhs
     if eq.rule == "B01":
-        return (f"{eq.subject}：本年新收 {ctx.get(eq.lhs[0]).value} + 上年结转 {ctx.get(eq.lhs[1]).value} = {lhs}，"
-                f"但办理结果总计 {ctx.get(eq.rhs[0]).value} + 结转下年度 {ctx.get(eq.rhs[1]).value} = {rhs}，相差 {lhs - rhs}")
+        new, carried, total, forward = (ctx.get(k).value for k in eq.cells)
+        return msg("B01", column=_column(eq.lhs[0]), new=new, carried=carried, lhs=lhs, total=total,
+                   forward=forward, rhs=rhs, diff=diff)
     if eq.rule == "B02":
-        row = cell_label(eq.rhs[0]).split(" · ")[0]
-        return f"“{row}”行：{_sum_text(ctx, eq.lhs, False)} = {lhs}，但总计为 {rhs}，相差 {lhs - rhs}"
+        return msg("B02", row=row_label(TABLES[eq.rhs[0].table].row(eq.rhs[0].row).label),
+                   terms=_terms(ctx, eq.lhs, [_column(k) for k in eq.lhs]), lhs=lhs, rhs=rhs, diff=diff)
     if eq.rule == "B03":
-        return (f"{eq.subject}：办理结果总计为 {lhs}，但各项办理结果之和为 {rhs}"
-                f"（{_sum_text(ctx, eq.rhs, True, skip_zero=True)}），相差 {lhs - rhs}")
+        rows = [row_label(TABLES[k.table].row(k.row).label) for k in eq.rhs]
+        return msg("B03", column=_column(eq.lhs[0]), lhs=lhs, rhs=rhs,
+                   terms=_terms(ctx, eq.rhs, rows, skip_zero=True), diff=diff)
     if eq.rule == "C01":
-        return f"{eq.subject}：总计为 {lhs}，但{_sum_text(ctx, eq.rhs, False)} = {rhs}，相差 {lhs - rhs}"
+        outcomes = [label(TABLES[k.table].columns[k.col].split("·")[-1]) for k in eq.rhs]
+        group = Joined(tuple(label(part) for part in eq.subject.split("·")), "·", " · ")
+        return msg("C01", group=group, lhs=lhs, terms=_terms(ctx, eq.rhs, outcomes), rhs=rhs, diff=diff)
     if eq.rule == "A01":
-        a, b = (ctx.get(k).value for k in eq.rhs)
-        return f"{eq.subject}：现行有效件数 {lhs} 小于 本年制发 {a} − 本年废止 {b} = {rhs}"
+        issued, repealed = (ctx.get(k).value for k in eq.rhs)
+        return msg("A01", row=label(eq.subject), lhs=lhs, issued=issued, repealed=repealed, rhs=rhs)
     raise ValueError(eq.rule)
 
 
@@ -58,7 +62,7 @@ def review_after_no_review(ctx: CheckContext):
     review_total, after_review_total = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
     a, b = ctx.get(review_total), ctx.get(after_review_total)
     if a.is_number and b.is_number and a.value == 0 and b.value > 0:
-        yield ctx.finding("C02", f"复议后起诉总计 {b.value} 件，而本年行政复议总计为 0（可能是以前年度的复议，请核实）",
+        yield ctx.finding("C02", msg("C02", after=b.value),
                           (review_total, after_review_total), subject="C02")
 
 
@@ -75,8 +79,8 @@ def rules_without_power(ctx: CheckContext):
         sev = Severity.INFO
     else:
         return
-    vals = "、".join(f"{cell_label(k)} {ctx.get(k).value}" for k in nonzero)
-    yield ctx.finding("A02", f"{ctx.report.agency}通常没有规章制定权，但表A规章数不为零（{vals}）", nonzero,
+    values = tuple(msg("term", label=k, value=ctx.get(k).value) for k in nonzero)
+    yield ctx.finding("A02", msg("A02", agency=ctx.report.agency, values=values), nonzero,
                       severity=sev, subject="A02")
 
 

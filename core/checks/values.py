@@ -8,6 +8,7 @@ from decimal import Decimal
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.checks.equations import rules_by_cell
+from core.checks.messages import cell_note, label, msg
 from core.model import CellKind, Severity, Verdict
 from core.template import (
     APPLICANT_COLUMNS,
@@ -15,14 +16,12 @@ from core.template import (
     TOTAL_COL,
     CellKey,
     all_cells,
-    cell_label,
 )
 
 FEE = CellKey("active", "行政事业性收费", 0)
+_FLAGGED = (CellKind.EMPTY, CellKind.PLACEHOLDER, CellKind.TEXT, CellKind.INVALID)
 
 
-def _rules_of(key: CellKey) -> str:
-    return "、".join(rules_by_cell().get(key, ()))
 
 
 @check
@@ -32,24 +31,26 @@ def cell_values(ctx: CheckContext):
             continue
         for key in all_cells(table):
             cv = ctx.get(key)
-            name = f"表{TABLES[table].letter}“{cell_label(key)}”"
-            deps = _rules_of(key)
-            blocked = f"，相关勾稽关系（{deps}）无法核对" if deps else ""
+            if cv.kind not in _FLAGGED:
+                continue
+            deps = rules_by_cell().get(key, ())
+            name = {"letter": TABLES[table].letter, "cell": key, "raw": cv.raw,
+                    "blocked": msg("V.blocked", rules=deps) if deps else None}
             if cv.kind is CellKind.EMPTY:
-                yield ctx.finding("V02", f"{name}为空（应填0）{blocked}", (key,), subject=key.id,
+                yield ctx.finding("V02", msg("V02.empty", **name), (key,), subject=key.id,
                                   verdict=Verdict.UNASSESSABLE)
             elif cv.kind is CellKind.PLACEHOLDER:
-                yield ctx.finding("V03", f"{name}填写了占位符“{cv.raw}”而不是数字{blocked}", (key,),
+                yield ctx.finding("V03", msg("V03.placeholder", **name), (key,),
                                   subject=key.id, verdict=Verdict.UNASSESSABLE)
-            elif cv.kind in (CellKind.TEXT, CellKind.INVALID) and key == FEE:
-                yield ctx.finding("V04", f"{name}“{cv.raw}”不是有效金额（应为非负数，单位万元）", (key,), subject=key.id)
+            elif key == FEE:
+                yield ctx.finding("V04", msg("V04.invalid", **name), (key,), subject=key.id)
             elif cv.kind is CellKind.TEXT:
-                yield ctx.finding("V01", f"{name}“{cv.raw}”不是数字{blocked}", (key,), subject=key.id)
-            elif cv.kind is CellKind.INVALID:
-                yield ctx.finding("V01", f"{name}“{cv.raw}”不是非负整数（{cv.note}）{blocked}", (key,), subject=key.id)
+                yield ctx.finding("V01", msg("V01.text", **name), (key,), subject=key.id)
+            else:
+                yield ctx.finding("V01", msg("V01.invalid", why=cell_note(cv.note), **name), (key,), subject=key.id)
     fee = ctx.get(FEE)
     if fee.is_number and fee.value >= 10000:
-        yield ctx.finding("V04", f"行政事业性收费 {fee.raw} 万元数额异常大，可能误以“元”为单位填报", (FEE,),
+        yield ctx.finding("V04", msg("V04.large", raw=fee.raw), (FEE,),
                           severity=Severity.INFO, subject="fee:unit")
 
 
@@ -65,8 +66,7 @@ def repeated_values(ctx: CheckContext):
                 by_value[Decimal(cv.value)].append(key)
         for value, keys in by_value.items():
             if len({k.row for k in keys}) > 1:
-                names = "、".join(cell_label(k) for k in keys)
-                yield ctx.finding("V05", f"表A中{names}的数值相同（均为 {ctx.get(keys[0]).raw}），请核实是否误填",
+                yield ctx.finding("V05", msg("V05.same_values", cells=tuple(keys), raw=ctx.get(keys[0]).raw),
                                   keys, subject="A:" + ",".join(k.id for k in keys))
     if ctx.table_found("applications"):
         rows = TABLES["applications"].rows
@@ -79,7 +79,8 @@ def repeated_values(ctx: CheckContext):
         for c, vec in cols.items():
             if vec in seen:
                 a = seen[vec]
-                yield ctx.finding("V05", f"表B“{APPLICANT_COLUMNS[a]}”列与“{APPLICANT_COLUMNS[c]}”列数值完全相同，请核实是否复制",
+                yield ctx.finding("V05", msg("V05.same_columns", first=label(APPLICANT_COLUMNS[a]),
+                                             second=label(APPLICANT_COLUMNS[c])),
                                   [CellKey("applications", r.key, x) for x in (a, c) for r in rows],
                                   subject=f"B:col:{a}:{c}")
             else:

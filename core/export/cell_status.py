@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.checks.messages import finding_text
 from core.model import CellKind, Finding, Severity
 from core.review import Review, value_text
 from core.template import CellKey
@@ -36,12 +37,13 @@ class CellStatus:
         return None
 
 
-def finding_note(f: Finding) -> str:
+def finding_note(f: Finding, lang: str = "zh") -> str:
     """Rule id and message; cross-total messages already carry both sides' numbers."""
-    return f"{f.rule} {f.message}"
+    return f"{f.rule} {finding_text(f, lang)}"
 
 
-def cell_statuses(review: Review, keys: list[CellKey] | tuple[CellKey, ...]) -> dict[CellKey, CellStatus]:
+def cell_statuses(review: Review, keys: list[CellKey] | tuple[CellKey, ...],
+                  lang: str = "zh") -> dict[CellKey, CellStatus]:
     by_cell: dict[CellKey, list[Finding]] = {}
     for f in review.findings:
         for k in f.cells:
@@ -54,6 +56,6 @@ def cell_statuses(review: Review, keys: list[CellKey] | tuple[CellKey, ...]) -> 
         parsed = review.parsed(key)
         out[key] = CellStatus(
             text=cv.raw or (value_text(cv.value) if cv.is_number else ""), kind=cv.kind, severity=found[0].severity if found else None,
-            notes=tuple(finding_note(f) for f in found), corrected=corrected,
+            notes=tuple(finding_note(f, lang) for f in found), corrected=corrected,
             original=(parsed.raw or "（空）") if corrected else None)
     return out

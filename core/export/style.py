@@ -8,6 +8,7 @@ CORRECTED = "#FFF59D"    # hand-corrected cell (yellow)
 MISSING = "#E0E0E0"      # cell not found in the report
 SOURCE_HIGHLIGHT = "#B3D4FC"  # the source text of the selected cell
 HEADING = "#D9E2F3"      # table headers and group labels
+LABEL = "#F3F6FB"        # row labels of a table (not editable)
 OK = "#C6EFCE"
 
 SEVERITY_COLOUR = {"error": ERROR, "warning": WARNING, "info": INFO}

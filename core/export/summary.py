@@ -11,6 +11,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from core.checks import RULES
+from core.checks.duplicates import first_copies
 from core.export.workbook import WRITER
 from core.export.workbook.styles import (
     BOLD,
@@ -54,22 +55,26 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
     rows, links = [], []
     rule_reports: Counter = Counter()
     rule_findings: Counter = Counter()
-    for wb in workbooks:
-        for r in wb.reviews:
-            rep = r.report
-            counts = Counter(f.severity for f in r.findings)
-            failed = sorted({f.rule for f in r.findings if f.severity is not Severity.INFO})
+    in_order = [(wb, r) for wb in workbooks for r in wb.reviews]
+    copy_of = first_copies([r.report for _, r in in_order])  # a duplicate file is listed, not counted again
+    for i, (wb, r) in enumerate(in_order):
+        rep = r.report
+        counts = Counter(f.severity for f in r.findings)
+        failed = sorted({f.rule for f in r.findings if f.severity is not Severity.INFO})
+        first = copy_of.get(i)
+        if first is None:
             for rule in {f.rule for f in r.findings}:
                 rule_reports[rule] += 1
             rule_findings.update(f.rule for f in r.findings)
-            rows.append({"机关": rep.agency or "（未识别）", "层级": level_name(r), "年度": rep.year,
-                         "文件": rep.source.path, "格式": rep.source.format, "版式": rep.layout or "未识别",
-                         "结论": _verdict(counts), "错误": counts[Severity.ERROR], "警告": counts[Severity.WARNING],
-                         "提示": counts[Severity.INFO], "人工修正": len(r.corrections),
-                         "未通过的规则": "、".join(failed),
-                         "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}",
-                         "证据": rep.evidence.citation("；") if rep.evidence else ""})
-            links.append(wb.path.name if wb.path else None)
+        rows.append({"机关": rep.agency or "（未识别）", "层级": level_name(r), "年度": rep.year,
+                     "文件": rep.source.path, "格式": rep.source.format, "版式": rep.layout or "未识别",
+                     "结论": _verdict(counts) if first is None else f"重复（同{Path(in_order[first][1].report.source.path).name}）",
+                     "错误": counts[Severity.ERROR], "警告": counts[Severity.WARNING],
+                     "提示": counts[Severity.INFO], "人工修正": len(r.corrections),
+                     "未通过的规则": "、".join(failed),
+                     "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}",
+                     "证据": rep.evidence.citation("；") if rep.evidence else ""})
+        links.append(wb.path.name if wb.path else None)
     for e in unreadable:
         rows.append({"机关": "", "层级": "", "年度": None, "文件": e.path, "格式": "", "版式": "",
                      "结论": "无法读取", "错误": None, "警告": None, "提示": None, "人工修正": None,
@@ -77,7 +82,7 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
         links.append(None)
     reports = pd.DataFrame(rows, columns=["机关", "层级", "年度", "文件", "格式", "版式", "结论", "错误", "警告", "提示",
                                           "人工修正", "未通过的规则", "审阅底稿", "证据"])
-    total = max(1, sum(len(w.reviews) for w in workbooks))
+    total = max(1, len(in_order) - len(copy_of))
     rules = pd.DataFrame([{"规则": rid, "级别": SEVERITY_ZH[RULES[rid].severity.value] if rid in RULES else "",
                            "检查内容": RULES[rid].title if rid in RULES else "", "涉及报告数": rule_reports[rid],
                            "占比": f"{rule_reports[rid] / total:.0%}", "问题条数": rule_findings[rid]}

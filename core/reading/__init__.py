@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.errors import ReportError
 from core.model import SourceDocument
+from core.reading.docx import OLE_MAGIC
 from core.reading.text import decode, read_bytes
 
 _HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
@@ -22,12 +23,23 @@ def sniff(path: str, data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx" if suffix != ".xlsx" else "unsupported"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+    if data.startswith(OLE_MAGIC):
         return "doc"
     if suffix in (".htm", ".html", ".xhtml", ".shtml") or any(m in head for m in _HTML_MARKERS) \
             or any(m in head.replace(b"\x00", b"") for m in _HTML_MARKERS):
         return "html"
+    if suffix in _BINARY_FORMATS and _binary(data):
+        return _BINARY_FORMATS[suffix]  # a damaged one: its own reader says what is wrong with it
     return "text"
+
+
+_BINARY_FORMATS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def _binary(data: bytes) -> bool:
+    sample = data[:4096]
+    return len(sample) - len(sample.translate(None, _CONTROL)) > len(sample) // 100
 
 
 def read_document(path: str | os.PathLike[str]) -> SourceDocument:

@@ -4,6 +4,7 @@ grid rows, and page chrome that is never report text (scripts, styles, navigatio
 from __future__ import annotations
 
 import re
+import zlib
 
 from core.errors import ReportError
 from core.model import SourceDocument
@@ -141,12 +142,34 @@ def html_to_text(markup: str) -> str:
     return "\n".join(out.lines) + "\n"
 
 
+GZIP_LIMIT = 64 * 1024 * 1024
+
+
+def _gunzip(path: str, data: bytes) -> bytes:
+    """A page saved as the server sent it (gzip-compressed) is still the page."""
+    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = unpack.decompress(data, GZIP_LIMIT)
+    except zlib.error:
+        out = b""
+    if not unpack.eof:  # cut short (or larger than any report): half a page would read as missing tables
+        raise ReportError(path, "网页文件已损坏：文件是压缩格式（gzip），但压缩内容不完整，无法解压")
+    if not out.strip():
+        raise ReportError(path, "网页文件已损坏：解压后没有内容")
+    return out
+
+
 def read_html(path: str, data: bytes) -> SourceDocument:
-    markup, encoding = decode_html(data, path)
+    if data.startswith(b"\x1f\x8b"):
+        data = _gunzip(path, data)
+    try:
+        markup, encoding = decode_html(data, path)
+    except ReportError as exc:
+        raise ReportError(path, f"网页文件已损坏：{exc.reason}") from None
     try:
         text = html_to_text(markup)
-    except (ValueError, TypeError) as exc:
-        raise ReportError(path, f"无法解析网页：{exc}") from None
+    except Exception:  # lxml's parser errors are not ValueErrors; any of them means the same here
+        text = ""
     if not text.strip():
-        raise ReportError(path, "网页中没有可读的文字")
+        raise ReportError(path, "网页中没有可读的文字（文件可能已损坏，或只有脚本和样式）")
     return SourceDocument(path=path, text=text, encoding=encoding, format="html")

@@ -4,6 +4,7 @@ reports loaded together (``session``). Takes a ``Report``; gives the values and 
 the workbook show."""
 from core.review.overlay import (
                                  SIDECAR_SUFFIX,
+                                 STALE,
                                  VERDICTS,
                                  Correction,
                                  Review,
@@ -24,6 +25,6 @@ from core.review.sidecar import (
                                  sidecar_candidates,
 )
 
-__all__ = ["SIDECAR_SUFFIX", "VERDICTS", "Correction", "Review", "TrailEvent", "VerdictEntry", "now", "parse_input",
+__all__ = ["SIDECAR_SUFFIX", "STALE", "VERDICTS", "Correction", "Review", "TrailEvent", "VerdictEntry", "now", "parse_input",
            "refresh_cross_findings", "text_hash", "value_text", "app_data_dir", "atomic_write_text", "load_sidecar",
            "open_review", "save_sidecar", "sidecar_candidates"]

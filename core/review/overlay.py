@@ -7,7 +7,6 @@ exporter both go through this API.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -16,12 +15,13 @@ from decimal import Decimal, InvalidOperation
 
 from core.checks import run_checks, run_cross_checks
 from core.extraction.normalize import fold
-from core.model import CellKind, CellValue, Finding, Number, Report
+from core.model import CellKind, CellValue, Finding, Number, Report, text_hash
 from core.template import TABLES, CellKey, cell_label
 
 SIDECAR_SUFFIX = ".review.json"
 SIDECAR_VERSION = 1
 VERDICTS = ("待定", "确认", "驳回")
+STALE = "需重新确认"  # a verdict given on a finding whose numbers have changed since
 
 
 def now() -> str:
@@ -47,6 +47,7 @@ class VerdictEntry:
     comment: str
     time: str
     reviewer: str = ""
+    message: str = ""  # what the finding said when the verdict was given ("" in sidecars from before)
 
 
 @dataclass
@@ -164,14 +165,16 @@ class Review:
                                      correction.value if correction else None, now(), "撤销/重做", self.reviewer))
         self._findings = None
 
-    def set_verdict(self, finding_key: str, verdict: str, comment: str = "") -> VerdictEntry | None:
+    def set_verdict(self, finding_key: str, verdict: str, comment: str = "", message: str = "") -> VerdictEntry | None:
+        """``message`` is the finding's message as the reviewer saw it: if the finding later says
+        something else (its numbers changed), the verdict is kept but needs confirming again."""
         if verdict not in VERDICTS:
             raise ValueError(f"审核意见只能是 {'/'.join(VERDICTS)}")
         before = self.verdicts.get(finding_key)
         if verdict == "待定" and not comment:
             self.verdicts.pop(finding_key, None)
         else:
-            self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer)
+            self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer, message)
         return before
 
     def restore_verdict(self, finding_key: str, entry: VerdictEntry | None) -> None:
@@ -182,6 +185,11 @@ class Review:
 
     def verdict(self, finding: Finding) -> VerdictEntry | None:
         return self.verdicts.get(finding.key)
+
+    def verdict_stale(self, finding: Finding) -> bool:
+        """The verdict was given when the finding said something else: it must be confirmed again."""
+        entry = self.verdicts.get(finding.key)
+        return entry is not None and bool(entry.message) and entry.message != finding.message
 
     def set_agency(self, name: str | None) -> str | None:
         """Name the agency by hand when the title is missing or spelled differently from other years;
@@ -240,7 +248,7 @@ class Review:
         self._findings = None
 
 
-TEXT_ONLY_CROSS_RULES = frozenset({"X05"})  # across agencies, from the text alone
+TEXT_ONLY_CROSS_RULES = frozenset({"X05", "X08"})  # from the text alone, whatever the numbers
 
 
 def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = None) -> None:
@@ -261,10 +269,6 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
     found = run_cross_checks([(r.report, r.overrides) for r in reviews])
     for review, extra in zip(reviews, found):
         review.cross_findings = extra
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def value_text(value: Number | None) -> str:

@@ -26,22 +26,28 @@ class Entry:
         return self.review is not None
 
 
+def absolute(path: str | os.PathLike[str]) -> str:
+    """The one spelling of a path that is stored anywhere (journal, recent files, workbooks, 汇总):
+    absolute and normalised, so it still means the same file when the app starts in another folder."""
+    return os.path.abspath(os.fspath(path))
+
+
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files as given (whatever their suffix), folders searched recursively for report files, in a
-    stable order; sidecars and hidden files skipped, and in an evidence folder the downloads that are
-    not the current report of their address (``core.collect.evidence.not_current``)."""
+    """Files (whatever their suffix), folders searched recursively for report files, in a stable
+    order, as absolute paths; sidecars and hidden files skipped, and in an evidence folder the downloads
+    that are not the current report of their address (``core.collect.evidence.not_current``)."""
     from core.collect.evidence import not_current
 
     out: list[str] = []
     for item in inputs:
-        p = Path(item)
+        p = Path(absolute(item))
         if p.is_dir():
             found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
                      and not any(part.startswith(".") for part in f.relative_to(p).parts)]
             stale = not_current(found)
             out.extend(str(f) for f in sorted(found) if f not in stale)
         else:
-            out.append(str(item))
+            out.append(str(p))
     return out
 
 

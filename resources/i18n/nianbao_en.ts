@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/commands.py" line="18"/>
+        <location filename="../../ui/commands.py" line="19"/>
         <source>修改 {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="40"/>
+        <location filename="../../ui/commands.py" line="42"/>
         <source>审核意见：{0}</source>
         <translation>Verdict: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="65"/>
+        <location filename="../../ui/commands.py" line="67"/>
         <source>修改机关名称</source>
         <translation>Rename agency</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="40"/>
+        <location filename="../../ui/crash.py" line="41"/>
         <source>程序出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="41"/>
+        <location filename="../../ui/crash.py" line="42"/>
         <source>发生了意外错误：{0}
 
 您的修正已自动保存。</source>
@@ -33,541 +33,281 @@
 Your corrections have been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="43"/>
+        <location filename="../../ui/crash.py" line="44"/>
         <source>错误详情已写入日志文件：
 {0}</source>
         <translation>Details were written to the log file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="20"/>
+        <location filename="../../ui/findings_panel.py" line="31"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="20"/>
+        <location filename="../../ui/findings_panel.py" line="31"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="20"/>
+        <location filename="../../ui/findings_panel.py" line="31"/>
+        <location filename="../../ui/table_page.py" line="40"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="31"/>
+        <location filename="../../ui/findings_panel.py" line="36"/>
+        <source>确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="36"/>
+        <source>驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="47"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="31"/>
+        <location filename="../../ui/findings_panel.py" line="47"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="31"/>
+        <location filename="../../ui/findings_panel.py" line="47"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="31"/>
-        <location filename="../../ui/findings_panel.py" line="108"/>
+        <location filename="../../ui/findings_panel.py" line="47"/>
+        <location filename="../../ui/findings_panel.py" line="140"/>
         <source>审核意见</source>
         <translation>Reviewer&apos;s verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="42"/>
+        <location filename="../../ui/findings_panel.py" line="61"/>
         <source>确认(&amp;Y)</source>
         <translation>Confirm (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="43"/>
+        <location filename="../../ui/findings_panel.py" line="62"/>
         <source>驳回(&amp;N)</source>
         <translation>Reject (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="44"/>
-        <location filename="../../ui/findings_panel.py" line="65"/>
+        <location filename="../../ui/findings_panel.py" line="36"/>
+        <location filename="../../ui/findings_panel.py" line="63"/>
         <source>待定</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="77"/>
-        <location filename="../../ui/report_list.py" line="33"/>
+        <location filename="../../ui/findings_panel.py" line="97"/>
+        <source>{0}（需重新确认）</source>
+        <translation>{0} (confirm again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="100"/>
+        <source>给出审核意见时，这条问题的说明是：
+{0}
+现在的数字已不同，请重新确认。</source>
+        <translation>When the verdict was given, this finding read:
+{0}
+Its numbers have changed since: please confirm again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="109"/>
+        <location filename="../../ui/report_list.py" line="41"/>
         <source>错误 {0} · 警告 {1} · 提示 {2}</source>
         <translation>Errors {0} · warnings {1} · notes {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="108"/>
+        <location filename="../../ui/findings_panel.py" line="140"/>
         <source>{0}：{1}
 说明（可不填）：</source>
         <translation>{0}: {1}
 Comment (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="46"/>
+        <location filename="../../ui/table_page.py" line="38"/>
+        <source>勾稽关系不成立</source>
+        <translation>Cross total fails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="38"/>
+        <source>空白或占位符</source>
+        <translation>Blank or placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="39"/>
+        <source>未读到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="39"/>
+        <source>人工修正（粗斜体）</source>
+        <translation>Corrected by hand (bold italic)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="50"/>
         <source>报告中未找到表{0}（{1}）。可在下方按报告原文手工填写。</source>
         <translation>Table {0} ({1}) was not found in the report. You can fill it in below from the original.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>按机关或文件名筛选</source>
         <translation>Filter by agency or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>在原文中查找（回车查找下一个）</source>
         <translation>Find in the original (Enter for next)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>六个部分</source>
         <translation>The six parts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>报告原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/table_page.py" line="15"/>
         <source>表{0} {1}</source>
         <translation>Table {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>修改原因（可选，记入修改记录）</source>
         <translation>Reason for the change (optional, kept in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>打开报告(&amp;O)…</source>
         <translation>&amp;Open Reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>打开文件夹(&amp;D)…</source>
         <translation>Open Fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>从网址导入(&amp;U)…</source>
+        <translation>Import from &amp;URLs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>保存审阅底稿(&amp;S)…</source>
         <translation>&amp;Save Audit Workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>全部导出(&amp;E)…</source>
         <translation>&amp;Export All…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>审阅人(&amp;W)…</source>
         <translation>Revie&amp;wer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>在原文中查找(&amp;F)</source>
         <translation>&amp;Find in Original</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>撤销本单元格的修正</source>
         <translation>Withdraw This Cell&apos;s Correction</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>修改机关名称…</source>
         <translation>Rename Agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>放大原文</source>
         <translation>Zoom In Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>缩小原文</source>
         <translation>Zoom Out Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>下一条问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>上一条问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/loading.py" line="41"/>
         <source>正在读取报告…</source>
         <translation>Reading reports…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/workbook_actions.py" line="73"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="294"/>
-        <source>读取报告时出错：{0}</source>
-        <translation>Error while reading reports: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="297"/>
-        <source>已载入 {0} 份报告，其中 {1} 份无法读取</source>
-        <translation>Loaded {0} report(s), {1} unreadable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="299"/>
-        <source>；{0} 份报告已恢复上次保存的修正</source>
-        <translation>; corrections restored for {0} report(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <source>无法读取此文件：
-{0}
-
-{1}</source>
-        <translation>This file cannot be read:
-{0}
-
-{1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="352"/>
-        <source>（表格缺失）</source>
-        <translation> (table missing)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="357"/>
-        <source>报告中没有这一部分</source>
-        <translation>This part is missing from the report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="357"/>
-        <source>这一部分没有统计表</source>
-        <translation>This part has no statistical table</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="378"/>
-        <source>{0}：{1}</source>
-        <translation>{0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="389"/>
-        <source>撤销修正</source>
-        <translation>Withdraw correction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="397"/>
-        <source>机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）：</source>
-        <translation>Agency name (used to group workbooks and for year-over-year checks; leave empty to restore the detected name):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <source>无法保存修正记录：{0}</source>
-        <translation>Cannot save the corrections: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="460"/>
-        <source>（原文中没有对应位置）</source>
-        <translation> (no position in the original)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="505"/>
-        <source>原文中没有“{0}”</source>
-        <translation>&quot;{0}&quot; not found in the original</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="28"/>
-        <source>请先打开一份报告。</source>
-        <translation>Open a report first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="34"/>
-        <source>保存审阅底稿</source>
-        <translation>Save audit workbook</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="34"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="48"/>
-        <source>无法保存 {0}：{1}</source>
-        <translation>Cannot save {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="55"/>
-        <source>已保存审阅底稿：{0}</source>
-        <translation>Audit workbook saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="62"/>
-        <source>没有可导出的报告。</source>
-        <translation>There are no reports to export.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="64"/>
-        <source>选择导出文件夹</source>
-        <translation>Choose the export folder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="73"/>
-        <source>正在导出审阅底稿…</source>
-        <translation>Exporting audit workbooks…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="100"/>
-        <source>导出失败：{0}</source>
-        <translation>Export failed: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="103"/>
-        <source>导出已取消</source>
-        <translation>Export cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbook_actions.py" line="108"/>
-        <source>已导出到 {0}</source>
-        <translation>Exported to {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="513"/>
-        <source>打开报告</source>
-        <translation>Open reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="513"/>
-        <source>报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.htm *.html *.docx *.doc *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="519"/>
-        <source>打开文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>清除列表</source>
-        <translation>Clear List</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="535"/>
-        <source>审阅人姓名（写入审阅底稿）：</source>
-        <translation>Reviewer&apos;s name (written into the workbook):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="543"/>
-        <source>界面语言将在重新启动后生效。</source>
-        <translation>The language changes after a restart.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="546"/>
-        <source>关于 {0}</source>
-        <translation>About {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="547"/>
-        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="554"/>
-        <source>未打开报告</source>
-        <translation>No report open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="557"/>
-        <source>{0} · 无法读取</source>
-        <translation>{0} · unreadable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563"/>
-        <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
-        <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="567"/>
-        <source> · 已恢复上次的修正</source>
-        <translation> · previous corrections restored</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="569"/>
-        <source> · 注意：原文件在上次审阅后已改动</source>
-        <translation> · note: the file changed since the last review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="596"/>
-        <source>有 {0} 份报告的修正尚未写入审阅底稿。
-（修正本身已自动保存，重新打开报告即可恢复。）
-
-是否先保存审阅底稿？</source>
-        <translation>{0} report(s) have corrections not yet written to an audit workbook.
-(The corrections themselves are saved and come back when the report is reopened.)
-
-Save the audit workbook first?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="622"/>
-        <source>上次没有正常退出。是否重新打开当时的 {0} 份报告？
-（已做的修正会自动恢复。）</source>
-        <translation>The last session did not end normally. Reopen its {0} report(s)?
-(Corrections made are restored automatically.)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="21"/>
-        <source>全部报告</source>
-        <translation>All reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="21"/>
-        <source>有错误的</source>
-        <translation>With errors</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="21"/>
-        <source>有警告的</source>
-        <translation>With warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="21"/>
-        <source>无问题的</source>
-        <translation>Without findings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="22"/>
-        <source>无法读取的</source>
-        <translation>Unreadable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="28"/>
-        <source>⛔ 无法读取</source>
-        <translation>⛔ Unreadable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="45"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="45"/>
-        <source>机关</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="45"/>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="45"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_list.py" line="53"/>
-        <source>（未识别机关）</source>
-        <translation>(agency not recognised)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="114"/>
-        <source>人工修正，原值 {0}</source>
-        <translation>Corrected by hand, original value {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="116"/>
-        <source>空白单元格</source>
-        <translation>Blank cell</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="116"/>
-        <source>占位符，不是数字</source>
-        <translation>Placeholder, not a number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="117"/>
-        <source>未读到数值</source>
-        <translation>No value read</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="117"/>
-        <source>无法唯一确定的数值</source>
-        <translation>Value cannot be determined uniquely</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="118"/>
-        <source>文字，不是数字</source>
-        <translation>Text, not a number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/table_model.py" line="118"/>
-        <source>不合规的数值</source>
-        <translation>Invalid value</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <source>从网址导入(&amp;U)…</source>
-        <translation>Import from &amp;URLs…</translation>
     </message>
     <message>
         <location filename="../../ui/fetch_dialog.py" line="37"/>
@@ -606,6 +346,7 @@ Save the audit workbook first?</translation>
     </message>
     <message>
         <location filename="../../ui/fetch_dialog.py" line="73"/>
+        <location filename="../../ui/fetch_dialog.py" line="145"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -645,6 +386,13 @@ Save the audit workbook first?</translation>
         <translation>Downloading {0} addresses to {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/fetch_dialog.py" line="130"/>
+        <location filename="../../ui/loading.py" line="41"/>
+        <location filename="../../ui/workbook_actions.py" line="72"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <location filename="../../ui/fetch_dialog.py" line="147"/>
         <source>下载失败：{0}</source>
         <translation>Download failed: {0}</translation>
@@ -663,6 +411,321 @@ Save the audit workbook first?</translation>
         <location filename="../../ui/fetch_dialog.py" line="163"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="110"/>
+        <source>读取报告时出错：{0}</source>
+        <translation>Error while reading reports: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="113"/>
+        <source>已载入 {0} 份报告，其中 {1} 份无法读取</source>
+        <translation>Loaded {0} report(s), {1} unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="115"/>
+        <source>；{0} 份报告已恢复上次保存的修正</source>
+        <translation>; corrections restored for {0} report(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>无法读取此文件：
+{0}
+
+{1}</source>
+        <translation>This file cannot be read:
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outline.py" line="39"/>
+        <source>（表格缺失）</source>
+        <translation> (table missing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outline.py" line="44"/>
+        <source>报告中没有这一部分</source>
+        <translation>This part is missing from the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outline.py" line="44"/>
+        <source>报告中有这一部分</source>
+        <translation>The report has this part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outline.py" line="45"/>
+        <source>这一部分没有统计表</source>
+        <translation>This part has no statistical table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="94"/>
+        <location filename="../../ui/review_actions.py" line="30"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="41"/>
+        <source>撤销修正</source>
+        <translation>Withdraw correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="47"/>
+        <source>机关名称（用于按机关归并底稿和跨年度核对；留空恢复为识别结果）：</source>
+        <translation>Agency name (used to group workbooks and for year-over-year checks; leave empty to restore the detected name):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="75"/>
+        <source>无法保存修正记录：{0}</source>
+        <translation>Cannot save the corrections: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="331"/>
+        <source>（原文中没有对应位置）</source>
+        <translation> (no position in the original)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <source>原文中没有“{0}”</source>
+        <translation>&quot;{0}&quot; not found in the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="27"/>
+        <source>请先打开一份报告。</source>
+        <translation>Open a report first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="33"/>
+        <source>保存审阅底稿</source>
+        <translation>Save audit workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="33"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="47"/>
+        <source>无法保存 {0}：{1}</source>
+        <translation>Cannot save {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="54"/>
+        <source>已保存审阅底稿：{0}</source>
+        <translation>Audit workbook saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="61"/>
+        <source>没有可导出的报告。</source>
+        <translation>There are no reports to export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="63"/>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="72"/>
+        <source>正在导出审阅底稿…</source>
+        <translation>Exporting audit workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="99"/>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="102"/>
+        <source>导出已取消</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="107"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="120"/>
+        <source>打开报告</source>
+        <translation>Open reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="121"/>
+        <source>报告文件 (*.txt *.htm *.html *.docx *.doc *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.htm *.html *.docx *.doc *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="127"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="138"/>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <source>审阅人姓名（写入审阅底稿）：</source>
+        <translation>Reviewer&apos;s name (written into the workbook):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399"/>
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The language changes after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402"/>
+        <source>关于 {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;政府信息公开工作年度报告审阅工具。&lt;/p&gt;&lt;p&gt;读取报告，提取三张统计表，核对勾稽关系、六个部分与正文表述，记录人工修正，并生成审阅底稿（Excel）。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Reviewer for government information-disclosure annual reports.&lt;/p&gt;&lt;p&gt;Reads a report, extracts the three statistical tables, checks the cross totals, the six parts and the narrative, records hand corrections and writes the audit workbook (Excel).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="410"/>
+        <source>未打开报告</source>
+        <translation>No report open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>{0} · 无法读取</source>
+        <translation>{0} · unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>{0} · 编码 {1} · 格式 {2} · 错误 {3} 警告 {4} 提示 {5} · 修正 {6}</source>
+        <translation>{0} · encoding {1} · format {2} · errors {3} warnings {4} notes {5} · corrections {6}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source> · 已恢复上次的修正</source>
+        <translation> · previous corrections restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <source> · 注意：原文件在上次审阅后已改动</source>
+        <translation> · note: the file changed since the last review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442"/>
+        <source>有 {0} 份报告的修正尚未写入审阅底稿。
+（修正本身已自动保存，重新打开报告即可恢复。）
+
+是否先保存审阅底稿？</source>
+        <translation>{0} report(s) have corrections not yet written to an audit workbook.
+(The corrections themselves are saved and come back when the report is reopened.)
+
+Save the audit workbook first?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loading.py" line="156"/>
+        <source>上次没有正常退出。是否重新打开当时的 {0} 份报告？
+（已做的修正会自动恢复。）</source>
+        <translation>The last session did not end normally. Reopen its {0} report(s)?
+(Corrections made are restored automatically.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="29"/>
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="29"/>
+        <source>有错误的</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="29"/>
+        <source>有警告的</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="29"/>
+        <source>无问题的</source>
+        <translation>Without findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="30"/>
+        <source>无法读取的</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="36"/>
+        <source>无法读取：{0}</source>
+        <translation>Cannot be read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="91"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="91"/>
+        <source>机关</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="91"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="91"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_list.py" line="100"/>
+        <source>（未识别机关）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="37"/>
+        <source>表{0}“{1}”</source>
+        <translation>Table {0} “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="155"/>
+        <source>人工修正，原值 {0}</source>
+        <translation>Corrected by hand, original value {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="157"/>
+        <source>空白单元格</source>
+        <translation>Blank cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="157"/>
+        <source>占位符，不是数字</source>
+        <translation>Placeholder, not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="158"/>
+        <source>未读到数值</source>
+        <translation>No value read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="158"/>
+        <source>无法唯一确定的数值</source>
+        <translation>Value cannot be determined uniquely</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="159"/>
+        <source>文字，不是数字</source>
+        <translation>Text, not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_model.py" line="159"/>
+        <source>不合规的数值</source>
+        <translation>Invalid value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31"/>
+        <source>年报审阅</source>
+        <translation>Annual Report Reviewer</translation>
     </message>
 </context>
 </TS>

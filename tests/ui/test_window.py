@@ -13,6 +13,7 @@ from core.export import style
 from core.template import TABLE_IDS, CellKey
 from tests.ui.conftest import sample
 from ui.main_window import MainWindow
+from ui.report_list import BadgeRole
 from ui.source_view import OffsetMap, display_text
 
 NEW_NATURAL = CellKey("applications", "本年新收", 0)
@@ -100,7 +101,8 @@ def test_folder_with_a_broken_file(window, samples):
     broken = window.entries[str(samples / "broken.txt")]
     assert broken.review is None and "二进制" in broken.error
     row = window.list_model.row_of(broken.path)
-    assert "无法读取" in window.list_model.item(row, 0).text()
+    badge = window.list_model.item(row, 0)
+    assert badge.data(BadgeRole) == [("unreadable", None)] and "无法读取" in badge.toolTip()
     window.select_report(broken.path)
     assert "二进制" in window.source.toPlainText()
     window.filter_combo.setCurrentIndex(window.filter_combo.findData("unreadable"))
@@ -145,8 +147,9 @@ def test_missing_tables_have_a_banner_and_can_be_filled(window, samples):
     open_one(window, sample(samples, "001"))
     page = window.pages["applications"]
     assert not page.banner.isHidden() and "未找到表B" in page.banner.text()
-    marks = [window.outline.item(i).text() for i in range(6)]
-    assert [m[0] for m in marks] == ["✔", "⚠", "⚠", "⚠", "✔", "✔"] and "表格缺失" in marks[2]
+    states = [window.outline.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(6)]
+    assert states == ["ok", "no-table", "no-table", "no-table", "ok", "ok"]
+    assert "表格缺失" in window.outline.item(2).text() and not window.outline.item(2).icon().isNull()
     window.models["applications"].setData(cell(window, NEW_NATURAL), "3")
     assert window.current.report.tables["applications"] is not None
     assert cell(window, NEW_NATURAL).data() == "3"

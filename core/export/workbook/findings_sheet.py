@@ -20,11 +20,11 @@ from core.export.workbook.styles import (
     write_header,
 )
 from core.model import Finding
-from core.review import VERDICTS, Review, value_text
+from core.review import STALE, VERDICTS, Review, value_text
 from core.template import CellKey, cell_label
 
 COLUMNS = ("序号", "报告", "规则", "级别", "检查内容", "问题说明", "等式", "左边", "右边", "差额", "涉及单元格",
-           "原文摘录", "自动结论", "复核结论", "复核说明")
+           "原文摘录", "自动结论", "复核结论", "复核说明", "复核状态")
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 EVIDENCE_CHARS = 120
 
@@ -67,11 +67,13 @@ def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, s
             values = [row - 1, label, f.rule, SEVERITY[f.severity.value], RULES[f.rule].title if f.rule in RULES else "",
                       f.message, _equation_text(f), None, None, None, cells_text, evidence(review, f),
                       f.verdict.value if f.verdict else "", verdict.verdict if verdict else "待定",
-                      verdict.comment if verdict else ""]
+                      verdict.comment if verdict else "", STALE if review.verdict_stale(f) else ""]
             for c, v in enumerate(values, start=1):
                 cell = ws.cell(row, c, v)
                 cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
             ws.cell(row, 4).fill = fill(f.severity.name)
+            if review.verdict_stale(f):
+                ws.cell(row, 16).fill = fill("WARNING")
             lhs_cell, rhs_cell, diff_cell = ws.cell(row, 8), ws.cell(row, 9), ws.cell(row, 10)
             if eq is not None:
                 lhs = _side_formula(eq.lhs, addresses, False)
@@ -93,9 +95,9 @@ def write_findings(ws: Worksheet, items: list[tuple[str, Review, dict[CellKey, s
         ws.add_data_validation(dv)
         dv.add(f"N2:N{row}")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:O{max(row, 1)}"
+    ws.auto_filter.ref = f"A1:P{max(row, 1)}"
     set_widths(ws, {1: 5, 2: 8, 3: 6, 4: 6, 5: 20, 6: 44, 7: 30, 8: 8, 9: 8, 10: 7, 11: 22, 12: 30, 13: 9,
-                    14: 9, 15: 18})
+                    14: 9, 15: 18, 16: 11})
     fit_row_heights(ws)
     landscape(ws, "1:1")
     return row - 1
