@@ -6,6 +6,7 @@
 4. ``review/``     the auditor's corrections and verdicts on top, saved in a sidecar
 5. ``export/``     JSON, audit workbooks, the batch summary, and the grid/colours the window shares
 
-``model`` (the dataclasses) and ``template`` (the official form as data) are shared by every stage;
+``model`` (the dataclasses), ``template`` (the official form as data), ``equations`` (its cross totals) and
+``messages`` (finding texts in Chinese and English) are shared by every stage;
 ``api`` (one report) and ``batch`` (many) run the stages; ``cli/`` is the headless command line.
 """

@@ -105,7 +105,7 @@ class ParseNote:
     spans: tuple[Span, ...] = ()
     subject: str = ""
     severity: Severity | None = None  # None: the rule's own severity
-    template: str = ""  # message template id and its parameters (core.checks.messages), as in Finding
+    template: str = ""  # message template id and its parameters (core.messages), as in Finding
     params: tuple[tuple[str, object], ...] = ()
 
 
@@ -175,7 +175,7 @@ class Finding:
     lhs_value: Number | None = None
     rhs_value: Number | None = None
     verdict: Verdict = Verdict.FAIL
-    # how ``message`` was made: a template id of core.checks.messages and its parameters, so that the
+    # how ``message`` was made: a template id of core.messages and its parameters, so that the
     # window can show the same finding in another language ("" for a message given as text)
     template: str = ""
     params: tuple[tuple[str, object], ...] = ()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks import RULES
-from core.checks.messages import finding_text
 from core.export import style
+from core.messages import finding_text
 from core.model import Finding, Severity
 from core.review import Review
 from ui.i18n import language, tr

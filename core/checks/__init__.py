@@ -1,6 +1,6 @@
 """Stage 3 — checks. Takes a ``Report`` (and hand corrections); gives ``Finding``s. The rule catalogue
 (``catalogue``) is the one list of rule ids, severities and descriptions; the cross totals are data
-(``equations``); each family (S/V/A/B/C/N/T/D/X) is a module that registers its checks.
+(``core.equations``); each family (S/V/A/B/C/N/T/D/X) is a module that registers its checks.
 
 Run every registered check. Importing the family modules registers them with the catalogue."""
 from __future__ import annotations

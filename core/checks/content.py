@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.messages import Bi, Joined, msg
 from core.extraction.meta import agency_level
 from core.extraction.normalize import compact, fold
+from core.messages import Bi, Joined, msg
 from core.model import Finding, Span
 from core.template import CellKey
 

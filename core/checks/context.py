@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.checks.catalogue import RULES
-from core.checks.messages import Message
+from core.messages import Message
 from core.model import (
     CellValue,
     Equation,

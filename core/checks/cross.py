@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from core.checks import cross_check
 from core.checks.context import CheckContext
-from core.checks.messages import Bi, Message, label, msg
 from core.checks.similarity import (
     MEASURE,
     SHINGLE,
@@ -16,6 +15,7 @@ from core.checks.similarity import (
     similar_pairs,
 )
 from core.extraction.agency import same_agency
+from core.messages import Bi, Message, label, msg
 from core.model import Finding, Severity
 from core.template import APPLICANT_COLUMNS, CellKey
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.messages import msg
 from core.extraction.meta import agency_level
 from core.extraction.narrative.dates import publication_date
 from core.extraction.normalize import fold
+from core.messages import msg
 
 
 @check

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.checks import cross_check
 from core.checks.context import CheckContext
-from core.checks.messages import msg
+from core.messages import msg
 from core.model import Finding, Report, text_hash
 
 NAMED = 3  # other files named in the message; the count says how many there are in all

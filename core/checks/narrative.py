@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.messages import Bi, Joined, msg
 from core.extraction.narrative.claims import Claim, narrative_claims
 from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.extraction.normalize import fold
+from core.messages import Bi, Joined, msg
 from core.model import Finding, Severity, Verdict
 from core.template import CellKey
 

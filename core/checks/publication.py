@@ -11,9 +11,9 @@ from core.checks import cross_check
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.checks.cross import NARRATIVE_PARTS
-from core.checks.messages import Joined, msg
 from core.checks.sentences import report_sentences
 from core.extraction.agency import agency_key
+from core.messages import Joined, msg
 from core.model import Finding
 
 HASH_SHOWN = 16

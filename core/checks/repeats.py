@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from core.checks import cross_check
 from core.checks.context import CheckContext
 from core.checks.cross import NARRATIVE_PARTS, _name, _pairs
-from core.checks.messages import Bi, Joined, Message, msg
 from core.checks.sentences import part_spans, report_sentences, sentence_hash, sentences
+from core.messages import Bi, Joined, Message, msg
 from core.model import Finding, Report, Severity, Span
 
 DEFAULT_THRESHOLD = 50.0

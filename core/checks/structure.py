@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.messages import Message, label, msg, ordinal
 from core.extraction.meta import other_doc_type
+from core.messages import Message, label, msg, ordinal
 from core.model import CellKind, Severity, Verdict
 from core.template import SECTIONS, TABLES, row_cells
 

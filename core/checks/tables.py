@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.equations import all_equations, evaluate
-from core.checks.messages import Bi, Joined, Message, label, msg, row_label
+from core.equations import all_equations, evaluate
 from core.extraction.meta import agency_level
+from core.messages import Bi, Joined, Message, label, msg, row_label
 from core.model import Equation, Number, Severity
 from core.template import TABLES, CellKey
 

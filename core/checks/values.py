@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.equations import rules_by_cell
-from core.checks.messages import cell_note, label, msg
+from core.equations import rules_by_cell
+from core.messages import cell_note, label, msg
 from core.model import CellKind, Severity, Verdict
 from core.template import (
     APPLICANT_COLUMNS,

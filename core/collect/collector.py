@@ -11,8 +11,24 @@ from pathlib import Path
 
 import httpx
 
-from core.collect.client import Cancel, Cancelled, Client, FetchError, FetchOptions, Response, now
-from core.collect.evidence import ERROR, NOT_REPORT, PAGE, REPORT, Download, EvidenceStore, fingerprint
+from core.collect.client import (
+    Cancel,
+    Cancelled,
+    Client,
+    FetchError,
+    FetchOptions,
+    Response,
+    now,
+)
+from core.collect.evidence import (
+    ERROR,
+    NOT_REPORT,
+    PAGE,
+    REPORT,
+    Download,
+    EvidenceStore,
+    fingerprint,
+)
 from core.collect.page import Link, published_date, report_links
 from core.errors import ReportError
 from core.model import Report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.checks.messages import finding_text
+from core.messages import finding_text
 from core.model import CellKind, Finding, Severity
 from core.review import Review, value_text
 from core.template import CellKey

@@ -7,6 +7,7 @@ from core.extraction.normalize import fold
 from core.extraction.sections import find_sections
 from core.extraction.stream import tokenize
 from core.extraction.tables import build_table
+from core.messages import label, msg, ordinal, parse_note
 from core.model import CellKind, ParseNote, Report, SourceDocument, Span, TableData
 from core.template import SECTIONS, TABLES, TableSpec
 
@@ -21,15 +22,16 @@ def extract_report(doc: SourceDocument) -> Report:
     layout = detect_layout(folded, len(sections))
     report = Report(source=doc, layout=layout, sections=sections, **vars(meta))
     for h in headings.duplicates:
-        report.notes.append(ParseNote("S05", f"重复或多余的部分标题“{h.text}”", spans=((h.start, h.end),),
-                                      subject=f"heading:{h.number}:{h.start}"))
+        report.notes.append(parse_note("S05", msg("S05.extra_heading", heading=h.text), spans=((h.start, h.end),),
+                                       subject=f"heading:{h.number}:{h.start}"))
     for h in headings.inexact:
         standard = SECTIONS[h.number - 1].heading
-        report.notes.append(ParseNote("S05", f"部分标题“{text[h.start:h.end].strip()}”与标准“{standard}”不完全一致",
-                                      spans=((h.start, h.end),), subject=f"heading-wording:{h.number}"))
+        report.notes.append(parse_note("S05", msg("S05.heading_similar", printed=text[h.start:h.end].strip(),
+                                                  standard=label(standard)),
+                                       spans=((h.start, h.end),), subject=f"heading-wording:{h.number}"))
     for h in headings.extra:
-        report.notes.append(ParseNote("S05", f"报告多出一个部分“{h.text}”，其后各部分的编号与标准格式不一致",
-                                      spans=((h.start, h.end),), subject=f"extra-part:{h.numeral}"))
+        report.notes.append(parse_note("S05", msg("S05.extra_part", heading=h.text),
+                                       spans=((h.start, h.end),), subject=f"extra-part:{h.numeral}"))
     if layout in ("2019", "pre-2019"):
         report.tables = {t: None for t in TABLES}
         return report
@@ -61,8 +63,9 @@ def _appended_tables(report: Report, folded: str) -> None:
             report.tables[spec.id] = table
             stale = {k for k in table.cells}
             report.notes = [n for n in report.notes if not stale.intersection(n.cells)] + notes
-            report.notes.append(ParseNote("S05", f"表{spec.letter}（{spec.title}）不在第{'一二三四五六'[spec.section - 1]}部分，"
-                                                 "而是附在报告之后", spans=(region,), subject=f"appended:{spec.id}"))
+            report.notes.append(parse_note("S05", msg("S05.appended", letter=spec.letter, title=label(spec.title),
+                                                      part=ordinal(spec.section)),
+                                           spans=(region,), subject=f"appended:{spec.id}"))
 
 
 # The longest stretch of text searched for one table. The official table B is a few thousand

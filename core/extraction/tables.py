@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from core.checks.equations import strict_equations
+from core.equations import strict_equations
 from core.extraction.glued import (
     Budget,
     Piece,
@@ -23,8 +23,10 @@ from core.extraction.glued import (
 from core.extraction.normalize import compact
 from core.extraction.rows import RowRead, read_rows
 from core.extraction.stream import Tok, Token
+from core.messages import Joined, Message, msg, parse_note
+from core.messages import label as fl
 from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import CellKey, GroupSpec, RowSpec, TableSpec, cell_label, row_cells
+from core.template import CellKey, GroupSpec, RowSpec, TableSpec, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -119,11 +121,11 @@ class _Builder:
         self.split_by_totals: list[tuple[RowRead, list[Piece]]] = []
         self.budget = Budget()
 
-    def note(self, rule: str, message: str, keys: list[CellKey], spans: list[Span], subject: str,
+    def note(self, rule: str, message: Message, keys: list[CellKey], spans: list[Span], subject: str,
              severity: Severity | None = None) -> None:
-        self.notes.append(ParseNote(rule, message, tuple(keys), tuple(spans), subject, severity))
+        self.notes.append(parse_note(rule, message, tuple(keys), tuple(spans), subject, severity))
 
-    def unread(self, row: RowSpec, message: str, pieces: list[Piece], kind: CellKind, why: str,
+    def unread(self, row: RowSpec, message: Message, pieces: list[Piece], kind: CellKind, why: str,
                severity: Severity = W) -> None:
         keys = _keys(self.spec, row)
         self.note("S03", message, keys, [(p.start, p.end) for p in pieces], f"row:{row.key}", severity)
@@ -140,18 +142,19 @@ class _Builder:
         keys = _keys(self.spec, row)
         label = read.label
         if read.fuzzy:
-            self.note("S05", f"行名“{label}”与标准“{row.label}”不完全一致（按最接近的标准行读取）", keys[:1],
+            self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
                       [read.label_span], f"label:{row.key}")
         if row.nonstandard:
             for pat in row.nonstandard:
                 if re.search(pat, compact(label)):
-                    self.note("S05", f"非标准行名“{label}”（标准为“{row.label}”）", keys[:1], [read.label_span],
+                    self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
+                              [read.label_span],
                               f"label:{row.key}")
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
             fixed = _drop_subtotal(pieces)
             if fixed is not None:
-                self.note("S05", f"“{label}”行多出一列小计，已忽略该列", keys[:1], [read.label_span],
+                self.note("S05", msg("S05.subtotal", printed=label), keys[:1], [read.label_span],
                           f"subtotal:{row.key}")
                 pieces = fixed
         if len(pieces) == row.ncols:
@@ -160,16 +163,16 @@ class _Builder:
         if not pieces:
             return  # the label with nothing after it: the completeness check names the row
         if len(pieces) > row.ncols:
-            self.unread(row, f"“{label}”行读到 {len(pieces)} 个值（应为 {row.ncols} 个）：{_shown(pieces)}，"
-                             "无法确定各值所属的列，已留空", pieces, CellKind.AMBIGUOUS, "值的个数与列数不符")
+            self.unread(row, msg("S03.too_many", printed=label, count=len(pieces), expected=row.ncols,
+                                 values=_shown(pieces)), pieces, CellKind.AMBIGUOUS, "值的个数与列数不符")
             return
         if not any(p.glued for p in pieces):
-            self.unread(row, f"“{label}”行只读到 {len(pieces)} 个值（应为 {row.ncols} 个）：{_shown(pieces)}，"
-                             "无法确定哪一列缺失，已留空", pieces, CellKind.MISSING, "本行值不全")
+            self.unread(row, msg("S03.too_few", printed=label, count=len(pieces), expected=row.ncols,
+                                 values=_shown(pieces)), pieces, CellKind.MISSING, "本行值不全")
             return
         ways = shape_count(pieces, row.ncols)
         if ways == 0:
-            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”不足 {row.ncols} 个值，已留空", pieces,
+            self.unread(row, msg("S03.glued_short", printed=label, glued=_shown(pieces), expected=row.ncols), pieces,
                         CellKind.MISSING, "本行值不全")
             return
         if ways == 1:
@@ -180,11 +183,11 @@ class _Builder:
         except TooMany:
             cands = None
         if cands is None:
-            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
+            self.unread(row, msg("S03.glued_too_many", printed=label, glued=_shown(pieces)),
                         pieces, CellKind.AMBIGUOUS, "粘连数字无法唯一拆分")
         elif not cands:
-            self.unread(row, f"“{label}”行的数字“{_shown(pieces)}”粘连在一起，没有一种拆分能满足本行的合计，"
-                             "无法核对，已留空", pieces, CellKind.AMBIGUOUS, "粘连数字无法拆分")
+            self.unread(row, msg("S03.glued_no_row_split", printed=label, glued=_shown(pieces)),
+                        pieces, CellKind.AMBIGUOUS, "粘连数字无法拆分")
         else:
             self.pending[row.key] = cands
 
@@ -198,18 +201,17 @@ class _Builder:
         keys = [k for child in group.children for k in _keys(self.spec, self.spec.row(child))]
         spans = [(p.start, p.end) for p in pieces]
         if children_read:
-            self.note("S05", f"“{group.label}”行印有小计（{_shown(pieces)}），已忽略", keys[:1], spans,
+            self.note("S05", msg("S05.group_subtotal", group=fl(group.label), values=_shown(pieces)), keys[:1], spans,
                       f"subtotal:{group.key}")
             return
         values = [p.value for p in pieces] if len(pieces) == 7 else []
         if values and all(p.kind is CellKind.NUMBER and v == 0 for p, v in zip(pieces, values)):
             for child in group.children:
                 self.place(self.spec.row(child), pieces)
-            self.note("S05", f"“{group.label}”只印一行且全为 0，未分项列出；其各分项按 0 计", keys, spans,
-                      f"group:{group.key}", I)
+            self.note("S05", msg("S05.group_single_zero", group=fl(group.label)), keys, spans, f"group:{group.key}", I)
             return
-        self.note("S03", f"“{group.label}”只印一行（{_shown(pieces)}），未按标准分为 {len(group.children)} 项，"
-                         "各分项无法核对，已留空", keys, spans, f"group:{group.key}", W)
+        self.note("S03", msg("S03.group_single", group=fl(group.label), values=_shown(pieces), count=len(group.children)),
+                  keys, spans, f"group:{group.key}", W)
         for k in keys:
             self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
 
@@ -241,11 +243,11 @@ class _Builder:
                 self.split_by_totals.append((read, cands[chosen[0]]))
                 continue
             if complete and not solutions:
-                how = "没有一种拆分能使本表勾稽关系全部成立（报告本身可能有误），相关单元格无法核对"
+                how = msg("S03.no_consistent_split")
             else:
-                shown = "；".join(_shown(cands[i]) for i in (chosen or range(len(cands)))[:3])
-                count = f"{len(chosen)} 种" if complete else "多种"
-                how = f"可拆分为{count}方式（如 {shown}），勾稽关系无法唯一确定"
+                shown = Joined(tuple(_shown(cands[i]) for i in (chosen or range(len(cands)))[:3]), "；", "; ")
+                how = msg("S03.several_splits", examples=shown,
+                          ways=msg("S03.ways", count=len(chosen)) if complete else msg("S03.ways_many"))
             keys = _keys(self.spec, row)
             if complete and len(chosen) > 1:
                 # the cells every fitting reading agrees on (same digits, same place) are read
@@ -254,9 +256,9 @@ class _Builder:
                 for c in agreed:
                     self.table.cells[keys[c]] = _cell(fits[0][c], row)
                 keys = [k for c, k in enumerate(keys) if c not in agreed]
-            names = "" if len(keys) == row.ncols else "（" + "、".join(cell_label(k) for k in keys) + "）"
-            self.note("S03", f"“{read.label}”行的数字“{_shown(pieces)}”粘连在一起，{how}，已留空{names}", keys,
-                      [(p.start, p.end) for p in pieces], f"row:{rk}", W)
+            names = None if len(keys) == row.ncols else msg("S03.cells_left", cells=tuple(keys))
+            self.note("S03", msg("S03.glued_undecided", printed=read.label, glued=_shown(pieces), how=how, cells=names),
+                      keys, [(p.start, p.end) for p in pieces], f"row:{rk}", W)
             for k in keys:
                 self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
         self.pending.clear()
@@ -267,11 +269,11 @@ class _Builder:
         decided the cut cannot also vouch for it, and the auditor should know."""
         if not self.split_by_totals:
             return
-        parts = "；".join(f"“{r.label}”{_shown(_row_pieces(r.items, len(c)))} → {_shown(c)}"
-                          for r, c in self.split_by_totals)
+        parts = Joined(tuple(msg("S03.split_item", printed=r.label, glued=_shown(_row_pieces(r.items, len(c))),
+                                 cut=_shown(c)) for r, c in self.split_by_totals), "；", "; ")
         keys = [k for r, _ in self.split_by_totals for k in _keys(self.spec, self.spec.row(r.key))]
         spans = [(p.start, p.end) for _, c in self.split_by_totals for p in c]
-        self.note("S03", f"表{self.spec.letter}中粘连在一起的数字按勾稽关系唯一拆分（请对照原文核实）：{parts}", keys, spans,
+        self.note("S03", msg("S03.split_by_totals", letter=self.spec.letter, parts=parts), keys, spans,
                   f"split:{self.spec.id}", I)
 
 

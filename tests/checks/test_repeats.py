@@ -12,7 +12,12 @@ import pytest
 
 from core.api import analyze_file, analyze_text
 from core.checks import run_cross_checks
-from core.checks.repeats import DEFAULT_THRESHOLD, repeats, sentence_hashes, set_threshold
+from core.checks.repeats import (
+    DEFAULT_THRESHOLD,
+    repeats,
+    sentence_hashes,
+    set_threshold,
+)
 from tests.engine.test_samples import sample_path
 
 PROSE_PARTS = (1, 5, 6)

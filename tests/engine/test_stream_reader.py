@@ -244,3 +244,28 @@ def test_unnumbered_headings_in_one_line_text(prefix: str) -> None:
     report = analyze_text(text.replace("\n", ""))
     assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
     assert values(report) == values(analyze_text(sample(prefix)))
+
+
+def test_the_readers_notes_read_in_english_too() -> None:
+    """Every note the reader makes on these forms has its words in both languages."""
+    import re
+
+    from core.messages import finding_text, render
+    from tests.checks.test_messages import redacted_params
+
+    consistent = {"本年新收": "123000015", "上年结转": "1000001", "予以公开": "103000013", "部分公开": "2000002",
+                  "总计": "123000015", "结转下年度": "1000001"}
+    texts = [glued_report({}), glued_report(consistent), glued_report({"本年新收": "1230000015"}),
+             with_b_rows("002", "(六)其他处理 |", "(七)总计 |", "(六)其他处理 |\n1 |\n" + "0 |\n" * 5 + "1 |\n"),
+             with_b_rows("002", "(六)其他处理 |", "(七)总计 |", "(六)其他处理 |\n" + "0 |\n" * 7),
+             with_b_rows("002", "规章 |", "行政规范性文件 |", ""),
+             sample("002").replace("一、本年新收政府信息公开申请数量", "一、本年新权政府信息申请数量")
+             .replace("五、存在的主要问题及改进情况", "五、存在的主要间题及改进情况")]
+    notes = [f for t in texts for f in run_checks(analyze_text(t)) if f.rule in ("S03", "S05")]
+    assert {f.subject.split(":")[0] for f in notes} >= {"row", "split", "label", "group", "heading-wording"}
+    for f in notes:
+        assert f.template, f.message
+        assert render(f.template, f.params, "zh") == f.message
+        english = render(f.template, redacted_params(f.params), "en")
+        assert not re.search(r"[\u4e00-\u9fff]", english), english
+        assert finding_text(f, "en") != f.message

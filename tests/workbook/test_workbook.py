@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.batch import export_paths, group_by_agency
-from core.checks.equations import all_equations
+from core.equations import all_equations
 from core.errors import ReportError
 from core.export import style
 from core.export.form_grid import form_grid

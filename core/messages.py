@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from core.model import ParseNote, Span
+from core.model import ParseNote, Severity, Span
 from core.template import CellKey, cell_label, form_label, short_label
 
 Params = tuple[tuple[str, Any], ...]
@@ -101,13 +101,18 @@ def finding_text(finding: Any, lang: str = "zh") -> str:
 
 
 def parse_note(rule: str, message: Message, cells: tuple[CellKey, ...] = (), spans: tuple[Span, ...] = (),
-               subject: str = "") -> ParseNote:
-    """An extractor's note with its message in both languages (the Chinese text rendered now)."""
-    return ParseNote(rule, message.text("zh"), cells, spans, subject, template=message.template, params=message.params)
+               subject: str = "", severity: Severity | None = None) -> ParseNote:
+    """An extractor's note with its message in both languages (the Chinese text rendered now);
+    ``severity`` None keeps the rule's own."""
+    return ParseNote(rule, message.text("zh"), cells, spans, subject, severity, template=message.template,
+                     params=message.params)
 
 
 # Cell notes the extractor gives (``CellValue.note``) that messages quote.
-CELL_NOTES = {"负数": "negative", "计数不应为小数": "a count cannot have decimals"}
+CELL_NOTES = {"负数": "negative", "计数不应为小数": "a count cannot have decimals",
+              "值的个数与列数不符": "more values than columns", "本行值不全": "the row is incomplete",
+              "粘连数字无法唯一拆分": "run-together digits that split several ways",
+              "粘连数字无法拆分": "run-together digits that no split fits", "未分项列出": "not itemised"}
 
 
 def cell_note(note: str) -> Bi:
@@ -132,15 +137,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S03.glued_too_many": ("“{printed}”行的数字“{glued}”粘连在一起，拆分方式过多，无法唯一确定，已留空",
                            "Row “{printed}”: the digits “{glued}” run together and split in too many ways to decide; "
                            "left blank"),
-    "S03.glued_no_split": ("“{printed}”行的数字“{glued}”粘连在一起，没有一种拆分能满足勾稽关系，已留空",
-                           "Row “{printed}”: the digits “{glued}” run together and no split satisfies the cross totals; "
-                           "left blank"),
-    "S03.glued_ways": ("“{printed}”行的数字“{glued}”粘连在一起，可拆分为 {ways} 种方式（如 {examples}），{why}，"
-                       "无法唯一确定，已留空",
-                       "Row “{printed}”: the digits “{glued}” run together and split {ways} ways (e.g. {examples}); "
-                       "{why}, so it is left blank"),
-    "S03.why_rules": ("勾稽关系无法排除其余方式", "the cross totals cannot rule out the others"),
-    "S03.why_no_rules": ("该表没有可据以判断的勾稽关系", "this table has no cross total to decide by"),
+    "S03.glued_short": ("“{printed}”行的数字“{glued}”不足 {expected} 个值，已留空",
+                        "Row “{printed}”: the digits “{glued}” are fewer than {expected} values; left blank"),
+    "S03.glued_no_row_split": ("“{printed}”行的数字“{glued}”粘连在一起，没有一种拆分能满足本行的合计，无法核对，已留空",
+                               "Row “{printed}”: the digits “{glued}” run together and no split makes the row add up; "
+                               "not assessable, left blank"),
+    "S03.glued_undecided": ("“{printed}”行的数字“{glued}”粘连在一起，{how}，已留空{cells}",
+                            "Row “{printed}”: the digits “{glued}” run together; {how}; left blank{cells}"),
+    "S03.no_consistent_split": ("没有一种拆分能使本表勾稽关系全部成立（报告本身可能有误），相关单元格无法核对",
+                                "no split makes every cross total of the table hold (the report itself may be "
+                                "wrong), so these cells are not assessable"),
+    "S03.several_splits": ("可拆分为{ways}方式（如 {examples}），勾稽关系无法唯一确定",
+                           "it splits {ways} ways (e.g. {examples}) and the cross totals do not decide"),
+    "S03.ways": ("{count} 种", "{count}"),
+    "S03.ways_many": ("多种", "many"),
+    "S03.cells_left": ("（{cells}）", " ({cells})"),
+    "S03.split_item": ("“{printed}”{glued} → {cut}", "“{printed}” {glued} → {cut}"),
+    "S03.split_by_totals": ("表{letter}中粘连在一起的数字按勾稽关系唯一拆分（请对照原文核实）：{parts}",
+                            "Table {letter}: run-together digits were split the one way the cross totals allow "
+                            "(check against the original): {parts}"),
+    "S03.group_single": ("“{group}”只印一行（{values}），未按标准分为 {count} 项，各分项无法核对，已留空",
+                         "“{group}” is printed as one row ({values}) instead of its {count} items; the items are "
+                         "not assessable and left blank"),
     "S04.abolished": ("{year} 年度报告使用了已废止的格式（{layout}），应使用国办公开办函〔2021〕30号格式",
                       "The {year} report uses an abolished layout ({layout}); the 2021 layout of the State Council "
                       "General Office is required"),
@@ -152,6 +170,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Non-standard row label “{printed}” (the form says “{standard}”)"),
     "S05.subtotal": ("“{printed}”行多出一列小计，已忽略该列",
                      "Row “{printed}” has an extra subtotal column, which was ignored"),
+    "S05.label_similar": ("行名“{printed}”与标准“{standard}”不完全一致（按最接近的标准行读取）",
+                          "Row label “{printed}” differs from the form's “{standard}” (read as the closest row)"),
+    "S05.heading_similar": ("部分标题“{printed}”与标准“{standard}”不完全一致",
+                            "Part heading “{printed}” differs from the form's “{standard}”"),
+    "S05.extra_part": ("报告多出一个部分“{heading}”，其后各部分的编号与标准格式不一致",
+                       "The report adds a part “{heading}”; the parts after it are numbered differently from the form"),
+    "S05.appended": ("表{letter}（{title}）不在第{part}部分，而是附在报告之后",
+                     "Table {letter} ({title}) is not in part {part} but appended after the report"),
+    "S05.group_subtotal": ("“{group}”行印有小计（{values}），已忽略",
+                           "“{group}” carries a subtotal ({values}), which was ignored"),
+    "S05.group_single_zero": ("“{group}”只印一行且全为 0，未分项列出；其各分项按 0 计",
+                              "“{group}” is printed as one row of zeros, not itemised; its items are taken as 0"),
     "S06.no_title": ("未找到标题“（机关全称）YYYY年政府信息公开工作年度报告”",
                      "No title of the form “(agency) YYYY annual report on government information disclosure” found"),
     "S06.no_agency": ("标题“{title}”缺少机关名称", "The title “{title}” does not name the agency"),
