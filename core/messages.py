@@ -126,6 +126,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S02.missing": ("表格缺失：未找到表{letter}（{title}）", "Table missing: table {letter} ({title}) was not found"),
     "S02.heading_only": ("表格缺失：第{part}部分有标题但未找到表{letter}（{title}）",
                          "Table missing: part {part} has its heading but table {letter} ({title}) was not found"),
+    "S02.image": ("第{part}部分在表{letter}（{title}）的位置是一张图片，表格内容无法读取，无法核对",
+                  "Part {part} shows a picture where table {letter} ({title}) should be: its content cannot be read "
+                  "or assessed"),
     "S03.row_missing": ("表{letter}缺少“{row}”（{count} 个值）", "Table {letter} lacks “{row}” ({count} values)"),
     "S03.values_row": ("表{letter}的数值行", "the row of values of table {letter}"),
     "S03.too_many": ("“{printed}”行读到 {count} 个值（应为 {expected} 个）：{values}，无法确定各值所属的列，已留空",

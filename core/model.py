@@ -60,6 +60,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Where a page or document holds a picture, readers put this in the text: a table given only as an
+# image is not missing from the report, it is unreadable to us (checks say "not assessable").
+IMAGE_MARK = "[图片]"
+
+
 @dataclass
 class SourceDocument:
     path: str

@@ -5,7 +5,7 @@ from core.checks.catalogue import check
 from core.checks.context import CheckContext
 from core.extraction.meta import other_doc_type
 from core.messages import Message, label, msg, ordinal
-from core.model import CellKind, Severity, Verdict
+from core.model import IMAGE_MARK, CellKind, Severity, Verdict
 from core.template import SECTIONS, TABLES, row_cells
 
 OLD = ("2019", "pre-2019")
@@ -28,6 +28,13 @@ def tables_present(ctx: CheckContext):
         if ctx.table_found(spec.id):
             continue
         sec = ctx.report.sections.get(spec.section)
+        if sec is not None and IMAGE_MARK in ctx.report.source.text[slice(*sec.body_span)]:
+            # the part shows a picture where the table should be: we cannot read it, the report may be fine
+            yield ctx.finding("S02", msg("S02.image", part=ordinal(spec.section), letter=spec.letter,
+                                         title=label(spec.title)),
+                              spans=(sec.heading_span,), subject=f"table:{spec.id}", severity=Severity.WARNING,
+                              verdict=Verdict.UNASSESSABLE)
+            continue
         text = msg("S02.heading_only" if sec else "S02.missing", part=ordinal(spec.section), letter=spec.letter,
                    title=label(spec.title))
         yield ctx.finding("S02", text, spans=(sec.heading_span,) if sec else (), subject=f"table:{spec.id}")

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 from core.errors import ReportError
-from core.model import SourceDocument
+from core.model import IMAGE_MARK, SourceDocument
 from core.reading.grid import GridCell, clean, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,6 +26,8 @@ def _paragraph_text(p) -> str:
             parts.append(" ")
         elif node.tag in (_W + "br", _W + "cr"):
             parts.append("\n")
+        elif node.tag in (_W + "drawing", _W + "pict"):
+            parts.append(f" {IMAGE_MARK} ")
     return "".join(parts)
 
 

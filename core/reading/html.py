@@ -7,7 +7,7 @@ import re
 import zlib
 
 from core.errors import ReportError
-from core.model import SourceDocument
+from core.model import IMAGE_MARK, SourceDocument
 from core.reading.grid import GridCell, clean, table_lines
 from core.reading.text import decode
 
@@ -79,6 +79,9 @@ def _walk(node, out, in_cell: bool) -> None:
         return
     if tag == "table" and not in_cell:
         out.table(_table_rows(node))
+        return
+    if tag == "img":
+        out.text(f" {IMAGE_MARK} ")
         return
     if tag == "br" or tag in BLOCK:
         out.br()
