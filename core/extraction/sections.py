@@ -27,8 +27,10 @@ _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([�
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = re.compile(r"[。.:：;；]+$")
 # every part title holds one of these words: a cheap filter before the patterns
-_HINT = re.compile(r"情况|概述|概况|事项|问题|申请|诉讼|主动公开")
+_HINT = re.compile(r"情况|概述|概况|事项|问题|不足|申请|复议|诉讼|主动公开")
 _PATTERNS = tuple((spec, tuple(re.compile(p) for p in spec.patterns)) for spec in SECTIONS)
+_WORDINGS = tuple((spec, tuple(re.compile(p) for p in spec.wordings)) for spec in SECTIONS)
+WORDING_QUALITY = 0.9  # an agency's own wording of a title: below the standard one, above a misprint
 _TITLES = tuple((spec, compact(spec.heading.split("、", 1)[1])) for spec in SECTIONS)
 _WINDOW = 40
 FUZZY_MIN = 0.8
@@ -60,7 +62,8 @@ def _numeral(ch: str) -> int:
 
 
 def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
-    """(part number, end offset, quality) of a part title starting at ``at``, or None."""
+    """(part number, end offset, quality) of a part title starting at ``at`` (just after a part
+    numbering, which is why an agency's own wording of the title is trusted too), or None."""
     comp, index = compact_with_map(folded[at:at + _WINDOW * 2], at)
     comp = comp[:_WINDOW]
     if not _HINT.search(comp):
@@ -71,6 +74,11 @@ def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
             m = re.match(pattern, comp)
             if m and m.end():
                 return spec.number, index[m.end() - 1] + 1, 1.0
+    for spec, pats in _WORDINGS:
+        for p in pats:
+            m = p.match(comp)
+            if m and m.end():
+                return spec.number, index[m.end() - 1] + 1, WORDING_QUALITY
     best: tuple[int, int, float] | None = None
     for spec, title in _TITLES:
         if len(title) < 6:

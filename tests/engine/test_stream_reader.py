@@ -269,3 +269,25 @@ def test_the_readers_notes_read_in_english_too() -> None:
         english = render(f.template, redacted_params(f.params), "en")
         assert not re.search(r"[\u4e00-\u9fff]", english), english
         assert finding_text(f, "en") != f.message
+
+
+STANDARD_HEADINGS = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
+                     4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+AGENCY_WORDINGS = [
+    (1, "一、工作总体情况"), (1, "一、基本情况"), (1, "一、概述"), (2, "二、主动公开政府信息"), (2, "二、主动公开情况"),
+    (3, "三、收到和处理政府信息公开申请的情况"), (3, "三、依申请公开政府信息情况"), (3, "三、受理和办理政府信息公开申请情况"),
+    (4, "四、因政府信息公开申请提起行政复议、行政诉讼情况"), (4, "四、政府信息公开行政复议及行政诉讼情况"),
+    (4, "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况"), (5, "五、工作中存在的问题及改进措施"),
+    (5, "五、存在的不足及改进措施"), (5, "五、政府信息公开工作存在的主要问题及改进情况"), (6, "六、其他事项"),
+    (6, "六、需要报告的其他事项"), (6, "六、其它需要报告的事项"),
+]
+
+
+@pytest.mark.parametrize("flat", [False, True])
+@pytest.mark.parametrize(("part", "wording"), AGENCY_WORDINGS)
+def test_agencies_own_wordings_of_the_part_titles(part: int, wording: str, flat: bool) -> None:
+    text = sample("002").replace(STANDARD_HEADINGS[part], wording)
+    report = analyze_text(text.replace("\n", "") if flat else text)
+    assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
+    assert values(report) == values(analyze_text(sample("002")))
+    assert not errors(report)
