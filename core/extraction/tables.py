@@ -148,8 +148,7 @@ class _Builder:
             for pat in row.nonstandard:
                 if re.search(pat, compact(label)):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
-                              [read.label_span],
-                              f"label:{row.key}")
+                              [read.label_span], f"label:{row.key}")
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
             fixed = _drop_subtotal(pieces)
