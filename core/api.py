@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from core.extraction.ocr_repair import page_notes, resolve
 from core.extraction.report import extract_report
 from core.model import Report, SourceDocument
 
@@ -25,4 +26,9 @@ def analyze_text(text: str, path: str = "<memory>", encoding: str = "utf-8", fmt
 
 
 def analyze_document(doc: SourceDocument) -> Report:
-    return extract_report(doc)
+    report = extract_report(doc)
+    if doc.pages:  # a PDF: say which pages were recognised or could not be read
+        report.notes += page_notes(report)
+    if any(p.ocr for p in doc.pages):  # a scan: digits the recogniser doubted, against the totals
+        resolve(report)
+    return report

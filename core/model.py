@@ -7,6 +7,7 @@ view can show the evidence. The model says what was *printed*; hand corrections 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -65,12 +66,74 @@ def text_hash(text: str) -> str:
 IMAGE_MARK = "[图片]"
 
 
+@dataclass(frozen=True)
+class PageBox:
+    """A rectangle on a page of the original file: ``page`` counts from 1; coordinates are PDF points
+    from the page's top-left corner (x to the right, y downwards)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def json(self) -> dict:
+        return {"page": self.page, "bbox": [round(v, 1) for v in (self.x0, self.top, self.x1, self.bottom)]}
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """Where a stretch of ``SourceDocument.text`` sits on the page: a table cell's text, or one printed
+    line. Lets any span be mapped to page boxes without the extractor knowing about pages."""
+
+    start: int
+    end: int
+    box: PageBox
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A character the OCR was not sure of: its index in ``SourceDocument.text``, the recogniser's
+    probability for it, and the other readings it considered (character, probability), best first.
+    An empty string among the alternatives means "no character here"."""
+
+    index: int
+    confidence: float
+    alternatives: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    number: int
+    width: float
+    height: float
+    ocr: bool = False  # recognised from the page image (no usable text layer)
+
+
 @dataclass
 class SourceDocument:
     path: str
     text: str
     encoding: str
     format: str = "text"
+    # PDF only: the pages, where every piece of the text sits on them, and OCR's doubts
+    pages: list[PageInfo] = field(default_factory=list)
+    pieces: list[TextPiece] = field(default_factory=list)
+    uncertain: list[Uncertain] = field(default_factory=list)
+    page_problems: list[tuple[int, str]] = field(default_factory=list)  # (page, reason) for pages not read
+
+    def boxes(self, span: Span | None) -> list[PageBox]:
+        """The page boxes the characters of ``span`` were printed in. An empty span (a blank cell)
+        gets the box of the piece it sits in or next to."""
+        if span is None or not self.pieces:
+            return []
+        lo, hi = span if span[1] > span[0] else (span[0] - 2, span[0] + 2)
+        starts = [p.start for p in self.pieces]
+        out: list[PageBox] = []
+        for p in self.pieces[max(bisect_right(starts, lo) - 1, 0):bisect_right(starts, hi)]:
+            if (p.start < hi and p.end > lo or lo <= p.start <= hi) and p.box not in out:
+                out.append(p.box)
+        return out
 
 
 @dataclass

@@ -50,10 +50,19 @@ def expand(rows: list[list[GridCell]]) -> list[list[GridCell | None]]:
     return grid
 
 
+def row_line(cells: list[str]) -> tuple[str, list[int]]:
+    """One grid row as a line, and where each (cleaned) cell's text starts in it."""
+    starts, pos = [], 2
+    for c in cells:
+        starts.append(pos)
+        pos += len(c) + 3
+    return "| " + " | ".join(cells) + " |", starts
+
+
 def table_lines(rows: list[list[GridCell]]) -> list[str]:
     lines = []
     for row in expand(rows):
         cells = [clean(c.text) for c in row if c is not None]
         if any(cells):
-            lines.append("| " + " | ".join(cells) + " |")
+            lines.append(row_line(cells)[0])
     return lines

@@ -1,56 +1,136 @@
-"""PDF with a text layer (pdfplumber). Each page gives its tables (as grid rows) and the text
-outside them, in reading order; page numbers are dropped, and a table that runs on over a page
-break simply continues on the next lines, which the engine reads as one table. A scan without
-text is refused with a clear reason: OCR is not supported."""
+"""PDF files. Every page is read from its text layer (pdfplumber): the ruled tables as cells from
+their ruling lines, each character placed in its cell by position, and the lines outside the tables;
+``pdf_layout`` turns the pages into the text the engine reads, with a page box for every piece.
+
+A page without a usable text layer (a scan) is recognised by OCR (``ocr``, imported only then, so a
+text PDF never pays for it). Progress is reported per page and the caller may cancel between pages;
+a page that cannot be read is skipped with its reason, the rest of the report is still read."""
 from __future__ import annotations
 
 import io
-import re
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from core.errors import ReportError
-from core.model import SourceDocument
-from core.reading.grid import GridCell, clean, table_lines
+from core.model import PageInfo, SourceDocument
+from core.reading.pdf_layout import CellIndex, Line, PageLayout, Table, compose, table_from_cells
 
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－·]*$")
-
-
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+# A text layer with fewer characters than this is no text layer (a scan with a stray page number).
+MIN_TEXT_CHARS = 20
 
 
-def _page_blocks(page) -> list[tuple[float, list[str]]]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    blocks: list[tuple[float, list[str]]] = []
-    for t in tables:
-        rows = [[GridCell(c or "") for c in row] for row in t.extract()]
-        blocks.append((t.bbox[1], table_lines(rows)))
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    for line in outside.extract_text_lines(return_chars=False):
-        text = clean(line["text"])
-        if text and not _PAGE_NUMBER.match(text):
-            blocks.append((line["top"], [text]))
-    blocks.sort(key=lambda b: b[0])
-    return blocks
+class ReadCancelled(Exception):
+    """The user cancelled while the pages were being read."""
 
 
-def read_pdf(path: str, data: bytes) -> SourceDocument:
+@dataclass
+class PageProgress:
+    """Progress of one file's scanned pages: ``report(done, total)`` after each recognised page
+    (text pages take milliseconds and are not reported); reading stops with ``ReadCancelled`` as
+    soon as ``cancelled()`` says so."""
+
+    report: Callable[[int, int], None] = lambda done, total: None
+    cancelled: Callable[[], bool] = lambda: False
+
+
+def _lines(chars: list[dict]) -> list[Line]:
+    """Characters → printed lines: grouped by vertical overlap, ordered left to right, a wide gap
+    kept as three spaces (a column gap, as ``pdftotext -layout`` leaves it)."""
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if rows and rows[-1][0]["top"] - 0.5 <= mid <= rows[-1][0]["bottom"] + 0.5:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        size = statistics.median(c["bottom"] - c["top"] for c in row)
+        text = row[0]["text"]
+        for prev, ch in zip(row, row[1:]):
+            gap = ch["x0"] - prev["x1"]
+            text += "   " if gap > 1.5 * size else " " if gap > 0.25 * size else ""
+            text += ch["text"]
+        text = text.replace("|", "｜")
+        box = (row[0]["x0"], min(c["top"] for c in row), max(c["x1"] for c in row), max(c["bottom"] for c in row))
+        lines.append(Line(text, box, size))
+    return lines
+
+
+def _usable(chars: list[dict]) -> bool:
+    garbage = sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"] <= "\uf8ff")
+    return len(chars) >= MIN_TEXT_CHARS and garbage <= 0.3 * len(chars)
+
+
+def text_page(page, number: int) -> PageLayout | None:
+    """A page from its text layer, or None when it has none worth reading."""
+    chars = [c for c in page.chars if c["text"].strip() and c.get("upright", True)]
+    if not _usable(chars):
+        return None
+    found = [t.cells for t in page.find_tables()]
+    index = CellIndex(found)
+    in_cell: list[list[list[dict]]] = [[[] for _ in cells] for cells in found]
+    free = []
+    for ch in chars:
+        hit = index.find((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2)
+        if hit is None:
+            free.append(ch)
+        else:
+            in_cell[hit[0]][hit[1]].append(ch)
+    blocks: list[Table | Line] = []
+    for cells, texts in zip(found, in_cell):
+        blocks.append(table_from_cells(number, cells, [_lines(t) for t in texts]))
+    blocks += _lines(free)
+    blocks.sort(key=lambda b: b.box[1])
+    return PageLayout(number, float(page.width), float(page.height), blocks)
+
+
+def _open(path: str, data: bytes):
     try:
         import pdfplumber
 
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many types for damaged files
-        raise ReportError(path, f"PDF 文件已损坏或无法打开（{type(exc).__name__}）") from None
-    lines: list[str] = []
-    try:
-        with pdf:
-            for page in pdf.pages:
-                for _, block in _page_blocks(page):
-                    lines.extend(block)
-    except Exception as exc:
-        raise ReportError(path, f"PDF 文件读取失败（{type(exc).__name__}）") from None
-    text = "\n".join(lines) + "\n"
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception:  # pdfminer raises many unrelated types for a damaged file
+        raise ReportError(path, "PDF 文件已损坏：无法打开（文件结构不完整或不是 PDF）") from None
+
+
+def read_pdf(path: str, data: bytes, progress: PageProgress | None = None) -> SourceDocument:
+    progress = progress or PageProgress()
+    pdf = _open(path, data)
+    layouts: list[PageLayout] = []
+    problems: list[tuple[int, str]] = []
+    with pdf:
+        try:
+            pages = list(pdf.pages)
+        except Exception:
+            raise ReportError(path, "PDF 文件已损坏：无法读取页面目录") from None
+        for n, page in enumerate(pages, start=1):
+            if progress.cancelled():
+                raise ReadCancelled(path)
+            try:
+                layout = text_page(page, n)
+            except Exception:  # one damaged page must not lose the others
+                problems.append((n, "页面内容已损坏"))
+                continue
+            layouts.append(layout or PageLayout(n, float(page.width), float(page.height), [], ocr=True))
+    scans = [(p.number, p.width, p.height) for p in layouts if p.ocr]
+    if scans:
+        from core.reading.ocr import recognise_pages  # heavy: only for scanned pages
+
+        recognised, failed = recognise_pages(data, scans, progress)
+        problems += failed
+        by_number = {p.number: p for p in recognised}
+        layouts = [by_number.get(p.number, p) for p in layouts]
+    text, pieces, uncertain = compose(layouts)
     if not text.strip():
-        raise ReportError(path, "PDF 没有文字层（扫描件），不支持 OCR，请使用带文字的 PDF 或原始文档")
-    return SourceDocument(path=path, text=text, encoding="utf-8", format="pdf")
+        if problems:
+            raise ReportError(path, f"PDF 没有可读的文字（第 {problems[0][0]} 页{problems[0][1]}）")
+        raise ReportError(path, "PDF 没有可读的文字：没有文字层，扫描页中也没有识别出文字")
+    info = [PageInfo(p.number, p.width, p.height, p.ocr) for p in layouts]
+    return SourceDocument(path=path, text=text, encoding="utf-8", format="pdf", pages=info, pieces=pieces,
+                          uncertain=uncertain, page_problems=problems)
+
+
+__all__ = ["read_pdf", "PageProgress", "ReadCancelled"]

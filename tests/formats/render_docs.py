@@ -23,7 +23,7 @@ def official_rows(t: Tables) -> dict[str, list[list[GridCell]]]:
                                  ("第二十条第（八）项", ["本年收费金额（单位：万元）"], ["行政事业性收费"])):
         a.append([GridCell(clause, colspan=4)])
         wide = 4 - len(header)
-        a.append([GridCell("信息内容")] + [GridCell(h, colspan=1 + (wide if len(header) == 1 else 0)) for h in header])
+        a.append([GridCell("信息内容")] + [GridCell(h, colspan=wide if len(header) == 1 else 1) for h in header])
         for r in rows:
             values = [_fmt(v) for v in t.row("active", r)]
             a.append([GridCell(r)] + [GridCell(v, colspan=4 - len(values) if len(values) == 1 else 1) for v in values])

@@ -94,7 +94,7 @@ def test_pdf_table_breaking_across_pages(tmp_path: Path) -> None:
     assert_exact(path, tables, "pdf")
 
 
-def test_image_only_pdf_is_refused(tmp_path: Path) -> None:
+def test_pdf_without_any_text_is_refused(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "scan.pdf"
@@ -102,7 +102,7 @@ def test_image_only_pdf_is_refused(tmp_path: Path) -> None:
     c.rect(50, 50, 400, 600, fill=1)
     c.showPage()
     c.save()
-    with pytest.raises(ReportError, match="没有文字层"):
+    with pytest.raises(ReportError, match="没有可读的文字"):
         analyze_file(path)
 
 
