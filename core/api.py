@@ -7,16 +7,18 @@ import os
 from core.extraction.ocr_repair import page_notes, resolve
 from core.extraction.report import extract_report
 from core.model import Report, SourceDocument
+from core.reading.progress import PageProgress
 
 
-def analyze_file(path: str | os.PathLike[str]) -> Report:
-    """Read and extract one report. Raises ``core.errors.ReportError`` when the file cannot be read."""
+def analyze_file(path: str | os.PathLike[str], progress: PageProgress | None = None) -> Report:
+    """Read and extract one report. Raises ``core.errors.ReportError`` when the file cannot be read;
+    ``progress`` follows the OCR of a scan page by page and may cancel it (``ReadCancelled``)."""
     from core.collect.evidence import evidence_for
     from core.reading import (
         read_document,  # local: format readers import heavier libraries lazily
     )
 
-    report = analyze_document(read_document(path))
+    report = analyze_document(read_document(path, progress))
     report.evidence = evidence_for(path)
     return report
 

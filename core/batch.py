@@ -16,6 +16,7 @@ from core.export.summary import WorkbookResult, write_summary
 from core.export.workbook import save_workbook, workbook_filename
 from core.extraction.agency import agency_key
 from core.model import Severity
+from core.reading.progress import PageProgress, ReadCancelled
 from core.review import Review, refresh_cross_findings
 from core.review.session import Entry, expand_inputs, load_entry
 
@@ -96,7 +97,10 @@ def export_reviews(reviews: Sequence[Review], out_dir: str | os.PathLike[str], r
 
 
 def load_entries(paths: Sequence[str], reviewer: str = "", jobs: int | None = None,
-                 progress: Progress | None = None) -> list[Entry]:
+                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> list[Entry]:
+    """Read every file (in worker processes for a large batch). Read in this process, a scanned PDF
+    reports its pages as it goes (``progress`` with the file's name and the page) and can be cancelled
+    between pages (``ReadCancelled``)."""
     use_pool = len(paths) >= PARALLEL_FROM and (jobs or os.cpu_count() or 1) > 1
     entries: list[Entry] = []
     if use_pool:
@@ -108,7 +112,10 @@ def load_entries(paths: Sequence[str], reviewer: str = "", jobs: int | None = No
                     progress(i, len(paths), e.path)
     else:
         for i, p in enumerate(paths, start=1):
-            entries.append(load_entry(p, reviewer))
+            pages = PageProgress(cancelled=cancelled or PageProgress().cancelled)
+            if progress:
+                pages.report = lambda done, total, i=i, p=p: progress(i - 1, len(paths), f"{Path(p).name} 第{done}/{total}页")
+            entries.append(load_entry(p, reviewer, pages))
             if progress:
                 progress(i, len(paths), p)
     return entries
@@ -119,7 +126,10 @@ def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewe
                  jobs: int | None = None) -> BatchResult:
     """Files and folders in; progress runs twice, once reading and once writing."""
     paths = expand_inputs(inputs)
-    entries = load_entries(paths, reviewer, jobs, progress)
+    try:
+        entries = load_entries(paths, reviewer, jobs, progress, cancelled)
+    except ReadCancelled:
+        return BatchResult(cancelled=True)
     reviews = [e.review for e in entries if e.review is not None]
     refresh_cross_findings(reviews)
     return export_reviews(reviews, out_dir, reviewer, progress, cancelled, jobs,

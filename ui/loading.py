@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from core.review.session import Entry, absolute, expand_inputs
 from ui import journal
 from ui.i18n import app_name, tr
+from ui.page_view import ScanProgress
 from ui.workers import Task, load_task
 
 
@@ -43,6 +44,7 @@ class LoadActions:
             progress.setMinimumDuration(300)
             progress.canceled.connect(task.cancel)
             task.signals.progress.connect(lambda done, total, label: progress.setValue(done))
+        ScanProgress(self, task)  # page by page, if a scan turns up
         task.signals.item.connect(self._queue_entry)
         task.signals.finished.connect(lambda result: self._after_drain(lambda: self._load_finished(task, progress,
                                                                                                   result=result)))

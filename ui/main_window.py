@@ -37,6 +37,7 @@ from ui.findings_panel import FindingsPanel
 from ui.i18n import LANGUAGES, app_name, language, tr
 from ui.loading import LoadActions
 from ui.outline import Outline
+from ui.page_view import OriginalPanel
 from ui.report_list import (
     FILTERS,
     BadgeDelegate,
@@ -141,7 +142,8 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         lay.addWidget(self.outline)
         lay.addWidget(QLabel(tr("报告原文")))
         lay.addWidget(self.find_box)
-        lay.addWidget(self.source, 1)
+        self.original = OriginalPanel(self.source)  # the text, and a PDF's pages
+        lay.addWidget(self.original, 1)
         return middle
 
     def _build_right(self) -> QWidget:
@@ -303,6 +305,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         entry = self.entries.get(self.current_path or "")
         review = entry.review if entry else None
         self.source.show_report(review.report if review else None)
+        self.original.show_report(review.report if review else None)
         if entry is not None and review is None:
             self.source.setPlainText(tr("无法读取此文件：\n{0}\n\n{1}").format(entry.path, entry.error))
         for t in TABLE_IDS:
@@ -324,6 +327,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
             return
         span = review.parsed(key).span
         self.source.highlight([span] if span else [])
+        self.original.show_spans([span] if span else [])
         st = self.models[key.table].status(key)
         text = describe(key)
         if st is not None and st.notes:
@@ -349,6 +353,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
             page.view.scrollTo(self.models[table].index_of(finding.cells[0]))
             page.view.viewport().update()
         self.source.highlight(spans)
+        self.original.show_spans(spans)
 
     def _step_finding(self, step: int) -> None:
         count = self.findings.tree.topLevelItemCount()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from core.checks import run_cross_checks
 from core.model import Finding
+from core.reading.progress import PageProgress, ReadCancelled
 from core.review import Review
 from core.review.session import load_entry
 
@@ -16,6 +17,7 @@ from core.review.session import load_entry
 class TaskSignals(QObject):
     item = Signal(object)            # one result (an Entry while loading)
     progress = Signal(int, int, str)  # done, total, label
+    pages = Signal(str, int, int)     # a scan being recognised: file, pages done, pages
     finished = Signal(object)        # final result or None
     failed = Signal(str)
 
@@ -54,7 +56,12 @@ def load_task(paths: list[str], reviewer: str, loaded: list[Review]) -> Task:
         for i, path in enumerate(paths):
             if task.cancelled:
                 break
-            entry = load_entry(path, reviewer)
+            pages = PageProgress(lambda done, total, p=path: task.signals.pages.emit(p, done, total),
+                                 lambda: task.cancelled)
+            try:
+                entry = load_entry(path, reviewer, pages)
+            except ReadCancelled:
+                break
             if entry.review is not None:
                 entry.review.findings  # noqa: B018  (computed and cached here)
                 reviews.append(entry.review)

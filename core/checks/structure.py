@@ -43,7 +43,7 @@ def tables_present(ctx: CheckContext):
 @check
 def tables_complete(ctx: CheckContext):
     """Rows that were never found. Rows found but unreadable come from the extractor's notes."""
-    noted = {k for n in ctx.report.notes if n.rule == "S03" for k in n.cells}
+    noted = {k for n in ctx.report.notes if n.rule in ("S03", "O03") for k in n.cells}  # O03: unread on a scan
     for spec in TABLES.values():
         table = ctx.report.tables.get(spec.id)
         if table is None:

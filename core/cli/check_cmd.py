@@ -12,6 +12,7 @@ from core.checks import run_checks, run_cross_checks
 from core.errors import ReportError
 from core.export.jsonout import dumps, report_json
 from core.model import Finding, Report, Severity
+from core.reading.progress import PageProgress
 from core.template import TABLES
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -40,6 +41,16 @@ def summary(report: Report, findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
+def page_progress(path: str, stream=sys.stderr) -> PageProgress:
+    """A scan's pages as they are recognised, on one line of stderr when it is a terminal."""
+    def report(done: int, total: int) -> None:
+        if hasattr(stream, "isatty") and stream.isatty():
+            stream.write(f"\r正在识别 {path} 的扫描页：{done}/{total}" + ("\n" if done == total else ""))
+            stream.flush()
+
+    return PageProgress(report=report)
+
+
 def run(files: Sequence[str], as_json: bool) -> int:
     """Read everything first: checks across reports (year over year, copied text) need all of them;
     their findings sit on the later or on each copied report."""
@@ -50,7 +61,7 @@ def run(files: Sequence[str], as_json: bool) -> int:
     loaded: list[Report | str] = []
     for path in files:
         try:
-            loaded.append(analyze_file(path))
+            loaded.append(analyze_file(path, page_progress(path)))
         except ReportError as exc:
             print(f"无法读取 {exc.path}：{exc.reason}", file=sys.stderr)
             loaded.append(exc.reason)

@@ -55,10 +55,14 @@ def main(argv: Sequence[str]) -> int:
         except ValueError as exc:
             print(str(exc), file=sys.stderr)
             return 2
-    if args.command == "check":
-        from core.cli.check_cmd import run
+    try:
+        if args.command == "check":
+            from core.cli.check_cmd import run
 
-        return run(args.files, args.json)
-    from core.cli.export_cmd import run as export
+            return run(args.files, args.json)
+        from core.cli.export_cmd import run as export
 
-    return export(args.inputs, args.out, args.reviewer, args.jobs)
+        return export(args.inputs, args.out, args.reviewer, args.jobs)
+    except KeyboardInterrupt:  # Ctrl+C, e.g. during a long OCR: stop cleanly
+        print("\n已取消", file=sys.stderr)
+        return 130

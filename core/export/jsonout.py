@@ -43,6 +43,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
 def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, Any]:
     get = get or report.cell
     spans: dict[str, list[int]] = {}
+    boxes: dict[str, list[dict]] = {}
     for table in TABLES:
         data = report.tables.get(table)
         if data is None:
@@ -51,6 +52,8 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
             cv = get(key)
             if cv.span is not None and cv.kind is not CellKind.EMPTY and cv.span[1] > cv.span[0]:
                 spans[key.id] = [cv.span[0], cv.span[1]]
+            if cv.span is not None and (found := report.source.boxes(cv.span)):
+                boxes[key.id] = [b.json() for b in found]
     return {
         "file": report.source.path,
         "encoding": report.source.encoding,
@@ -65,6 +68,7 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
         "findings": [finding_json(f) for f in findings],
         "spans": spans,
         "evidence": evidence_json(report),
+        "boxes": boxes,
     }
 
 

@@ -19,7 +19,15 @@ import itertools
 from decimal import Decimal, InvalidOperation
 
 from core.checks.equations import all_equations, rules_by_cell
-from core.model import CellKind, CellValue, Equation, Number, ParseNote, Report, Uncertain
+from core.model import (
+    CellKind,
+    CellValue,
+    Equation,
+    Number,
+    ParseNote,
+    Report,
+    Uncertain,
+)
 from core.template import TABLES, CellKey, cell_label
 
 MAX_CANDIDATES = 12   # values kept per doubtful cell, most probable first
@@ -145,6 +153,8 @@ def resolve(report: Report) -> None:
     for table in report.tables.values():
         if table is not None:
             cells.update(table.cells)
+    if scanned:
+        _unread_rows(report)
     options: dict[CellKey, list[tuple[Number, float]]] = {}
     for key, cv in cells.items():
         if cv.span is None:
@@ -171,6 +181,22 @@ def resolve(report: Report) -> None:
             _decide(report, key, cells[key], options[key], solutions, equations)
 
 
+def _unread_rows(report: Report) -> None:
+    """A row of a table on a scan that was never found may be a label or a value the recogniser
+    misread: not assessable, not a missing row."""
+    for spec in TABLES.values():
+        table = report.tables.get(spec.id)
+        if table is None or not any(p.ocr for p in report.source.pages):
+            continue
+        for row in spec.rows:
+            keys = [CellKey(spec.id, row.key, c) for c in range(row.ncols)]
+            if all(table.cells[k].kind is CellKind.MISSING for k in keys):
+                name = row.label if row.key else f"表{spec.letter}的数值行"
+                report.notes.append(ParseNote("O03", f"扫描件中未能识别出表{spec.letter}“{name}”一行，可能识别有误，请对照原件"
+                                                     f"{_blocked(keys[0])}", tuple(keys), (table.span,) if table.span else (),
+                                              f"ocr:row:{spec.id}:{row.key}"))
+
+
 def page_notes(report: Report) -> list[ParseNote]:
     """What the auditor must know about a PDF's pages: which were recognised from the image, which
     could not be read at all."""
@@ -187,7 +213,10 @@ def page_notes(report: Report) -> list[ParseNote]:
 
 
 def _on_scan(report: Report, cv: CellValue) -> bool:
-    scanned = {p.number for p in report.source.pages if p.ocr}
+    pages = report.source.pages
+    if all(p.ocr for p in pages):
+        return True
+    scanned = {p.number for p in pages if p.ocr}
     return any(b.page in scanned for b in report.source.boxes(cv.span))
 
 

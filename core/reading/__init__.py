@@ -11,6 +11,7 @@ from pathlib import Path
 from core.errors import ReportError
 from core.model import SourceDocument
 from core.reading.docx import OLE_MAGIC
+from core.reading.progress import PageProgress
 from core.reading.text import decode, read_bytes
 
 _HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
@@ -42,7 +43,8 @@ def _binary(data: bytes) -> bool:
     return len(sample) - len(sample.translate(None, _CONTROL)) > len(sample) // 100
 
 
-def read_document(path: str | os.PathLike[str]) -> SourceDocument:
+def read_document(path: str | os.PathLike[str], progress: PageProgress | None = None) -> SourceDocument:
+    """``progress`` follows (and may cancel) the recognition of a scanned PDF's pages."""
     shown = str(path)
     data = read_bytes(path)
     kind = sniff(shown, data)
@@ -61,7 +63,7 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
     if kind == "pdf":
         from core.reading.pdf import read_pdf
 
-        return read_pdf(shown, data)
+        return read_pdf(shown, data, progress)
     if kind == "unsupported":
         raise ReportError(shown, "不支持的文件类型（请使用文本、网页、Word .docx 或 PDF 文件）")
     text, encoding = decode(data, shown)

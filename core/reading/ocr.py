@@ -188,7 +188,12 @@ def table_cells(horizontal: np.ndarray, vertical: np.ndarray) -> list[list[tuple
     A vertical ruling line ends on the horizontal lines it meets; the long stroke of a character
     (十, 申) stops short of them, so only segments whose both ends touch a horizontal line count."""
     import cv2
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
 
     edges = []
     for mask, orient in ((horizontal, "h"), (vertical, "v")):
@@ -371,7 +376,7 @@ def _visual_lines(runs: list[Line]) -> list[Line]:
 def recognise_pages(data: bytes, pages: Sequence[tuple[int, float, float]], progress) -> tuple[list[PageLayout], list[tuple[int, str]]]:
     """Recognise the given pages ((number from 1, width, height in points)) of a PDF, reporting
     progress after each; a page that fails is reported with its reason, not fatal."""
-    from core.reading.pdf import ReadCancelled
+    from core.reading.progress import ReadCancelled
 
     layouts: list[PageLayout] = []
     failed: list[tuple[int, str]] = []
@@ -379,6 +384,7 @@ def recognise_pages(data: bytes, pages: Sequence[tuple[int, float, float]], prog
         _recogniser()
     except Exception:  # a broken installation: say so, in plain words, for every page it leaves unread
         return [], [(n, "文字识别组件无法加载") for n, _, _ in pages]
+    progress.report(0, len(pages))
     for done, (n, width, height) in enumerate(pages, start=1):
         if progress.cancelled():
             raise ReadCancelled()

@@ -9,29 +9,21 @@ from __future__ import annotations
 
 import io
 import statistics
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from core.errors import ReportError
 from core.model import PageInfo, SourceDocument
-from core.reading.pdf_layout import CellIndex, Line, PageLayout, Table, compose, table_from_cells
+from core.reading.pdf_layout import (
+    CellIndex,
+    Line,
+    PageLayout,
+    Table,
+    compose,
+    table_from_cells,
+)
+from core.reading.progress import PageProgress, ReadCancelled
 
 # A text layer with fewer characters than this is no text layer (a scan with a stray page number).
 MIN_TEXT_CHARS = 20
-
-
-class ReadCancelled(Exception):
-    """The user cancelled while the pages were being read."""
-
-
-@dataclass
-class PageProgress:
-    """Progress of one file's scanned pages: ``report(done, total)`` after each recognised page
-    (text pages take milliseconds and are not reported); reading stops with ``ReadCancelled`` as
-    soon as ``cancelled()`` says so."""
-
-    report: Callable[[int, int], None] = lambda done, total: None
-    cancelled: Callable[[], bool] = lambda: False
 
 
 def _lines(chars: list[dict]) -> list[Line]:
@@ -131,6 +123,3 @@ def read_pdf(path: str, data: bytes, progress: PageProgress | None = None) -> So
     info = [PageInfo(p.number, p.width, p.height, p.ocr) for p in layouts]
     return SourceDocument(path=path, text=text, encoding="utf-8", format="pdf", pages=info, pieces=pieces,
                           uncertain=uncertain, page_problems=problems)
-
-
-__all__ = ["read_pdf", "PageProgress", "ReadCancelled"]

@@ -27,6 +27,7 @@ _NUMERIC = re.compile(r"^[\s\d,.，．+\-%/]*\d[\s\d,.，．+\-%/]*$")
 # a row label that starts a new row of the form: 一、 （三） 4. 3、
 _NUMBERED = re.compile(r"^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、])")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_LEADING_WORD = re.compile(r"[A-Za-z0-9.,:/_%-]+")
 TOL = 2.0  # points: ruling lines this close are the same line
 
 
@@ -292,7 +293,12 @@ def _wraps(prev: Line, cur: Line, margins: tuple[float, float], new_page: bool) 
     starts at the left one, right below (or at the top of the next page)."""
     left, right = margins
     size = max(prev.size, 1.0)
-    if prev.box[2] < right - 1.6 * size or cur.box[0] > left + 0.6 * size:
+    if "   " in prev.text or "   " in cur.text:
+        return False  # a row of a table without rulings: its cells, not a wrapped sentence
+    word = _LEADING_WORD.match(cur.text)
+    room = 2.5 * size + (0.6 * size * len(word.group()) if word else 0)  # a number or URL wraps whole
+    centred = abs((cur.box[0] + cur.box[2]) / 2 - (left + right) / 2) < size  # a wrapped title
+    if prev.box[2] < right - room or (cur.box[0] > left + 0.6 * size and not centred):
         return False
     if abs(prev.size - cur.size) > 0.25 * size:
         return False

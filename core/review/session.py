@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core.api import analyze_file
 from core.errors import ReportError
+from core.reading.progress import PageProgress
 from core.review.overlay import Review
 from core.review.sidecar import open_review
 
@@ -51,10 +52,11 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
-def load_entry(path: str, reviewer: str = "") -> Entry:
-    """Read, extract, check and restore saved corrections. Never raises for a bad file."""
+def load_entry(path: str, reviewer: str = "", progress: PageProgress | None = None) -> Entry:
+    """Read, extract, check and restore saved corrections. Never raises for a bad file (only
+    ``ReadCancelled`` when ``progress`` says the user cancelled)."""
     try:
-        return Entry(path, review=open_review(analyze_file(path), reviewer))
+        return Entry(path, review=open_review(analyze_file(path, progress), reviewer))
     except ReportError as exc:
         return Entry(path, error=exc.reason)
     except (OSError, ValueError, UnicodeError) as exc:  # a reader bug must not take the batch down

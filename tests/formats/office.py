@@ -39,6 +39,8 @@ class Variant:
     table_pt: float
     repeat_header: bool
     keep_rows: bool  # rows never break across a page (else Word's default: a row may split)
+    borders: bool = True
+    body_pt: float = 16  # 公文 body text is 三号 (16 pt) on a 28 pt line
 
 
 VARIANTS = {
@@ -46,6 +48,12 @@ VARIANTS = {
     "official": Variant("official", (4.6, 3.7, 3.7, 3.6), (1.0, 1.6, 4.4) + (1.23,) * 7, 1.04, 10.5, True, True),
     # narrow label columns: 三、本年度办理结果 one character per line, （二）部分公开 two or three
     "narrow": Variant("narrow", (1.6, 4.7, 4.7, 4.6), (0.75, 0.95, 1.5) + (1.77,) * 7, 1.04, 9, False, False),
+    # no ruling lines at all (a table style without borders): read from the text lines alone
+    # a smaller print (小四 body text): fewer pages to scan
+    "compact": Variant("compact", (4.6, 3.7, 3.7, 3.6), (1.0, 1.6, 4.4) + (1.23,) * 7, 1.04, 9, True, False,
+                       body_pt=12),
+    "borderless": Variant("borderless", (4.6, 3.7, 3.7, 3.6), (1.0, 1.6, 4.4) + (1.23,) * 7, 1.04, 10.5, False, True,
+                          borders=False),
 }
 
 
@@ -96,13 +104,13 @@ def _set_font(run, name: str, size: float, bold: bool = False) -> None:
 
 
 def _paragraph(doc, text: str, font: str, size: float, bold: bool = False, center: bool = False,
-               indent: bool = True) -> None:
+               indent: bool = True, leading: float = 28) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     p = doc.add_paragraph()
     fmt = p.paragraph_format
-    fmt.line_spacing = Pt(28)
+    fmt.line_spacing = Pt(leading)
     fmt.space_after = Pt(0)
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -156,7 +164,7 @@ def _flag(row, tag: str) -> None:
 
 
 def _word_table(doc, rows: list[list[GridCell]], widths: list[float], size: float, header_rows: int,
-                keep_rows: bool) -> None:
+                keep_rows: bool, borders: bool = True) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -166,7 +174,8 @@ def _word_table(doc, rows: list[list[GridCell]], widths: list[float], size: floa
     grid = expand(rows)
     width = len(widths)
     table = doc.add_table(rows=len(grid), cols=width)
-    table.style = "Table Grid"
+    if borders:
+        table.style = "Table Grid"
     table.autofit = False
     _fixed_layout(table)
     for c, column in enumerate(table.columns):
@@ -207,18 +216,18 @@ def build_docx(prefix: str, variant: Variant) -> bytes:
     paragraphs = narrative(sample_text(prefix), tables is not None)
     for n, (text, table) in enumerate(paragraphs):
         if n == 0 and "年度报告" in text and len(text) < 60:
-            _paragraph(doc, text, "方正小标宋简体", 22, center=True)
+            _paragraph(doc, text, "方正小标宋简体", variant.body_pt + 6, center=True, leading=variant.body_pt * 1.75)
         elif any(p.match(text) for p in _HEADING.values()) and len(text) < 40:
-            _paragraph(doc, text, "黑体", 16)
+            _paragraph(doc, text, "黑体", variant.body_pt, leading=variant.body_pt * 1.75)
         else:
-            _paragraph(doc, text, "仿宋_GB2312", 16)
+            _paragraph(doc, text, "仿宋_GB2312", variant.body_pt, leading=variant.body_pt * 1.75)
         if table == "active":
-            _word_table(doc, rows[table], list(variant.a_widths), variant.table_pt, 0, variant.keep_rows)
+            _word_table(doc, rows[table], list(variant.a_widths), variant.table_pt, 0, variant.keep_rows, variant.borders)
         elif table == "applications":
             _word_table(doc, rows[table], list(variant.b_widths), variant.table_pt,
-                        3 if variant.repeat_header else 0, variant.keep_rows)
+                        3 if variant.repeat_header else 0, variant.keep_rows, variant.borders)
         elif table == "review_litigation":
-            _word_table(doc, rows[table], [variant.c_width] * 15, variant.table_pt, 0, variant.keep_rows)
+            _word_table(doc, rows[table], [variant.c_width] * 15, variant.table_pt, 0, variant.keep_rows, variant.borders)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -264,3 +273,32 @@ def office_pdfs(cache_dir: Path, prefixes: list[str], variants: list[str]) -> di
                         "--convert-to", "pdf", "--outdir", str(folder)] + docs,
                        capture_output=True, timeout=600, check=True)
     return wanted
+
+
+def scan(pdf: Path, out: Path, pages: tuple[int, int] | None = None) -> Path:
+    """A scan of a printed PDF as agencies make them: every page rasterised at 150 dpi in gray
+    (``pdftoppm``) and the images wrapped in a PDF with no text layer (``img2pdf``)."""
+    work = out.with_suffix("")
+    work.mkdir(parents=True, exist_ok=True)
+    first_last = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", *first_last, str(pdf), str(work / "page")],
+                   capture_output=True, timeout=300, check=True)
+    images = sorted(work.glob("page*.pgm"))
+    subprocess.run(["img2pdf", "--imgsize", "150dpi", *map(str, images), "-o", str(out)],
+                   capture_output=True, timeout=300, check=True)
+    shutil.rmtree(work)
+    return out
+
+
+def scanned_pdfs(cache_dir: Path, prefixes: list[str], variant: str = "compact") -> dict[str, Path]:
+    """Scans of the samples printed in ``variant``, built once and kept in ``cache_dir``."""
+    printed = office_pdfs(cache_dir, prefixes, [variant])
+    out = {}
+    for p in prefixes:
+        path = printed[(p, variant)].with_name(f"{p}_{variant}_scan.pdf")
+        out[p] = path if path.exists() else scan(printed[(p, variant)], path)
+    return out
+
+
+def missing_tools(*names: str) -> list[str]:
+    return [n for n in names if shutil.which(n) is None and not (n == "soffice" and soffice())]
