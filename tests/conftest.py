@@ -61,3 +61,22 @@ def scanned_reports(scanned_pdfs):
     from core.api import analyze_file
 
     return {p: analyze_file(path) for p, path in scanned_pdfs.items()}
+
+
+@pytest.fixture(scope="session")
+def one_page_scan(office_cache, office_pdfs) -> Path:
+    """The page of sample 002's print that holds table B's 部分公开 row, scanned: a small OCR job."""
+    import pdfplumber
+
+    from tests.formats.office import missing_tools, scan
+
+    if missing := missing_tools("pdftoppm", "img2pdf"):
+        pytest.skip(f"tools to make scans are missing ({', '.join(missing)}): .ci/run installs them")
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR models (requirements.txt) are not installed")
+    printed = office_pdfs[("002", "compact")]
+    out = printed.with_name("002_compact_page_scan.pdf")
+    if not out.exists():
+        with pdfplumber.open(printed) as pdf:
+            page = next(n for n, p in enumerate(pdf.pages, start=1) if "部分公开" in (p.extract_text() or ""))
+        scan(printed, out, (page, page))
+    return out

@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
-    QProgressDialog,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QTabWidget,
     QToolButton,
     QVBoxLayout,

@@ -101,9 +101,9 @@ def _solve(cells: list[CellKey], options: dict[CellKey, list[Number]], equations
             if steps > MAX_STEPS:
                 return False
             assigned[key] = v
-            if all(sum(value(k) for k in eq.lhs) == sum(value(k) for k in eq.rhs) for eq in due.get(i, ())):
-                if not walk(i + 1):
-                    return False
+            fits = all(sum(value(k) for k in eq.lhs) == sum(value(k) for k in eq.rhs) for eq in due.get(i, ()))
+            if fits and not walk(i + 1):
+                return False
         assigned.pop(key, None)
         return True
 
@@ -123,7 +123,7 @@ def _groups(cells: list[CellKey], equations: list[Equation]) -> list[tuple[list[
 
     for eq in equations:
         linked = [k for k in eq.cells if k in parent]
-        for a, b in zip(linked, linked[1:]):
+        for a, b in itertools.pairwise(linked):
             parent[find(a)] = find(b)
     groups: dict[CellKey, tuple[list[CellKey], list[Equation]]] = {}
     for k in cells:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,7 +45,10 @@ _session = None
 
 def model_dir() -> Path:
     """The PP-OCR models inside the installed ``rapidocr-onnxruntime`` wheel (found without
-    importing the package, whose own pipeline this module does not use)."""
+    importing the package, whose own pipeline this module does not use), or in the desktop build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "rapidocr_onnxruntime" / "models"
     spec = importlib.util.find_spec("rapidocr_onnxruntime")
     if spec is None or spec.origin is None:
         raise ImportError("rapidocr_onnxruntime")
@@ -74,7 +78,7 @@ def _recogniser():
 class Reading:
     """A recognised strip: its text and, per character, its probability and alternatives."""
 
-    __slots__ = ("text", "confidence", "alternatives")
+    __slots__ = ("alternatives", "confidence", "text")
 
     def __init__(self, text: str, confidence: list[float], alternatives: list[tuple[tuple[str, float], ...]]):
         self.text, self.confidence, self.alternatives = text, confidence, alternatives
@@ -382,8 +386,10 @@ def recognise_pages(data: bytes, pages: Sequence[tuple[int, float, float]], prog
     failed: list[tuple[int, str]] = []
     try:
         _recogniser()
+    except ImportError:
+        return [], [(n, "是扫描图像，但本机未安装文字识别组件（见 README）") for n, _, _ in pages]
     except Exception:  # a broken installation: say so, in plain words, for every page it leaves unread
-        return [], [(n, "文字识别组件无法加载") for n, _, _ in pages]
+        return [], [(n, "是扫描图像，文字识别组件无法加载") for n, _, _ in pages]
     progress.report(0, len(pages))
     for done, (n, width, height) in enumerate(pages, start=1):
         if progress.cancelled():

@@ -8,6 +8,7 @@ a page that cannot be read is skipped with its reason, the rest of the report is
 from __future__ import annotations
 
 import io
+import itertools
 import statistics
 
 from core.errors import ReportError
@@ -41,7 +42,7 @@ def _lines(chars: list[dict]) -> list[Line]:
         row.sort(key=lambda c: c["x0"])
         size = statistics.median(c["bottom"] - c["top"] for c in row)
         text = row[0]["text"]
-        for prev, ch in zip(row, row[1:]):
+        for prev, ch in itertools.pairwise(row):
             gap = ch["x0"] - prev["x1"]
             text += "   " if gap > 1.5 * size else " " if gap > 0.25 * size else ""
             text += ch["text"]

@@ -14,9 +14,10 @@ PARTIAL = CellKey("applications", "部分公开", 0)    # printed 40
 LICENCE = CellKey("active", "行政许可", 0)          # printed 0, in no equation
 
 
-def scanned(text_changes: dict[CellKey, str] = {}, doubts: dict[CellKey, list[tuple[int, float, list]]] = {}):
+def scanned(text_changes: dict[CellKey, str] | None = None, doubts: dict[CellKey, list[tuple[int, float, list]]] | None = None):
     """Sample 002 as if it came from a scan: ``text_changes`` reprint cells, ``doubts`` give
     (position in the cell, confidence, alternatives) for its characters."""
+    text_changes, doubts = text_changes or {}, doubts or {}
     base = analyze_file(next(SAMPLES.glob("002_*.txt")))
     text = base.source.text
     spans = {k: base.cell(k).span for k in set(text_changes) | set(doubts)}

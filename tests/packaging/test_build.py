@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,21 @@ def test_console_executable_fetches_from_a_local_site(dist: Path, tmp_path: Path
     assert done.returncode == 0, done.stderr
     (record,) = [json.loads(line) for line in (tmp_path / "ev" / "evidence.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["url"] == url and record["role"] == "report"
+
+
+def test_console_executable_reads_a_scan_offline(dist: Path, one_page_scan: Path):
+    """The bundled OCR model and onnxruntime read a scanned page, with the network cut off."""
+    exe = dist / ("nianbao.exe" if os.name == "nt" else "nianbao")
+    offline = ["unshare", "-rn"] if shutil.which("unshare") and subprocess.run(
+        ["unshare", "-rn", "true"], capture_output=True).returncode == 0 else []
+    done = subprocess.run([*offline, str(exe), "check", str(one_page_scan), "--json"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=600)
+    assert done.returncode in (0, 1), done.stderr
+    bundled = json.loads(done.stdout)[0]
+    source = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(one_page_scan), "--json"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert bundled["applications"] == json.loads(source.stdout)[0]["applications"]
+    assert bundled["applications"]["部分公开"][0] == 40 and bundled["boxes"]
 
 
 def test_gui_executable_starts(dist: Path, tmp_path: Path):
