@@ -108,3 +108,22 @@ def test_damaged_pdf_is_named_plainly(office_pdfs, tmp_path: Path, damage: str) 
         return
     # a cut file whose first pages survive: read what is there, the rest is named in a finding
     assert report.source.page_problems or len(report.source.pages) < 5
+
+
+def test_a_page_that_cannot_be_read_is_skipped_and_named(office_pdfs, monkeypatch) -> None:
+    import core.reading.pdf as pdf_reader
+
+    original = pdf_reader.text_page
+
+    def broken_second_page(page, number):
+        if number == 2:
+            raise ValueError("bad content stream")
+        return original(page, number)
+
+    monkeypatch.setattr(pdf_reader, "text_page", broken_second_page)
+    report = analyze_file(office_pdfs[("002", "official")])
+    assert report.source.page_problems == [(2, "页面内容已损坏")]
+    assert [p.number for p in report.source.pages] == [1, 3, 4, 5]
+    o04 = [f for f in run_checks(report) if f.rule == "O04"]
+    assert len(o04) == 1 and "第 2 页无法读取" in o04[0].message and o04[0].severity is Severity.WARNING
+    assert 5 in report.sections  # the pages after it are still read

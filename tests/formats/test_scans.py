@@ -58,3 +58,22 @@ def test_every_box_is_on_a_scanned_page(scanned_reports) -> None:
         page = pages[piece.box.page]
         assert 0 <= piece.box.x0 < piece.box.x1 <= page.width + 1
         assert 0 <= piece.box.top < piece.box.bottom <= page.height + 1
+
+
+def test_progress_is_reported_and_cancel_stops_before_the_next_page(one_page_scan) -> None:
+    import pytest
+
+    from core.api import analyze_file
+    from core.reading.progress import PageProgress, ReadCancelled
+
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(ReadCancelled):
+        analyze_file(one_page_scan, PageProgress(report=lambda d, t: calls.append((d, t)), cancelled=lambda: bool(calls)))
+    assert calls == [(0, 1)]  # announced, then cancelled before any page was recognised
+
+
+def test_a_cancelled_batch_writes_nothing(one_page_scan, tmp_path) -> None:
+    from core.batch import export_paths
+
+    result = export_paths([str(one_page_scan)], tmp_path / "out", cancelled=lambda: True)
+    assert result.cancelled and not result.workbooks and result.summary is None
