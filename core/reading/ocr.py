@@ -366,14 +366,15 @@ def _visual_lines(runs: list[Line]) -> list[Line]:
     out = []
     for row in rows:
         row.sort(key=lambda ln: ln.box[0])
-        text, doubts = "", []
+        text, doubts, spans = "", [], []
         for n, run in enumerate(row):
             if n:
                 text += "   "
             doubts += [(len(text) + i, c, a) for i, c, a in run.doubts]
+            spans.append((len(text), len(text) + len(run.text), run.box))
             text += run.text
         box = (row[0].box[0], min(r.box[1] for r in row), row[-1].box[2], max(r.box[3] for r in row))
-        out.append(Line(text, box, max(r.size for r in row), doubts))
+        out.append(Line(text, box, max(r.size for r in row), doubts, spans))
     return out
 
 

@@ -41,14 +41,24 @@ def _lines(chars: list[dict]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c["x0"])
         size = statistics.median(c["bottom"] - c["top"] for c in row)
-        text = row[0]["text"]
+        text, runs, first = row[0]["text"], [], row[0]
         for prev, ch in itertools.pairwise(row):
             gap = ch["x0"] - prev["x1"]
-            text += "   " if gap > 1.5 * size else " " if gap > 0.25 * size else ""
+            if gap > 1.5 * size:
+                runs.append((first, prev, len(text)))
+                text += "   "
+                first = ch
+            elif gap > 0.25 * size:
+                text += " "
             text += ch["text"]
+        runs.append((first, row[-1], len(text)))
         text = text.replace("|", "｜")
-        box = (row[0]["x0"], min(c["top"] for c in row), max(c["x1"] for c in row), max(c["bottom"] for c in row))
-        lines.append(Line(text, box, size))
+        top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
+        spans, start = [], 0
+        for a, b, end in runs:
+            spans.append((start, end, (a["x0"], top, b["x1"], bottom)))
+            start = end + 3
+        lines.append(Line(text, (row[0]["x0"], top, max(c["x1"] for c in row), bottom), size, runs=spans))
     return lines
 
 

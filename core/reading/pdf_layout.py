@@ -34,12 +34,15 @@ TOL = 2.0  # points: ruling lines this close are the same line
 @dataclass
 class Line:
     """One printed line (or all of a cell's text, from OCR). ``text`` holds no line break, tab or
-    pipe; ``doubts`` are (offset in ``text``, confidence, alternatives) for characters OCR was unsure of."""
+    pipe; ``doubts`` are (offset in ``text``, confidence, alternatives) for characters OCR was unsure of;
+    ``runs`` are (start, end, box) of the parts a wide gap separates (the cells of a table drawn
+    without rulings), so each gets its own box."""
 
     text: str
     box: Box
     size: float  # font size (points): the height of a character
     doubts: list[tuple[int, float, tuple[tuple[str, float], ...]]] = field(default_factory=list)
+    runs: list[tuple[int, int, Box]] = field(default_factory=list)
 
 
 @dataclass
@@ -232,7 +235,10 @@ class _Out:
         return start
 
     def piece(self, start: int, line: Line, page: int, box: Box) -> None:
-        self.pieces.append(TextPiece(start, start + len(line.text), PageBox(page, *box)))
+        if len(line.runs) > 1:
+            self.pieces += [TextPiece(start + a, start + b, PageBox(page, *run)) for a, b, run in line.runs]
+        else:
+            self.pieces.append(TextPiece(start, start + len(line.text), PageBox(page, *box)))
         for off, conf, alts in line.doubts:
             self.uncertain.append(Uncertain(start + off, conf, alts))
 
