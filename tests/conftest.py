@@ -65,7 +65,8 @@ def scanned_reports(scanned_pdfs):
 
 @pytest.fixture(scope="session")
 def one_page_scan(office_cache, office_pdfs) -> Path:
-    """The page of sample 002's print that holds table B's 部分公开 row, scanned: a small OCR job."""
+    """The page of sample 002's print that holds table B's 部分公开 row, scanned at a slant of half a
+    degree and kept as a JPEG: a small OCR job with what copiers do to a page."""
     import pdfplumber
 
     from tests.formats.office import missing_tools, scan
@@ -74,9 +75,9 @@ def one_page_scan(office_cache, office_pdfs) -> Path:
         pytest.skip(f"tools to make scans are missing ({', '.join(missing)}): .ci/run installs them")
     pytest.importorskip("rapidocr_onnxruntime", reason="the OCR models (requirements.txt) are not installed")
     printed = office_pdfs[("002", "compact")]
-    out = printed.with_name("002_compact_page_scan.pdf")
+    out = printed.with_name("002_compact_page_scan_tilted.pdf")
     if not out.exists():
         with pdfplumber.open(printed) as pdf:
             page = next(n for n, p in enumerate(pdf.pages, start=1) if "部分公开" in (p.extract_text() or ""))
-        scan(printed, out, (page, page))
+        scan(printed, out, (page, page), tilt=0.5)
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from core.model import PageBox, TextPiece, Uncertain
 from core.reading.grid import row_line
@@ -147,21 +148,31 @@ class CellIndex:
 
 
 # --- joining tables across pages ---------------------------------------------------------------
-def _key(c: Cell) -> tuple[int, int, int, int, str]:
-    return (c.r0, c.r1, round(c.x0), round(c.x1), c.text)
+def _shape(c: Cell) -> tuple[int, int, int, int]:
+    return (c.r0, c.r1, round(c.x0), round(c.x1))
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same header text, allowing for what OCR does to it (a space, a character misread)."""
+    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    return a == b or (len(a) >= 2 and SequenceMatcher(None, a, b).ratio() >= 0.75)
 
 
 def _header_rows(t: Table, q: Table) -> int:
-    """How many leading rows of ``q`` repeat the header of ``t`` (Word's 重复标题行)."""
+    """How many leading rows of ``q`` repeat the header of ``t`` (Word's 重复标题行): the same cells
+    in the same places with the same words, none of them a number."""
     best = 0
     for k in range(1, min(t.nrows, q.nrows)):
-        head_t = sorted(_key(c) for c in t.cells if c.r0 < k)
-        head_q = sorted(_key(c) for c in q.cells if c.r0 < k)
-        if any(c.r1 > k for c in t.cells if c.r0 < k) or any(c.r1 > k for c in q.cells if c.r0 < k):
+        head_t = sorted((c for c in t.cells if c.r0 < k), key=_shape)
+        head_q = sorted((c for c in q.cells if c.r0 < k), key=_shape)
+        if any(c.r1 > k for c in head_t + head_q):
             continue
-        if head_t == head_q and all(not _NUMERIC.match(k_[4]) for k_ in head_t if k_[4]):
+        if [_shape(c) for c in head_t] != [_shape(c) for c in head_q]:
+            break
+        if all(_alike(a.text, b.text) for a, b in zip(head_t, head_q)) and any(c.text for c in head_t) \
+                and not any(c.numeric for c in head_t):
             best = k
-        elif head_t[: len(head_q)] != head_q:
+        else:
             break
     return best
 

@@ -275,15 +275,23 @@ def office_pdfs(cache_dir: Path, prefixes: list[str], variants: list[str]) -> di
     return wanted
 
 
-def scan(pdf: Path, out: Path, pages: tuple[int, int] | None = None) -> Path:
+def scan(pdf: Path, out: Path, pages: tuple[int, int] | None = None, tilt: float = 0.0) -> Path:
     """A scan of a printed PDF as agencies make them: every page rasterised at 150 dpi in gray
-    (``pdftoppm``) and the images wrapped in a PDF with no text layer (``img2pdf``)."""
+    (``pdftoppm``) and the images wrapped in a PDF with no text layer (``img2pdf``). With ``tilt``
+    (degrees) each page is fed in at a slant and kept as a JPEG, as a copier's scan usually is."""
     work = out.with_suffix("")
     work.mkdir(parents=True, exist_ok=True)
     first_last = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
     subprocess.run(["pdftoppm", "-r", "150", "-gray", *first_last, str(pdf), str(work / "page")],
                    capture_output=True, timeout=300, check=True)
     images = sorted(work.glob("page*.pgm"))
+    if tilt:
+        from PIL import Image
+
+        for path in images:
+            Image.open(path).rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255).save(
+                path.with_suffix(".jpg"), quality=75)
+        images = [p.with_suffix(".jpg") for p in images]
     subprocess.run(["img2pdf", "--imgsize", "150dpi", *map(str, images), "-o", str(out)],
                    capture_output=True, timeout=300, check=True)
     shutil.rmtree(work)
