@@ -16,6 +16,7 @@ likewise "not assessable" rather than an invalid value."""
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal, InvalidOperation
 
 from core.checks.equations import all_equations, rules_by_cell
@@ -30,6 +31,7 @@ from core.model import (
 )
 from core.template import TABLES, CellKey, cell_label
 
+_LEADING_ZERO = re.compile(r"^0\d")  # "010": a ruling line read as a 1 between two cells, not a number
 MAX_CANDIDATES = 12   # values kept per doubtful cell, most probable first
 MAX_SOLUTIONS = 64
 MAX_STEPS = 200_000
@@ -159,9 +161,11 @@ def resolve(report: Report) -> None:
     for key, cv in cells.items():
         if cv.span is None:
             continue
-        if cv.kind in (CellKind.TEXT, CellKind.INVALID) and scanned and _on_scan(report, cv):
-            _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, "扫描识别结果不是数字"))
-            report.notes.append(ParseNote("O03", f"{_name(key)}在扫描件中识别为“{cv.raw}”，不是数字，可能识别有误，"
+        misread = cv.kind in (CellKind.TEXT, CellKind.INVALID) or (cv.is_number and _LEADING_ZERO.match(cv.raw))
+        if misread and scanned and _on_scan(report, cv):
+            what = "不是数字" if not cv.is_number else "不像印出的数字（以 0 开头）"
+            _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, f"扫描识别结果{what}"))
+            report.notes.append(ParseNote("O03", f"{_name(key)}在扫描件中识别为“{cv.raw}”，{what}，可能识别有误，"
                                                  f"请对照原件{_blocked(key)}", (key,), (cv.span,), f"ocr:{key.id}"))
             continue
         if not cv.is_number or not any(i in doubts for i in range(*cv.span)):

@@ -204,7 +204,8 @@ def _crossed(binary: np.ndarray, horizontal: np.ndarray, x: int, y: int, w: int,
     return crossing >= 2 and crossing >= 0.08 * (rows.stop - rows.start)
 
 
-def table_cells(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray) -> list[list[tuple[float, float, float, float]]]:
+def table_cells(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
+                char_gap: float = 20.0) -> list[list[tuple[float, float, float, float]]]:
     """Cell boxes (pixels) of each ruled table, from the line masks, by pdfplumber's own cell finder.
     A vertical ruling line ends on the horizontal lines it meets and nothing crosses it between them;
     the long stroke of a character (十, 申, 未) is crossed by the character's other strokes."""
@@ -220,8 +221,8 @@ def table_cells(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray
     for mask, orient in ((horizontal, "h"), (vertical, "v")):
         _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for x, y, w, h, _area in stats[1:]:
-            if orient == "v" and not (horizontal[max(y - 2, 0):y + 3, max(x - 1, 0):x + w + 1].any()
-                                      and horizontal[max(y + h - 3, 0):y + h + 2, max(x - 1, 0):x + w + 1].any()):
+            if orient == "v" and not (horizontal[max(y - 3, 0):y + 4, max(x - 1, 0):x + w + 1].any()
+                                      and horizontal[max(y + h - 4, 0):y + h + 3, max(x - 1, 0):x + w + 1].any()):
                 continue
             if orient == "v" and _crossed(binary, horizontal, x, y, w, h):
                 continue
@@ -235,9 +236,28 @@ def table_cells(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray
                               "top": float(y), "bottom": float(y + h), "width": 0.0, "height": float(h)})
     if not edges:
         return []
-    edges = merge_edges(edges, 2, 2, 3, 3)
+    # a scanned line broken into pieces (blur, compression) is one line again across gaps this wide
+    gap = max(3, int(0.6 * char_gap))
+    edges = merge_edges(edges, 2, 2, gap, gap)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
     return [t for t in cells_to_tables(cells) if len(t) >= 4]
+
+
+def _without_rules(cell: np.ndarray) -> np.ndarray:
+    """A cell's ink without the remains of a ruling line the line finder missed: a thin stroke from
+    its top edge to its bottom (or side to side) is a line — text never fills a cell edge to edge —
+    and would otherwise read as a 1 beside the digits."""
+    import cv2
+
+    h, w = cell.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cell.astype(np.uint8), connectivity=8)
+    keep = cell.copy()
+    for i in range(1, n):
+        x, y, cw, ch, _area = stats[i]
+        if (ch >= 0.9 * h and cw <= 4 and y <= 1 and y + ch >= h - 1) or \
+                (cw >= 0.9 * w and ch <= 4 and x <= 1 and x + cw >= w - 1):
+            keep[labels == i] = False
+    return keep
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -394,14 +414,14 @@ def _layout(gray: np.ndarray, binary: np.ndarray, number: int, width: float, hei
     horizontal, vertical = ruling_masks(binary, scale)
     lines = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))  # with the fringe a scan leaves
     ink = (binary > 0) & (lines == 0)
-    tables = table_cells(binary, horizontal, vertical)
+    tables = table_cells(binary, horizontal, vertical, 10 * scale)
     pad = max(int(scale), 2)
     cells_ink = []
     for t, cells in enumerate(tables):
         for c, (x0, top, x1, bottom) in enumerate(cells):
             x0, top, x1, bottom = int(x0) + pad, int(top) + pad, int(x1) - pad + 1, int(bottom) - pad + 1
             if x1 > x0 and bottom > top and ink[top:bottom, x0:x1].any():
-                cells_ink.append((t, c, x0, top, ink[top:bottom, x0:x1]))
+                cells_ink.append((t, c, x0, top, _without_rules(ink[top:bottom, x0:x1])))
     heights = [b - a for *_, cell in cells_ink for a, b in _runs(cell.any(axis=1)) if b - a >= 6]
     char_h = float(np.median(heights)) if heights else 16.0
     strips, owners = [], []

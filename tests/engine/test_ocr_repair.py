@@ -98,3 +98,10 @@ def test_an_invalid_number_on_a_scan_is_not_an_error() -> None:
     assert report.cell(PARTIAL).kind is CellKind.AMBIGUOUS
     assert rules(findings, PARTIAL) == [("O03", "warning")]
     assert not [f for f in findings if f.severity is Severity.ERROR]
+
+
+def test_a_number_with_a_leading_zero_on_a_scan_is_not_assessable() -> None:
+    report, findings = scanned({PARTIAL: "04"})  # 0|4: a ruling line lost between two cells
+    assert report.cell(PARTIAL).value is None
+    assert rules(findings, PARTIAL) == [("O03", "warning")]
+    assert "以 0 开头" in next(f.message for f in findings if f.rule == "O03")
