@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
+
 from core.model import Finding, Severity
 from core.template import CellKey
 
@@ -50,3 +52,21 @@ def test_a_text_report_has_no_page_view(window, samples) -> None:
     window.select_report(path)
     assert not window.original.isTabEnabled(1) and window.original.currentIndex() == 0
     assert window.original.pages.page_count == 0
+
+
+def test_scan_progress_shows_pages_and_cancels(window, qtbot) -> None:
+    from ui.page_view import ScanProgress
+    from ui.workers import Task
+
+    task = Task(lambda t: None)
+    progress = ScanProgress(window, task)
+    assert progress.dialog is None  # nothing shows until a scan turns up
+    task.signals.pages.emit("/reports/扫描件.pdf", 0, 3)
+    task.signals.pages.emit("/reports/扫描件.pdf", 1, 3)
+    dialog = progress.dialog
+    assert dialog is not None and dialog.maximum() == 3 and dialog.value() == 1
+    assert "扫描件.pdf" in dialog.labelText() and "1/3" in dialog.labelText()
+    dialog.findChild(QPushButton).click()  # 取消
+    assert task.cancelled
+    task.signals.finished.emit(None)
+    assert progress.dialog is None
