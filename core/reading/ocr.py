@@ -510,8 +510,8 @@ def recognise_pages(data: bytes, pages: Sequence[tuple[int, float, float]], prog
             gray = np.frombuffer(image.data, np.uint8).reshape(image.height, image.width)
             layouts.append(recognise_image(gray, n, width, height, image.width / width))
         except MemoryError:
-            failed.append((n, "页面过大，无法识别"))
+            failed.append((n, "过大，无法识别"))
         except Exception:  # a damaged page image must not lose the other pages
-            failed.append((n, "页面无法识别"))
+            failed.append((n, "无法识别"))
         progress.report(done, len(pages))
     return layouts, failed

@@ -38,13 +38,3 @@ def render(source: str | bytes, page: int, scale: float, gray: bool = False) -> 
         finally:
             pdf.close()
 
-
-def page_count(source: str | bytes) -> int:
-    import pypdfium2 as pdfium
-
-    with PDFIUM_LOCK:
-        pdf = pdfium.PdfDocument(source)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()

@@ -62,15 +62,22 @@ def _lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
-def _usable(chars: list[dict]) -> bool:
+def _usable(page, chars: list[dict]) -> bool:
+    """A text layer worth reading: enough characters, mostly real ones, and not a scanned image with a
+    line or two of text stamped on it (a page number, a scanner's header)."""
     garbage = sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"] <= "\uf8ff")
-    return len(chars) >= MIN_TEXT_CHARS and garbage <= 0.3 * len(chars)
+    if len(chars) < MIN_TEXT_CHARS or garbage > 0.3 * len(chars):
+        return False
+    if len(chars) < 100:
+        covered = sum((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) for i in page.images)
+        return covered < 0.5 * float(page.width) * float(page.height)
+    return True
 
 
 def text_page(page, number: int) -> PageLayout | None:
     """A page from its text layer, or None when it has none worth reading."""
     chars = [c for c in page.chars if c["text"].strip() and c.get("upright", True)]
-    if not _usable(chars):
+    if not _usable(page, chars):
         return None
     found = [t.cells for t in page.find_tables()]
     index = CellIndex(found)
@@ -115,7 +122,7 @@ def read_pdf(path: str, data: bytes, progress: PageProgress | None = None) -> So
             try:
                 layout = text_page(page, n)
             except Exception:  # one damaged page must not lose the others
-                problems.append((n, "页面内容已损坏"))
+                problems.append((n, "内容已损坏"))
                 continue
             layouts.append(layout or PageLayout(n, float(page.width), float(page.height), [], ocr=True))
     scans = [(p.number, p.width, p.height) for p in layouts if p.ocr]

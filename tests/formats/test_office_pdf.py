@@ -123,7 +123,7 @@ def test_a_page_that_cannot_be_read_is_skipped_and_named(office_pdfs, monkeypatc
 
     monkeypatch.setattr(pdf_reader, "text_page", broken_second_page)
     report = analyze_file(office_pdfs[("002", "official")])
-    assert report.source.page_problems == [(2, "页面内容已损坏")]
+    assert report.source.page_problems == [(2, "内容已损坏")]
     assert [p.number for p in report.source.pages] == [1, 3, 4, 5]
     o04 = [f for f in run_checks(report) if f.rule == "O04"]
     assert len(o04) == 1 and "第 2 页无法读取" in o04[0].message and o04[0].severity is Severity.WARNING

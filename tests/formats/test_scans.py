@@ -99,3 +99,31 @@ def test_a_page_scanned_at_a_slant(one_page_scan) -> None:
         (box,) = report.source.boxes(report.cell(k).span)
         inside = page[int(box.top * 2):int(box.bottom * 2) + 1, int(box.x0 * 2):int(box.x1 * 2) + 1]
         assert inside.size and inside.min() < 100, k.id
+
+
+def test_a_scan_with_a_line_of_text_stamped_on_it_is_still_recognised(one_page_scan, tmp_path) -> None:
+    """Scanners and portals stamp a header or page number as text over the image: the page is still
+    read from the image."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from core.api import analyze_file
+    from core.reading.pages import render
+    from core.template import CellKey
+
+    image = render(one_page_scan, 1, 150 / 72, gray=True)
+    png = tmp_path / "page.png"
+    Image.frombytes("L", (image.width, image.height), image.data).save(png)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "stamped.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(str(png), 0, 0, *A4)
+    c.setFont("STSong-Light", 8)
+    c.drawString(40, A4[1] - 20, "某某县政务服务网 下载时间：2025年1月20日 10:32 第1页 共1页")
+    c.save()
+    report = analyze_file(path)
+    assert report.source.pages[0].ocr
+    assert report.cell(CellKey("applications", "部分公开", 0)).value == 40
