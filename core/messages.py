@@ -112,7 +112,9 @@ def parse_note(rule: str, message: Message, cells: tuple[CellKey, ...] = (), spa
 CELL_NOTES = {"负数": "negative", "计数不应为小数": "a count cannot have decimals",
               "值的个数与列数不符": "more values than columns", "本行值不全": "the row is incomplete",
               "粘连数字无法唯一拆分": "run-together digits that split several ways",
-              "粘连数字无法拆分": "run-together digits that no split fits", "未分项列出": "not itemised"}
+              "粘连数字无法拆分": "run-together digits that no split fits", "未分项列出": "not itemised",
+              "扫描识别把握不足，由勾稽关系确定": "recognised with doubt on a scan, decided by the cross totals",
+              "扫描识别不确定": "uncertain reading of a scan", "扫描识别结果不像数字": "a scan's reading that is not a number"}
 
 
 def cell_note(note: str) -> Bi:
@@ -325,6 +327,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "X07.under": ("未超过阈值 {limit:g}%", "within the threshold of {limit:g}%"),
     "X07.passages": ("；最长的重复段落：{passages}", "; the longest repeated passages: {passages}"),
     "X07.quote": ("“{text}”（{chars} 字）", "“{text}” ({chars} characters)"),
+    # O — scanned PDFs
+    "O01": ("第 {pages} 页是扫描图像，内容由文字识别（OCR）读取，数值请对照原件核实",
+            "Page(s) {pages} are scanned images read by text recognition (OCR): check the values against the original"),
+    "O02": ("表{letter}“{cell}”扫描识别为“{read}”（把握 {sure:.0%}），由勾稽关系（{rules}）{how}",
+            "Table {letter} “{cell}” was recognised on the scan as “{read}” ({sure:.0%} sure); the cross totals "
+            "({rules}) {how}"),
+    "O02.confirmed": ("核对无误", "confirm it"),
+    "O02.fixed": ("唯一确定为 {value}", "fix it as {value}"),
+    "O03.uncertain": ("表{letter}“{cell}”扫描识别不确定（读作“{read}”，候选 {candidates}），{why}，已留空{blocked}",
+                      "Table {letter} “{cell}”: the scan's reading is uncertain (read as “{read}”, candidates "
+                      "{candidates}); {why}, so it is left blank{blocked}"),
+    "O03.no_fit": ("与勾稽关系均不相符", "none of them fits the cross totals"),
+    "O03.open": ("勾稽关系不能唯一确定", "the cross totals do not decide between them"),
+    "O03.unchecked": ("没有可核对的勾稽关系", "no cross total checks it"),
+    "O03.misread": ("表{letter}“{cell}”在扫描件中识别为“{read}”，{what}，可能识别有误，请对照原件{blocked}",
+                    "Table {letter} “{cell}” reads “{read}” on the scan, {what}: probably misrecognised, check the "
+                    "original{blocked}"),
+    "O03.not_number": ("不是数字", "not a number"),
+    "O03.leading_zero": ("不像印出的数字（以 0 开头）", "not a printed number (it starts with 0)"),
+    "O03.row": ("扫描件中未能识别出表{letter}“{row}”一行，可能识别有误，请对照原件{blocked}",
+                "Table {letter} row “{row}” was not recognised on the scan: probably misrecognised, check the "
+                "original{blocked}"),
+    "O04": ("第 {page} 页无法读取（{reason}），该页内容未纳入检查", "Page {page} could not be read ({reason}); it is left out of the checks"),
     "X08": ("与本批次中的其他 {count} 个文件内容完全相同：{files}{more}（汇总中只计一次）",
             "Identical to other files in this batch ({count}): {files}{more} (counted once in the summary)"),
     "X08.more": ("等", " and others"),

@@ -133,6 +133,10 @@ TITLES_EN: dict[str, str] = {
     "X06": "Problems not copied from last year",
     "X07": "Sentences repeated from this agency's previous report within the threshold (default 50%)",
     "X08": "No duplicate files in one batch (each report counted once)",
+    "O01": "Scanned pages read by text recognition (OCR)",
+    "O02": "Digits recognised with doubt decided by the cross totals",
+    "O03": "Digits on a scan that cannot be read reliably (not assessable)",
+    "O04": "PDF pages that cannot be read",
 }
 
 Check = Callable[["object"], Iterable["object"]]

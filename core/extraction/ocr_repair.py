@@ -3,7 +3,7 @@
 Takes a ``Report`` whose ``source.uncertain`` lists the characters the recogniser doubted (with the
 other readings it weighed, ``core.model.Uncertain``) and changes only the table cells that hold such a
 digit. Each doubtful cell gets its candidate values (the readings of its doubtful digits, combined);
-the equalities of ``core.checks.equations`` that join doubtful cells to cells read with confidence
+the equalities of ``core.equations`` that join doubtful cells to cells read with confidence
 are then searched for the assignments that satisfy all of them at once (backtracking over each group of
 linked cells). A cell on which every fitting assignment agrees takes that value (an info note says the
 totals decided it); any other doubtful cell becomes ``null`` with a warning naming it and its
@@ -19,17 +19,19 @@ import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
-from core.checks.equations import all_equations, rules_by_cell
-from core.model import (
-    CellKind,
-    CellValue,
-    Equation,
-    Number,
-    ParseNote,
-    Report,
-    Uncertain,
-)
-from core.template import TABLES, CellKey, cell_label
+from core.equations import all_equations, rules_by_cell
+from core.messages import Bi, Message, msg, parse_note, row_label
+from core.model import CellKind, CellValue, Equation, Number, ParseNote, Report, Uncertain
+from core.template import TABLES, CellKey
+
+# What a cell's tooltip says (``CellValue.note``; English in ``core.messages.CELL_NOTES``).
+NOTE_DECIDED, NOTE_UNCERTAIN, NOTE_MISREAD = "扫描识别把握不足，由勾稽关系确定", "扫描识别不确定", "扫描识别结果不像数字"
+# Why a page was not read (``SourceDocument.page_problems``, written by core.reading), in English.
+PAGE_PROBLEMS_EN = {"内容已损坏": "its content is damaged", "无法识别": "it could not be recognised",
+                    "过大，无法识别": "it is too large to recognise",
+                    "是扫描图像，但本机未安装文字识别组件（见 README）":
+                        "it is a scanned image and text recognition is not installed (see README)",
+                    "是扫描图像，文字识别组件无法加载": "it is a scanned image and text recognition could not be loaded"}
 
 _LEADING_ZERO = re.compile(r"^0\d")  # "010": a ruling line read as a 1 between two cells, not a number
 MAX_CANDIDATES = 12   # values kept per doubtful cell, most probable first
@@ -71,9 +73,6 @@ def candidates(raw: str, start: int, doubts: dict[int, Uncertain], decimal: bool
             out[value] = p
     return sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
 
-
-def _name(key: CellKey) -> str:
-    return f"表{TABLES[key.table].letter}“{cell_label(key)}”"
 
 
 def _solve(cells: list[CellKey], options: dict[CellKey, list[Number]], equations: list[Equation],
@@ -142,9 +141,6 @@ def _set(report: Report, key: CellKey, cv: CellValue) -> None:
         table.cells[key] = cv
 
 
-def _values_text(values) -> str:
-    return "、".join(format(v, "f") if isinstance(v, Decimal) else str(v) for v in values)
-
 
 def resolve(report: Report) -> None:
     """Decide or open up every table cell that holds a digit the OCR doubted (see the module)."""
@@ -163,10 +159,11 @@ def resolve(report: Report) -> None:
             continue
         misread = cv.kind in (CellKind.TEXT, CellKind.INVALID) or (cv.is_number and _LEADING_ZERO.match(cv.raw))
         if misread and scanned and _on_scan(report, cv):
-            what = "不是数字" if not cv.is_number else "不像印出的数字（以 0 开头）"
-            _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, f"扫描识别结果{what}"))
-            report.notes.append(ParseNote("O03", f"{_name(key)}在扫描件中识别为“{cv.raw}”，{what}，可能识别有误，"
-                                                 f"请对照原件{_blocked(key)}", (key,), (cv.span,), f"ocr:{key.id}"))
+            what = "O03.not_number" if not cv.is_number else "O03.leading_zero"
+            _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, NOTE_MISREAD))
+            report.notes.append(parse_note("O03", msg("O03.misread", letter=TABLES[key.table].letter, cell=key,
+                                                      read=cv.raw, what=msg(what), blocked=_blocked(key)),
+                                           (key,), (cv.span,), f"ocr:{key.id}"))
             continue
         if not cv.is_number or not any(i in doubts for i in range(*cv.span)):
             continue
@@ -195,10 +192,10 @@ def _unread_rows(report: Report) -> None:
         for row in spec.rows:
             keys = [CellKey(spec.id, row.key, c) for c in range(row.ncols)]
             if all(table.cells[k].kind is CellKind.MISSING for k in keys):
-                name = row.label if row.key else f"表{spec.letter}的数值行"
-                report.notes.append(ParseNote("O03", f"扫描件中未能识别出表{spec.letter}“{name}”一行，可能识别有误，请对照原件"
-                                                     f"{_blocked(keys[0])}", tuple(keys), (table.span,) if table.span else (),
-                                              f"ocr:row:{spec.id}:{row.key}"))
+                name = row_label(row.label) if row.key else msg("S03.values_row", letter=spec.letter)
+                report.notes.append(parse_note("O03", msg("O03.row", letter=spec.letter, row=name, blocked=_blocked(keys[0])),
+                                               tuple(keys), (table.span,) if table.span else (),
+                                               f"ocr:row:{spec.id}:{row.key}"))
 
 
 def page_notes(report: Report) -> list[ParseNote]:
@@ -208,11 +205,10 @@ def page_notes(report: Report) -> list[ParseNote]:
     notes = []
     scanned = [p.number for p in doc.pages if p.ocr]
     if scanned:
-        pages = "、".join(str(n) for n in scanned)
-        notes.append(ParseNote("O01", f"第 {pages} 页是扫描图像，内容由文字识别（OCR）读取，数值请对照原件核实",
-                               subject="ocr:pages"))
+        notes.append(parse_note("O01", msg("O01", pages=tuple(scanned)), subject="ocr:pages"))
     for number, reason in doc.page_problems:
-        notes.append(ParseNote("O04", f"第 {number} 页无法读取（{reason}），该页内容未纳入检查", subject=f"page:{number}"))
+        english = PAGE_PROBLEMS_EN.get(reason, "it could not be read")
+        notes.append(parse_note("O04", msg("O04", page=number, reason=Bi(reason, english)), subject=f"page:{number}"))
     return notes
 
 
@@ -224,26 +220,26 @@ def _on_scan(report: Report, cv: CellValue) -> bool:
     return any(b.page in scanned for b in report.source.boxes(cv.span))
 
 
-def _blocked(key: CellKey) -> str:
-    rules = "、".join(rules_by_cell().get(key, ()))
-    return f"，相关勾稽关系（{rules}）无法核对" if rules else ""
+def _blocked(key: CellKey) -> Message | None:
+    rules = rules_by_cell().get(key, ())
+    return msg("V.blocked", rules=rules) if rules else None
 
 
 def _decide(report: Report, key: CellKey, cv: CellValue, found: list[tuple[Number, float]],
             solutions: list[dict[CellKey, Number]] | None, equations: list[Equation]) -> None:
-    read = cv.raw
     sure = max(p for v, p in found if v == cv.value) if any(v == cv.value for v, _ in found) else 0.0
     agreed = {s[key] for s in solutions} if solutions else set()
-    rules = "、".join(sorted({eq.rule for eq in equations if key in eq.cells}))
+    rules = tuple(sorted({eq.rule for eq in equations if key in eq.cells}))
+    letter = TABLES[key.table].letter
     if len(agreed) == 1:
         value = agreed.pop()
-        how = "核对无误" if value == cv.value else f"唯一确定为 {_values_text([value])}"
-        _set(report, key, CellValue(CellKind.NUMBER, value, cv.raw, cv.span, f"扫描识别为“{read}”，由勾稽关系{how}"))
-        report.notes.append(ParseNote("O02", f"{_name(key)}扫描识别为“{read}”（把握 {sure:.0%}），由勾稽关系（{rules}）{how}",
-                                      (key,), (cv.span,), f"ocr:{key.id}"))
+        how = msg("O02.confirmed") if value == cv.value else msg("O02.fixed", value=value)
+        _set(report, key, CellValue(CellKind.NUMBER, value, cv.raw, cv.span, NOTE_DECIDED))
+        report.notes.append(parse_note("O02", msg("O02", letter=letter, cell=key, read=cv.raw, sure=sure, rules=rules,
+                                                  how=how), (key,), (cv.span,), f"ocr:{key.id}"))
         return
-    shown = sorted(agreed) if agreed else [v for v, _ in found]
-    why = ("与勾稽关系均不相符" if solutions == [] else "勾稽关系不能唯一确定" if equations else "没有可核对的勾稽关系")
-    _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, f"扫描识别不确定：候选 {_values_text(shown)}"))
-    report.notes.append(ParseNote("O03", f"{_name(key)}扫描识别不确定（读作“{read}”，候选 {_values_text(shown)}），"
-                                         f"{why}，已留空{_blocked(key)}", (key,), (cv.span,), f"ocr:{key.id}"))
+    shown = tuple(sorted(agreed) if agreed else [v for v, _ in found])
+    why = "O03.no_fit" if solutions == [] else "O03.open" if equations else "O03.unchecked"
+    _set(report, key, CellValue(CellKind.AMBIGUOUS, None, cv.raw, cv.span, NOTE_UNCERTAIN))
+    report.notes.append(parse_note("O03", msg("O03.uncertain", letter=letter, cell=key, read=cv.raw, candidates=shown,
+                                              why=msg(why), blocked=_blocked(key)), (key,), (cv.span,), f"ocr:{key.id}"))

@@ -727,5 +727,70 @@ Save the audit workbook first?</translation>
         <source>年报审阅</source>
         <translation>Annual Report Reviewer</translation>
     </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="68"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="69"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="70"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="71"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="72"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="72"/>
+        <source>页面宽度适合窗口</source>
+        <translation>Fit the page width to the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="225"/>
+        <source>无页面</source>
+        <translation>No pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="227"/>
+        <source>第 {0}/{1} 页 · {2:.0f}%</source>
+        <translation>Page {0}/{1} · {2:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="246"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="247"/>
+        <source>页面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="248"/>
+        <source>PDF 报告的原始页面：点击单元格或问题即标出其在页面上的位置</source>
+        <translation>The PDF's pages as published: click a cell or a finding to mark where it is printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="282"/>
+        <source>文字识别</source>
+        <translation>Text recognition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="286"/>
+        <source>正在识别扫描件 {0}：第 {1}/{2} 页</source>
+        <translation>Recognising scan {0}: page {1}/{2}</translation>
+    </message>
 </context>
 </TS>
