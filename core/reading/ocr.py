@@ -28,17 +28,23 @@ from core.reading.pdf_layout import Line, PageLayout, Table, table_from_cells
 
 RENDER_DPI = 150
 SCALE = RENDER_DPI / 72
+# Reports are printed on A4: a page whose image declares another size (a scan wrapped at 96 ppi) is
+# rendered so its short side has the pixels of A4 at 150 dpi, and sizes in pixels are reckoned on A4.
+A4_SHORT_SIDE = 595.0
 # Characters recognised with less probability than this keep their alternatives.
 UNCERTAIN = 0.9
 _MIN_ALTERNATIVE = 0.01
 _REC_HEIGHT = 48
 MAX_SKEW = 3.0  # degrees: a page fed in at a slant, not one scanned sideways
+SPECK_PIXELS = 4  # ink blobs this small (at 150 dpi) are dust, not print
 _BATCH_PIXELS = 48 * 64 * 48  # about 48 strips of one or two digits per run of the model
 REC_MODEL = "ch_PP-OCRv4_rec_infer.onnx"
 # Letters the recogniser gives for a digit printed alone in a cell.
 _LOOKALIKE = {"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
               "丨": "1", "Z": "2", "z": "2", "S": "5", "s": "5", "b": "6", "B": "8", "g": "9", "q": "9"}
 _NUMBER_CHARS = set("0123456789.,") | set(_LOOKALIKE)
+# What a speck of dirt beside a digit reads as.
+_SPECK_MARKS = set("·.,:：;；'′`\"“”‘’-—_*。，、 ")
 
 _lock = threading.Lock()
 _session = None
@@ -118,18 +124,24 @@ def _decode(probs: np.ndarray, charset: Sequence[str]) -> Reading:
 
 def _as_number(probs: np.ndarray, charset: Sequence[str], reading: Reading) -> Reading:
     """A cell that reads as digits (and letters shaped like digits) is weighed as a number: each
-    letter's probability goes to its digit, and the doubt left is between digits or "no character"."""
-    if not reading.text or not set(reading.text) <= _NUMBER_CHARS or not any(c.isdigit() or c in _LOOKALIKE
-                                                                            for c in reading.text):
-        return reading
+    letter's probability goes to its digit, and the doubt left is between digits or "no character".
+    Specks of dirt read as marks around the digits (·2. 。0 43 -) are dropped; a point between two
+    digits stays (0.9840)."""
+    text = reading.text
+    if not any(c.isdigit() for c in text) or not set(text) <= _NUMBER_CHARS | _SPECK_MARKS:
+        if not text or not set(text) <= _NUMBER_CHARS or not any(c in _LOOKALIKE for c in text):
+            return reading
     index = {c: i for i, c in enumerate(charset)}
     chars, conf, alts = [], [], []
-    for t, k in _peaks(probs):
+    peaks = _peaks(probs)
+    for n, (t, k) in enumerate(peaks):
         ch = charset[k]
-        if ch in ".,":
-            chars.append(ch)
-            conf.append(float(probs[t, k]))
-            alts.append(())
+        if ch in _SPECK_MARKS or ch in ".,":
+            between = 0 < n < len(peaks) - 1 and charset[peaks[n - 1][1]].isdigit() and charset[peaks[n + 1][1]].isdigit()
+            if ch in ".," and between:
+                chars.append(ch)
+                conf.append(float(probs[t, k]))
+                alts.append(())
             continue
         mass = {d: float(probs[t, index[d]]) for d in "0123456789" if d in index}
         for letter, digit in _LOOKALIKE.items():
@@ -178,11 +190,11 @@ def recognise(strips: list[np.ndarray], numeric: Sequence[bool] = ()) -> list[Re
 
 
 # --- ruling lines and cells -------------------------------------------------------------------
-def ruling_masks(binary: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+def ruling_masks(binary: np.ndarray, unit: float) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical ruling lines: ink runs longer than any stroke of a character."""
     import cv2
 
-    h_len, v_len = max(int(18 * scale), 20), max(int(9 * scale), 12)
+    h_len, v_len = max(int(18 * unit), 20), max(int(9 * unit), 12)
     horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     return horizontal, vertical
@@ -358,6 +370,23 @@ def skew(binary: np.ndarray) -> float:
     return round(best, 2) if fine[best] > 1.02 * level else 0.0
 
 
+def _despeckle(gray: np.ndarray, binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The page without the specks a scanner's glass and dust leave: dots of a few pixels that touch
+    nothing. The smallest mark of print at 150 dpi (a full stop, the dot of 、) is larger."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    small = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] <= SPECK_PIXELS)
+    small = small[small > 0]
+    if not len(small):
+        return gray, binary
+    specks = np.isin(labels, small)
+    gray, binary = gray.copy(), binary.copy()
+    gray[specks] = 255
+    binary[specks] = 0
+    return gray, binary
+
+
 def _straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     import cv2
 
@@ -398,7 +427,7 @@ def recognise_image(gray: np.ndarray, number: int, width: float, height: float, 
     def binarise(img: np.ndarray) -> np.ndarray:
         return cv2.adaptiveThreshold(img, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
 
-    binary = binarise(gray)
+    gray, binary = _despeckle(gray, binarise(gray))
     angle = skew(binary)
     if abs(angle) < 0.05:
         return _layout(gray, binary, number, width, height, scale)
@@ -411,11 +440,12 @@ def recognise_image(gray: np.ndarray, number: int, width: float, height: float, 
 def _layout(gray: np.ndarray, binary: np.ndarray, number: int, width: float, height: float, scale: float) -> PageLayout:
     import cv2
 
-    horizontal, vertical = ruling_masks(binary, scale)
+    unit = min(gray.shape) / A4_SHORT_SIDE  # pixels per point of the printed A4 sheet, for sizes
+    horizontal, vertical = ruling_masks(binary, unit)
     lines = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))  # with the fringe a scan leaves
     ink = (binary > 0) & (lines == 0)
-    tables = table_cells(binary, horizontal, vertical, 10 * scale)
-    pad = max(int(scale), 2)
+    tables = table_cells(binary, horizontal, vertical, 10 * unit)
+    pad = max(int(unit), 2)
     cells_ink = []
     for t, cells in enumerate(tables):
         for c, (x0, top, x1, bottom) in enumerate(cells):
@@ -506,7 +536,7 @@ def recognise_pages(data: bytes, pages: Sequence[tuple[int, float, float]], prog
         if progress.cancelled():
             raise ReadCancelled()
         try:
-            image = render(data, n, SCALE, gray=True)
+            image = render(data, n, SCALE * A4_SHORT_SIDE / max(min(width, height), 1.0), gray=True)
             gray = np.frombuffer(image.data, np.uint8).reshape(image.height, image.width)
             layouts.append(recognise_image(gray, n, width, height, image.width / width))
         except MemoryError:

@@ -29,8 +29,6 @@ REASON = "issue 12 reader"
 
 # Cases that fail with today's engine (benchmarks/accuracy.py shows why). Remove a case as it passes.
 FAILING_TODAY = frozenset("""
-office_narrow/sample-000
-scan/random-7
 scan_noisy/random-7
 """.split())
 
