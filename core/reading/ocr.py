@@ -37,6 +37,7 @@ _MIN_ALTERNATIVE = 0.01
 _REC_HEIGHT = 48
 MAX_SKEW = 3.0  # degrees: a page fed in at a slant, not one scanned sideways
 SPECK_PIXELS = 4  # ink blobs this small (at 150 dpi) are dust, not print
+SPECK_CONFIDENCE = 0.75  # a mark outside the tables read with less confidence than this is taken for dirt
 _BATCH_PIXELS = 48 * 64 * 48  # about 48 strips of one or two digits per run of the model
 REC_MODEL = "ch_PP-OCRv4_rec_infer.onnx"
 # Letters the recogniser gives for a digit printed alone in a cell.
@@ -476,7 +477,7 @@ def _layout(gray: np.ndarray, binary: np.ndarray, number: int, width: float, hei
         blocks.append(table_from_cells(number, boxes, [in_cells.get((t, c), []) for c in range(len(cells))]))
     runs = []
     for (x0, top, x1, bottom), r in zip(free_boxes, readings[len(owners):]):
-        line = _as_line(r, (x0 / scale, top / scale, x1 / scale, bottom / scale), (bottom - top) / scale)
+        line = _as_line(r, (x0 / scale, top / scale, x1 / scale, bottom / scale), (bottom - top) / scale, free=True)
         if line is not None:
             runs.append(line)
     blocks += _visual_lines(runs)
@@ -484,13 +485,21 @@ def _layout(gray: np.ndarray, binary: np.ndarray, number: int, width: float, hei
     return PageLayout(number, width, height, blocks, ocr=True)
 
 
-def _as_line(r: Reading, box: tuple[float, float, float, float], size: float) -> Line | None:
-    text = r.text.replace("|", "｜").replace("\t", " ")
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
+def _as_line(r: Reading, box: tuple[float, float, float, float], size: float, free: bool = False) -> Line | None:
+    """A reading as a line of text. Outside the tables (``free``), a mark read with little confidence,
+    or a mark doubled (三、、收到 → 三、收到), is taken for a speck and dropped, and a short line of such
+    guesses — dirt in a margin — is no line at all."""
+    keep = [i for i, (ch, c) in enumerate(zip(r.text, r.confidence))
+            if not (free and ch in _SPECK_MARKS and (c < SPECK_CONFIDENCE or (i and r.text[i - 1] == ch in "、，。：；")))]
+    chars = "".join(r.text[i] for i in keep).replace("|", "｜").replace("\t", " ")
+    text = chars.strip()
     if not text:
         return None
-    doubts = [(i - lead, c, a) for i, c, a in r.doubts() if 0 <= i - lead < len(text)]
+    if free and len(text.replace(" ", "")) <= 4 and sum(r.confidence[i] for i in keep) / len(keep) < SPECK_CONFIDENCE:
+        return None
+    lead = len(chars) - len(chars.lstrip())
+    where = {old: new - lead for new, old in enumerate(keep)}
+    doubts = [(where[i], c, a) for i, c, a in r.doubts() if i in where and 0 <= where[i] < len(text)]
     return Line(text, box, size, doubts)
 
 
