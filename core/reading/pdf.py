@@ -12,7 +12,7 @@ import itertools
 import statistics
 
 from core.errors import ReportError
-from core.model import PageInfo, SourceDocument
+from core.model import IMAGE_MARK, PageInfo, SourceDocument
 from core.reading.pdf_layout import (
     CellIndex,
     Line,
@@ -25,6 +25,7 @@ from core.reading.progress import PageProgress, ReadCancelled
 
 # A text layer with fewer characters than this is no text layer (a scan with a stray page number).
 MIN_TEXT_CHARS = 20
+PICTURE_SHARE = 0.01  # of the page: smaller images are rules, bullets, logos
 
 
 def _lines(chars: list[dict]) -> list[Line]:
@@ -62,6 +63,18 @@ def _lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
+def _pictures(page) -> list[Line]:
+    """A picture on a page with text (a table pasted as an image, a seal) is marked where it stands,
+    as the HTML and Word readers do, so a part whose table is only a picture is "not assessable"."""
+    area = float(page.width) * float(page.height)
+    out = []
+    for img in page.images:
+        box = (float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]))
+        if (box[2] - box[0]) * (box[3] - box[1]) >= PICTURE_SHARE * area:
+            out.append(Line(IMAGE_MARK, box, max(box[3] - box[1], 1.0)))
+    return out
+
+
 def _usable(page, chars: list[dict]) -> bool:
     """A text layer worth reading: enough characters, mostly real ones, and not a scanned image with a
     line or two of text stamped on it (a page number, a scanner's header)."""
@@ -93,6 +106,7 @@ def text_page(page, number: int) -> PageLayout | None:
     for cells, texts in zip(found, in_cell):
         blocks.append(table_from_cells(number, cells, [_lines(t) for t in texts]))
     blocks += _lines(free)
+    blocks += _pictures(page)
     blocks.sort(key=lambda b: b.box[1])
     return PageLayout(number, float(page.width), float(page.height), blocks)
 

@@ -128,3 +128,33 @@ def test_a_page_that_cannot_be_read_is_skipped_and_named(office_pdfs, monkeypatc
     o04 = [f for f in run_checks(report) if f.rule == "O04"]
     assert len(o04) == 1 and "第 2 页无法读取" in o04[0].message and o04[0].severity is Severity.WARNING
     assert 5 in report.sections  # the pages after it are still read
+
+
+def test_a_table_given_as_a_picture_in_a_text_pdf_is_not_assessable(tmp_path: Path) -> None:
+    """Part 三's table pasted as an image into a PDF with a text layer: marked, so S02 says the table
+    cannot be read (a warning), not that it is missing."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    png = tmp_path / "table.png"
+    Image.new("L", (600, 400), 200).save(png)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "picture.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    lines = ["某某县人民政府2024年政府信息公开工作年度报告", "一、总体情况", "本年度工作稳步推进，各项制度不断完善。",
+             "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+    for n, text in enumerate(lines):
+        c.drawString(60, 780 - 22 * n, text)
+    c.drawImage(str(png), 60, 420, 400, 250)
+    for n, text in enumerate(["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。",
+                              "六、其他需要报告的事项", "本机关未收取信息处理费。"]):
+        c.drawString(60, 390 - 22 * n, text)
+    c.save()
+    report = analyze_file(path)
+    assert "[图片]" in report.source.text
+    s02 = {f.message: f.severity for f in run_checks(report) if f.rule == "S02"}
+    assert any(sev is Severity.WARNING for sev in s02.values()), s02
