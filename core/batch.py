@@ -92,7 +92,7 @@ def export_reviews(reviews: Sequence[Review], out_dir: str | os.PathLike[str], r
         if pool:
             pool.shutdown(cancel_futures=True)
     if not result.cancelled:
-        result.summary = write_summary(result.workbooks, result.unreadable, out / SUMMARY_NAME)
+        result.summary = write_summary(result.workbooks, result.unreadable, out / SUMMARY_NAME, reviewer)
     return result
 
 

@@ -1,11 +1,13 @@
-"""The cross-total rules (勾稽关系) of the form, generated from the template.
+"""The cross-total rules (勾稽关系) of the form, generated from the template, and the year-over-year
+equations between one agency's consecutive reports (X01, X02).
 
-The same equations decide the checks B01–B03/C01/A01, split glued digits in the extractor, and become
-live Excel formulas in the workbook — so a rule is defined exactly once.
+The same equations decide the checks B01–B03/C01/A01/X01/X02, split glued digits in the extractor, and
+become live Excel formulas in the workbook — so a rule is defined exactly once.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from core.model import CellValue, Equation, Number
@@ -89,3 +91,45 @@ def strict_equations(cells: Iterable[CellKey]) -> list[Equation]:
     strong enough to decide how glued digits split."""
     pool = set(cells)
     return [e for e in all_equations() if e.relation == "=" and all(k in pool for k in e.cells)]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One signed cell of a year-over-year equation, on this year's report or on the previous year's."""
+
+    key: CellKey
+    sign: int = 1
+    previous: bool = False
+
+
+@dataclass(frozen=True)
+class YearEquation:
+    rule: str
+    subject: str  # the subject of the finding it gives
+    lhs: tuple[Term, ...]
+    rhs: tuple[Term, ...]
+
+
+@lru_cache(maxsize=1)
+def year_equations() -> dict[str, YearEquation]:
+    """By finding subject. X01: this year's 上年结转 = last year's 结转下年度, each column. X02: 现行有效 =
+    last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 行政规范性文件."""
+    eqs = [YearEquation("X01", f"X01:{c}", (Term(_b("上年结转", c)),), (Term(_b("结转下年度", c), previous=True),))
+           for c in range(len(APPLICANT_COLUMNS))]
+    for row in ("规章", "行政规范性文件"):
+        key = lambda col, r=row: CellKey("active", r, col)  # noqa: E731
+        eqs.append(YearEquation("X02", f"X02:{row}", (Term(key(2)),),
+                                (Term(key(2), previous=True), Term(key(0)), Term(key(1), -1))))
+    return {e.subject: e for e in eqs}
+
+
+def year_side(terms: Iterable[Term], current: Callable[[CellKey], CellValue],
+              previous: Callable[[CellKey], CellValue]) -> Number | None:
+    """Signed sum of one side; None if any cell is not a usable number."""
+    total: Number = 0
+    for t in terms:
+        cv = (previous if t.previous else current)(t.key)
+        if not cv.is_number:
+            return None
+        total += t.sign * cv.value
+    return total

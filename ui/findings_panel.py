@@ -107,7 +107,9 @@ class FindingsPanel(QWidget):
                 item.setSelected(True)
         self.tree.blockSignals(False)
         self.summary.setText(tr("错误 {0} · 警告 {1} · 提示 {2}").format(
-            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]))
+            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+            + (tr(" · 自动结论 {0} · 审阅结论 {1}").format(tr(review.automatic_conclusion.value), tr(review.conclusion.value))
+               if review else ""))
         self._update_buttons()
 
     def current(self) -> Finding | None:

@@ -215,6 +215,7 @@ class MainWindow(LoadActions, ReviewActions, WorkbookActions, QMainWindow):
         self.save_action = self._action(tr("保存审阅底稿(&S)…"), self.save_workbook_dialog,
                                         QKeySequence.StandardKey.Save, file_menu)
         self._action(tr("全部导出(&E)…"), self.export_all_dialog, "Ctrl+Shift+E", file_menu)
+        self._action(tr("复核签署(&K)…"), self.sign_off_dialog, None, file_menu)
         self._action(tr("审阅人(&W)…"), self.ask_reviewer, None, file_menu)
         file_menu.addSeparator()
         self._action(tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit, file_menu)

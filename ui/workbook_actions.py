@@ -1,5 +1,6 @@
-"""Saving the audit workbook of the current agency and exporting everything: the window's part of
-issue "workbook" — dialogs, a worker thread and progress; the workbook itself is core.export.workbook."""
+"""Saving the audit workbook of the current agency, its 复核 sign-off, and exporting everything: the
+window's part of the workbook — dialogs, a worker thread and progress; the workbook itself is
+core.export.workbook."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from core.errors import ReportError
-from core.review import Review
+from core.review import Review, SignOff
 from ui.i18n import app_name, tr
 from ui.workers import Task
 
@@ -54,6 +55,29 @@ class WorkbookActions:
         self.statusBar().showMessage(tr("已保存审阅底稿：{0}").format(written), 8000)
         self._write_journal()
         return True
+
+    def sign_off_dialog(self) -> bool:
+        """复核签署 of the current agency's workbook (all its loaded years)."""
+        review = self.current
+        if review is None:
+            QMessageBox.information(self, app_name(), tr("请先打开一份报告。"))
+            return False
+        from ui.signoff_dialog import SignOffDialog
+
+        group = self._agency_group(review)
+        dialog = SignOffDialog(group, self)
+        if dialog.exec() != SignOffDialog.DialogCode.Accepted:
+            return False
+        self.sign_off(group, dialog.sign_off())
+        return True
+
+    def sign_off(self, group: list[Review], sign_off: SignOff) -> None:
+        from ui.signoff_dialog import SignOffCommand
+
+        stack = self.stacks.get(self.current_path or "")
+        if stack is not None:
+            stack.push(SignOffCommand(group, sign_off, self._changed))
+            self.statusBar().showMessage(tr("已记录复核：{0}").format(sign_off.reviewer), 8000)
 
     def export_all_dialog(self) -> None:
         reviews = self.reviews()

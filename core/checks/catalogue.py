@@ -20,6 +20,11 @@ class Rule:
         """The title in "zh" (as above) or "en" (``TITLES_EN``)."""
         return TITLES_EN.get(self.id, self.title) if lang == "en" else self.title
 
+    @property
+    def basis(self) -> str:
+        """依据: the short citation of what the rule rests on (``BASIS``)."""
+        return BASIS[self.id]
+
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -138,6 +143,35 @@ TITLES_EN: dict[str, str] = {
     "O03": "Digits on a scan that cannot be read reliably (not assessable)",
     "O04": "PDF pages that cannot be read",
 }
+# 依据, kept short for a working paper's column; the abbreviations are spelled out in ``BASIS_SOURCES``.
+# 审阅惯例 marks a reviewer's practice with no normative text behind it: worth a look, never a legal claim.
+F, REG, FEE = "30号文", "条例", "109号文"
+BASIS: dict[str, str] = {
+    "S01": f"{REG}第五十条；{F}（六个部分）", "S02": f"{F}第二、三、四部分", "S03": f"{F}表格式样",
+    "S04": f"{F}（2021 年度报告起施行）", "S05": f"{F}表格式样", "S06": f"{F}（标题）", "S07": f"{F}（统计期限）",
+    "V01": f"{F}表格式样", "V02": f"{F}表格式样", "V03": f"{F}表格式样", "V04": f"{REG}第二十条第（八）项；{F}第二部分",
+    "V05": "审阅惯例",
+    "A01": f"{REG}第二十条第（一）项；{F}第二部分", "A02": "立法法第九十三条",
+    "B01": f"{F}第三部分", "B02": f"{F}第三部分", "B03": f"{REG}第三十六条；{F}第三部分",
+    "C01": f"{F}第四部分", "C02": "审阅惯例",
+    "D01": f"{REG}第五十条；{F}", "D02": f"{REG}第四十九条", "D03": f"{REG}第四十九条", "D04": "审阅惯例",
+    "D05": "审阅惯例",
+    "N01": f"{F}第三部分", "N02": f"{F}第三部分", "N03": f"{F}第三部分", "N04": f"{F}第三部分",
+    "N05": f"{F}第二部分", "N06": f"{F}第二部分", "N07": f"{F}第四部分", "N08": "审阅惯例",
+    "N09": f"{REG}第五十条；{F}第二至四部分",
+    "T01": f"{REG}第五十条第（四）项", "T02": f"{REG}第五十条第（四）项", "T03": f"{F}第六部分；{FEE}",
+    "T04": f"{F}第六部分", "T05": FEE, "T06": f"{REG}第五十条第（四）项", "T07": "审阅惯例",
+    "T08": "审阅惯例", "T09": "审阅惯例", "T10": f"{REG}第二十条第（八）项；{FEE}",
+    "X01": f"{F}第三部分", "X02": f"{F}第二部分", "X03": "审阅惯例", "X04": "审阅惯例", "X05": "审阅惯例",
+    "X06": f"{REG}第五十条第（四）项", "X07": "审阅惯例", "X08": "审阅惯例",
+}
+BASIS_SOURCES = (
+    (F, "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"),
+    (REG, "《中华人民共和国政府信息公开条例》（2019 年修订）"),
+    (FEE, "国办函〔2020〕109号《政府信息公开信息处理费管理办法》"),
+    ("立法法", "《中华人民共和国立法法》（2023 年修正）"),
+    ("审阅惯例", "审阅经验，非规范性要求"),
+)
 
 Check = Callable[["object"], Iterable["object"]]
 CHECKS: list[Check] = []

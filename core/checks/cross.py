@@ -14,6 +14,7 @@ from core.checks.similarity import (
     shingles,
     similar_pairs,
 )
+from core.equations import Term, year_equations, year_side
 from core.extraction.agency import same_agency
 from core.messages import Bi, Message, label, msg
 from core.model import Finding, Severity
@@ -66,25 +67,22 @@ def year_over_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Findin
         prev, cur = contexts[j], contexts[i]
         found = out.setdefault(i, [])
         doubt = None if certain else msg("X01.doubt")
-        for c, column in enumerate(APPLICANT_COLUMNS):
-            carried, forwarded = _number(cur, CellKey(B, "上年结转", c)), _number(prev, CellKey(B, "结转下年度", c))
-            if carried is not None and forwarded is not None and carried != forwarded:
-                found.append(cur.finding(
-                    "X01", msg("X01", column=label(column), carried=carried, previous=_name(prev), forwarded=forwarded,
-                               doubt=doubt),
-                    (CellKey(B, "上年结转", c),), subject=f"X01:{c}", lhs=carried, rhs=forwarded,
-                    severity=Severity.ERROR if certain else Severity.WARNING))
-        for row in ("规章", "行政规范性文件"):
-            valid, issued, repealed = (_number(cur, CellKey("active", row, k)) for k in (2, 0, 1))
-            before = _number(prev, CellKey("active", row, 2))
-            if None in (valid, issued, repealed, before):
+        for eq in year_equations().values():
+            lhs, rhs = year_side(eq.lhs, cur.get, prev.get), year_side(eq.rhs, cur.get, prev.get)
+            if lhs is None or rhs is None or lhs == rhs:
                 continue
-            expected = before + issued - repealed
-            if valid != expected:
+            key = eq.lhs[0].key
+            if eq.rule == "X01":
                 found.append(cur.finding(
-                    "X02", msg("X02", row=label(row), valid=valid, before=before, issued=issued, repealed=repealed,
-                               expected=expected),
-                    (CellKey("active", row, 2),), subject=f"X02:{row}", lhs=valid, rhs=expected))
+                    "X01", msg("X01", column=label(APPLICANT_COLUMNS[key.col]), carried=lhs, previous=_name(prev),
+                               forwarded=rhs, doubt=doubt),
+                    (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
+            else:
+                before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.get, prev.get) for t in eq.rhs)
+                found.append(cur.finding(
+                    "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
+                               expected=rhs),
+                    (key,), subject=eq.subject, lhs=lhs, rhs=rhs))
         for key, what in KEY_TOTALS:
             now, then = _number(cur, key), _number(prev, key)
             if now is None or then is None:

@@ -1,41 +1,33 @@
-"""汇总.xlsx: one row per report for a supervising office, and how often each rule failed across
-the batch (which errors are common). Tabular output, so pandas builds it."""
+"""汇总.xlsx: one row per report for a supervising office — its conclusions in the words every workbook
+uses, its counts and failed rules, linked to its workbook — with the batch's totals and counts per
+conclusion, and how often each rule failed across the batch (which errors are common)."""
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
-from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from core.checks import RULES
-from core.checks.duplicates import first_copies
-from core.export.workbook import WRITER
-from core.export.workbook.styles import (
-    BOLD,
-    HEADER_FILL,
-    LINK,
-    fill,
-    fit_width,
-    landscape,
-    set_widths,
-)
-from core.extraction.meta import agency_level
+from core.export.facts import level_name, source_evidence
+from core.export.workbook import WRITER, save_atomically
+from core.export.workbook.frame import summary_frame
+from core.export.workbook.styles import Book, Sheet, local_zone, page_setup
 from core.model import Severity
-from core.review import Review
+from core.review import Conclusion, Review
 from core.review.session import Entry
 from core.version import APP_NAME, version
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-def _verdict(counts: Counter) -> str:
-    return "不通过" if counts[Severity.ERROR] else "需核实" if counts[Severity.WARNING] else "通过"
-
-
-LEVEL_ZH = {"township": "乡镇/街道", "government": "人民政府", "department": "部门"}
+COLUMNS = ("序号", "机关", "层级", "年度", "文件", "格式", "版式", "自动结论", "审阅结论", "错误", "警告", "提示",
+           "待定", "人工修正", "未通过的规则", "来源证据", "审阅底稿")
+WIDTHS = dict(enumerate((4, 16, 8, 5, 16, 5, 5, 7, 7, 5, 5, 5, 5, 5, 14, 8, 16), start=1))
+COUNTED = range(10, 15)  # 错误 … 人工修正: summed in the totals row
+RULE_COLUMNS = ("规则", "级别", "检查内容", "依据", "涉及报告数", "占比", "问题条数")
+RULE_WIDTHS = {1: 6, 2: 6, 3: 50, 4: 26, 5: 10, 6: 8, 7: 10}
 
 
 @dataclass
@@ -47,71 +39,117 @@ class WorkbookResult:
     error: str | None = None
 
 
-def level_name(review: Review) -> str:
-    return LEVEL_ZH.get(agency_level(review.report.agency or "") or "", "")
-
-
-def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entry], path: Path) -> Path:
-    rows, links = [], []
+def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entry], path: Path,
+                  reviewer: str = "", when: datetime | None = None) -> Path:
+    when = when or datetime.now().astimezone().replace(tzinfo=None, microsecond=0)
+    book = Book()
+    reports = book.sheet("报告汇总", WIDTHS)
+    rules = book.sheet("规则统计", RULE_WIDTHS)
     rule_reports: Counter = Counter()
     rule_findings: Counter = Counter()
-    in_order = [(wb, r) for wb in workbooks for r in wb.reviews]
-    copy_of = first_copies([r.report for _, r in in_order])  # a duplicate file is listed, not counted again
-    for i, (wb, r) in enumerate(in_order):
-        rep = r.report
-        counts = Counter(f.severity for f in r.findings)
-        failed = sorted({f.rule for f in r.findings if f.severity is not Severity.INFO})
-        first = copy_of.get(i)
-        if first is None:
+    last = len(COLUMNS)
+    reports.put(1, 1, "政府信息公开工作年度报告审阅汇总", "title", across=last)
+    reports.put(2, 1, f"批次日期：{when:%Y-%m-%d %H:%M}（{local_zone()}）　审阅人：{reviewer or '（未填写）'}　"
+                      f"报告 {sum(len(w.reviews) for w in workbooks) + len(unreadable)} 份，"
+                      f"审阅底稿 {sum(1 for w in workbooks if w.path)} 个", "note", across=last)
+    reports.put(3, 1, "审阅结论统计", "heading", across=last)
+    conclusions = list(Conclusion)
+    count_rows = {c: 4 + i for i, c in enumerate(conclusions)}  # COUNTIF formulas once the table's extent is known
+    open_row = 4 + len(conclusions)
+    for c, r_ in count_rows.items():
+        reports.put(r_, 1, c.value, "centre", across=3, fill=c.colour_role)
+        reports.put(r_, 6, c.meaning, "body", across=last - 5)
+    reports.put(open_row, 1, "待定问题（条）", "label", across=3)
+    reports.put(open_row, 6, "尚未审核（待定）的错误和警告条数", "body", across=last - 5)
+    header = open_row + 2
+    for c, name in enumerate(COLUMNS, start=1):
+        reports.put(header, c, name, "header")
+    row = header
+    serial = 0
+    for wb in workbooks:
+        for r in wb.reviews:
+            row += 1
+            serial += 1
+            rep = r.report
+            counts = Counter(f.severity for f in r.findings)
             for rule in {f.rule for f in r.findings}:
                 rule_reports[rule] += 1
             rule_findings.update(f.rule for f in r.findings)
-        rows.append({"机关": rep.agency or "（未识别）", "层级": level_name(r), "年度": rep.year,
-                     "文件": rep.source.path, "格式": rep.source.format, "版式": rep.layout or "未识别",
-                     "结论": _verdict(counts) if first is None else f"重复（同{Path(in_order[first][1].report.source.path).name}）",
-                     "错误": counts[Severity.ERROR], "警告": counts[Severity.WARNING],
-                     "提示": counts[Severity.INFO], "人工修正": len(r.corrections),
-                     "未通过的规则": "、".join(failed),
-                     "审阅底稿": wb.path.name if wb.path else f"未生成：{wb.error}",
-                     "证据": rep.evidence.citation("；") if rep.evidence else ""})
-        links.append(wb.path.name if wb.path else None)
+            failed = "、".join(sorted({f.rule for f in r.findings if f.severity is not Severity.INFO}))
+            auto, final = r.automatic_conclusion, r.conclusion
+            values = (rep.agency or "（未识别）", level_name(rep.agency), rep.year, rep.source.path, rep.source.format,
+                      rep.layout or "未识别")
+            _row(reports, row, serial, values)
+            reports.put(row, 8, auto.value, "centre", fill=auto.colour_role)
+            reports.put(row, 9, final.value, "centre", bold=True, fill=final.colour_role)
+            for c, n in zip(COUNTED, (counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
+                                      len(r.open_findings), len(r.corrections))):
+                reports.put(row, c, n, "number")
+            reports.put(row, 15, failed or None)
+            reports.put(row, 16, source_evidence(r, "；") or None)
+            if wb.path:
+                reports.link(row, 17, wb.path.name, wb.path.name)
+            else:
+                reports.put(row, 17, f"未生成：{wb.error}")
     for e in unreadable:
-        rows.append({"机关": "", "层级": "", "年度": None, "文件": e.path, "格式": "", "版式": "",
-                     "结论": "无法读取", "错误": None, "警告": None, "提示": None, "人工修正": None,
-                     "未通过的规则": e.error, "审阅底稿": "", "证据": ""})
-        links.append(None)
-    reports = pd.DataFrame(rows, columns=["机关", "层级", "年度", "文件", "格式", "版式", "结论", "错误", "警告", "提示",
-                                          "人工修正", "未通过的规则", "审阅底稿", "证据"])
-    total = max(1, len(in_order) - len(copy_of))
-    rules = pd.DataFrame([{"规则": rid, "级别": SEVERITY_ZH[RULES[rid].severity.value] if rid in RULES else "",
-                           "检查内容": RULES[rid].title if rid in RULES else "", "涉及报告数": rule_reports[rid],
-                           "占比": f"{rule_reports[rid] / total:.0%}", "问题条数": rule_findings[rid]}
-                          for rid in sorted(rule_reports, key=lambda k: (-rule_reports[k], k))],
-                         columns=["规则", "级别", "检查内容", "涉及报告数", "占比", "问题条数"])
-    tmp = path.with_name(".~" + path.name)
-    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        reports.to_excel(writer, sheet_name="报告汇总", index=False)
-        rules.to_excel(writer, sheet_name="规则统计", index=False)
-    wb = load_workbook(tmp)
-    for ws, frame in ((wb["报告汇总"], reports), (wb["规则统计"], rules)):
-        for cell in ws[1]:
-            cell.font, cell.fill = BOLD, HEADER_FILL
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-        set_widths(ws, {i: fit_width([str(c)] + [str(v) for v in frame[c].tolist()[:200]], maximum=50)
-                        for i, c in enumerate(frame.columns, start=1)})
-        landscape(ws, "1:1")
-    props = wb.properties
+        row += 1
+        serial += 1
+        _row(reports, row, serial, ("", "", None, e.path, "", ""))
+        reports.put(row, 8, Conclusion.UNREADABLE.value, "centre", fill=Conclusion.UNREADABLE.colour_role)
+        reports.put(row, 9, Conclusion.UNREADABLE.value, "centre", fill=Conclusion.UNREADABLE.colour_role)
+        reports.box(row, 10, 14)
+        reports.put(row, 15, e.error)
+        reports.box(row, 16, 17)
+    first, body_last = header + 1, max(row, header + 1)
+    total = row + 1
+    reports.put(total, 1, "合计", "label", across=7)
+    reports.put(total, 8, f'=COUNTA(H{first}:H{body_last})&" 份"', "label", formula=True, across=2)
+    for c in COUNTED:
+        col = get_column_letter(c)
+        reports.put(total, c, f"=SUM({col}{first}:{col}{body_last})", "number", formula=True, bold=True)
+    reports.box(total, 15, last, "label")
+    for c, r_ in count_rows.items():
+        reports.put(r_, 4, f'=COUNTIF(I{first}:I{body_last},"{c.value}")', "number", formula=True, across=2)
+    reports.put(open_row, 4, f"=SUM(M{first}:M{body_last})", "number", formula=True, across=2, bold=True)
+    summary_frame(reports.ws, f"{when:%Y-%m-%d}", reviewer)
+    reports.ws.freeze_panes = f"C{first}"
+    reports.ws.auto_filter.ref = f"A{header}:{get_column_letter(last)}{body_last}"
+    page_setup(reports.ws, f"{header}:{header}")
+    reports.finish()
+
+    _rule_sheet(rules, rule_reports, rule_findings, max(1, sum(len(w.reviews) for w in workbooks)))
+    summary_frame(rules.ws, f"{when:%Y-%m-%d}", reviewer)
+    props = book.wb.properties
     props.title, props.subject = "政府信息公开工作年度报告审阅汇总", "政府信息公开工作年度报告审阅"
-    props.creator = props.lastModifiedBy = WRITER
+    props.creator = reviewer or APP_NAME
+    props.lastModifiedBy = WRITER
     props.description = f"{APP_NAME} {version()}"
-    ws = wb["报告汇总"]
-    for i, link in enumerate(links, start=2):
-        verdict = ws.cell(i, 7)
-        verdict.fill = fill({"不通过": "ERROR", "需核实": "WARNING", "通过": "OK"}.get(verdict.value, "MISSING"))
-        if link:
-            ws.cell(i, 13).hyperlink = link
-            ws.cell(i, 13).font = LINK
-    wb.save(tmp)
-    tmp.replace(path)
+    save_atomically(book.wb, path)
     return path
+
+
+def _row(sheet: Sheet, row: int, serial: int, values: Sequence) -> None:
+    sheet.put(row, 1, serial, "number")
+    for c, v in enumerate(values, start=2):
+        sheet.put(row, c, v, "number" if isinstance(v, int) else "body")
+
+
+def _rule_sheet(sheet: Sheet, reports: Counter, findings: Counter, total: int) -> None:
+    sheet.put(1, 1, "规则统计：各规则发现问题的报告数", "title", across=len(RULE_COLUMNS))
+    for c, name in enumerate(RULE_COLUMNS, start=1):
+        sheet.put(2, c, name, "header")
+    row = 2
+    for rid in sorted(reports, key=lambda k: (-reports[k], k)):
+        row += 1
+        rule = RULES.get(rid)
+        sheet.put(row, 1, rid, "centre")
+        sheet.put(row, 2, SEVERITY_ZH[rule.severity.value] if rule else None, "centre")
+        sheet.put(row, 3, rule.title if rule else None)
+        sheet.put(row, 4, rule.basis if rule else None)
+        sheet.put(row, 5, reports[rid], "number")
+        sheet.put(row, 6, reports[rid] / total, "percent")
+        sheet.put(row, 7, findings[rid], "number")
+    sheet.ws.freeze_panes = "A3"
+    sheet.ws.auto_filter.ref = f"A2:G{max(row, 3)}"
+    page_setup(sheet.ws, "2:2")
+    sheet.finish()

@@ -16,12 +16,13 @@ from decimal import Decimal, InvalidOperation
 from core.checks import run_checks, run_cross_checks
 from core.extraction.normalize import fold
 from core.model import CellKind, CellValue, Finding, Number, Report, text_hash
+from core.review.conclusion import PENDING, STALE, VERDICTS, Conclusion, automatic, is_open, reviewed
 from core.template import TABLES, CellKey, cell_label
 
 SIDECAR_SUFFIX = ".review.json"
-SIDECAR_VERSION = 1
-VERDICTS = ("待定", "确认", "驳回")
-STALE = "需重新确认"  # a verdict given on a finding whose numbers have changed since
+SIDECAR_VERSION = 2  # 2: verdicts and the 复核 sign-off are in the trail
+VERDICT_PREFIX = "verdict:"  # trail entries about a finding's verdict: "verdict:<finding key>"
+SIGN_OFF = "signoff"         # the trail entry of a 复核 sign-off
 
 
 def now() -> str:
@@ -48,6 +49,15 @@ class VerdictEntry:
     time: str
     reviewer: str = ""
     message: str = ""  # what the finding said when the verdict was given ("" in sidecars from before)
+
+
+@dataclass
+class SignOff:
+    """The second reviewer's (复核人) sign-off on the preparer's work: who, when, and their opinion."""
+
+    reviewer: str
+    time: str
+    opinion: str = ""
 
 
 @dataclass
@@ -93,12 +103,14 @@ class Review:
     corrections: dict[CellKey, Correction] = field(default_factory=dict)
     verdicts: dict[str, VerdictEntry] = field(default_factory=dict)
     trail: list[TrailEvent] = field(default_factory=list)
-    reviewer: str = ""
+    reviewer: str = ""  # the preparer (编制人) making corrections and verdicts
+    sign_off: SignOff | None = None  # the 复核人's sign-off, None until somebody signs
     agency_override: str | None = None  # the auditor's name for the agency (grouping, year over year)
     parsed_agency: str | None = None     # what the engine read, kept while an override is in force
     restored: bool = False  # corrections came back from a sidecar
     source_changed: bool = False  # the sidecar was written for a different version of the file
     cross_findings: list[Finding] = field(default_factory=list)  # set by refresh_cross_findings
+    compared_with: int = 0  # how many other reports the cross-report checks compared this one with
     _findings: list[Finding] | None = field(default=None, repr=False)  # this report's own checks
 
     # --- values ------------------------------------------------------------------------------
@@ -171,17 +183,25 @@ class Review:
         if verdict not in VERDICTS:
             raise ValueError(f"审核意见只能是 {'/'.join(VERDICTS)}")
         before = self.verdicts.get(finding_key)
-        if verdict == "待定" and not comment:
+        if verdict == PENDING and not comment:
             self.verdicts.pop(finding_key, None)
         else:
             self.verdicts[finding_key] = VerdictEntry(finding_key, verdict, comment, now(), self.reviewer, message)
+        self._trail_verdict(finding_key, before, comment)
         return before
 
     def restore_verdict(self, finding_key: str, entry: VerdictEntry | None) -> None:
+        before = self.verdicts.get(finding_key)
         if entry is None:
             self.verdicts.pop(finding_key, None)
         else:
             self.verdicts[finding_key] = entry
+        self._trail_verdict(finding_key, before, "撤销/重做")
+
+    def _trail_verdict(self, finding_key: str, before: VerdictEntry | None, reason: str) -> None:
+        after = self.verdicts.get(finding_key)
+        self.trail.append(TrailEvent(VERDICT_PREFIX + finding_key, before.verdict if before else PENDING,
+                                     after.verdict if after else PENDING, now(), reason, self.reviewer))
 
     def verdict(self, finding: Finding) -> VerdictEntry | None:
         return self.verdicts.get(finding.key)
@@ -190,6 +210,39 @@ class Review:
         """The verdict was given when the finding said something else: it must be confirmed again."""
         entry = self.verdicts.get(finding.key)
         return entry is not None and bool(entry.message) and entry.message != finding.message
+
+    def verdict_word(self, finding: Finding) -> str:
+        """The reviewer's word on a finding: 待定 until they decide, 需重新确认 when the finding has changed
+        since (core.review.conclusion counts both as undecided)."""
+        entry = self.verdicts.get(finding.key)
+        if entry is None:
+            return PENDING
+        return STALE if self.verdict_stale(finding) else entry.verdict
+
+    # --- conclusions (vocabulary in core.review.conclusion) ----------------------------------------
+    @property
+    def automatic_conclusion(self) -> Conclusion:
+        return automatic(self.findings)
+
+    @property
+    def conclusion(self) -> Conclusion:
+        """审阅结论: what stands after the reviewer's verdicts."""
+        return reviewed(self.findings, self.verdict_word)
+
+    @property
+    def open_findings(self) -> list[Finding]:
+        return [f for f in self.findings if is_open(f, self.verdict_word(f))]
+
+    # --- the second reviewer (复核人) --------------------------------------------------------------
+    def set_sign_off(self, sign_off: SignOff | None) -> SignOff | None:
+        """Record (or withdraw, with None) the 复核人's sign-off; returns the previous one, for undo."""
+        before = self.sign_off
+        self.sign_off = sign_off
+        who = sign_off.reviewer if sign_off else (before.reviewer if before else "")
+        self.trail.append(TrailEvent(SIGN_OFF, before.opinion if before else None,
+                                     sign_off.opinion if sign_off else None, sign_off.time if sign_off else now(),
+                                     "复核" if sign_off else "撤销复核", who))
+        return before
 
     def set_agency(self, name: str | None) -> str | None:
         """Name the agency by hand when the title is missing or spelled differently from other years;
@@ -220,6 +273,7 @@ class Review:
             "verdicts": [asdict(v) for v in self.verdicts.values()],
             "trail": [asdict(t) for t in self.trail],
             "agency": self.agency_override,
+            "sign_off": asdict(self.sign_off) if self.sign_off else None,
         }
 
     def apply_dict(self, data: dict) -> None:
@@ -239,11 +293,17 @@ class Review:
             if v.get("verdict") in VERDICTS:
                 self.verdicts[v["finding"]] = VerdictEntry(**{k: v.get(k, "") for k in VerdictEntry.__dataclass_fields__})
         self.trail = [TrailEvent(**{k: t.get(k) for k in TrailEvent.__dataclass_fields__}) for t in data.get("trail", [])]
+        if data.get("version", 1) < 2:  # verdicts were not in the trail yet: record them as they stand
+            self.trail += [TrailEvent(VERDICT_PREFIX + v.finding, PENDING, v.verdict, v.time, v.comment, v.reviewer)
+                           for v in self.verdicts.values()]
+        signed = data.get("sign_off")
+        if isinstance(signed, dict) and signed.get("reviewer"):
+            self.sign_off = SignOff(**{k: str(signed.get(k) or "") for k in SignOff.__dataclass_fields__})
         if data.get("agency"):
             self.parsed_agency = self.report.agency
             self.agency_override = data["agency"]
             self.report.agency = self.agency_override
-        self.restored = bool(self.corrections or self.verdicts or self.agency_override)
+        self.restored = bool(self.corrections or self.verdicts or self.agency_override or self.sign_off)
         self.source_changed = data.get("text_sha256") not in (None, text_hash(self.report.source.text))
         self._findings = None
 
@@ -269,6 +329,7 @@ def refresh_cross_findings(reviews: Sequence[Review], changed: Review | None = N
     found = run_cross_checks([(r.report, r.overrides) for r in reviews])
     for review, extra in zip(reviews, found):
         review.cross_findings = extra
+        review.compared_with = len(reviews) - 1
 
 
 def value_text(value: Number | None) -> str:

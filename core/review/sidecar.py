@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from core.model import Report
@@ -27,11 +27,18 @@ def sidecar_candidates(report_path: str) -> list[Path]:
     return [p.with_name(p.name + SIDECAR_SUFFIX), app_data_dir() / f"{p.name}.{digest}{SIDECAR_SUFFIX}"]
 
 
+def temp_path(path: Path) -> Path:
+    """A fresh name beside ``path`` for write-then-rename (same folder, so the rename is atomic)."""
+    return path.with_name(f".~{secrets.token_hex(6)}-{path.name}")
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write-then-rename: the file is either the old or the new version, never half of one."""
+    """Write-then-rename: the file is either the old or the new version, never half of one. The file is
+    created with the user's umask (0644 under the usual 022), so a colleague on a shared drive can read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    tmp = temp_path(path)
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()

@@ -792,5 +792,95 @@ Save the audit workbook first?</translation>
         <source>正在识别扫描件 {0}：第 {1}/{2} 页</source>
         <translation>Recognising scan {0}: page {1}/{2}</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1"/>
+        <source>复核签署(&amp;K)…</source>
+        <translation>Second review &amp;sign-off…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>复核签署</source>
+        <translation>Second review sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>例如：同意编制人意见；或需补充核实的事项</source>
+        <translation>e.g. Agree with the preparer; or what still needs checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>被审阅单位：</source>
+        <translation>Agency reviewed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>报告年度：</source>
+        <translation>Report year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>复核人：</source>
+        <translation>Second reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>复核意见：</source>
+        <translation>Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>未识别</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>请填写复核人姓名。</source>
+        <translation>Please enter the second reviewer&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialog.py" line="1"/>
+        <source>复核签署：{0}</source>
+        <translation>Sign-off: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbook_actions.py" line="1"/>
+        <source>已记录复核：{0}</source>
+        <translation>Sign-off recorded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="1"/>
+        <source> · 自动结论 {0} · 审阅结论 {1}</source>
+        <translation> · automatic: {0} · after review: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>基本符合</source>
+        <translation>Largely compliant</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>需核实</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>待复核</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>不通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../core/review/conclusion.py" line="1"/>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
 </context>
 </TS>

@@ -150,9 +150,10 @@ def test_workbook_shows_the_share_and_the_passages(tmp_path: Path) -> None:
     (folder / "b.txt").write_text(moved, encoding="utf-8")
     result = export_paths([folder], tmp_path / "out")
     (wb,) = [w for w in result.workbooks]
+    from core.export.workbook.findings_sheet import COLUMNS, HEADER_ROW
+
     sheet = load_workbook(wb.path)["检查结果"]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
-    (x07,) = [r for r in rows if r["规则"] == "X07"]
+    rows = [dict(zip(COLUMNS, (c.value for c in row))) for row in sheet.iter_rows(min_row=HEADER_ROW + 1)]
+    (x07,) = [r for r in rows if r["序号"] and str(r["规则"]).startswith("X07")]  # "X07\n警告": rule and severity
     assert f"相同的句子占 {expected:.1f}%" in x07["问题说明"] and "最长的重复段落" in x07["问题说明"]
-    assert x07["级别"] == "警告" and x07["原文摘录"]
+    assert x07["规则"] == "X07\n警告" and x07["原文摘录"]

@@ -151,12 +151,13 @@ def test_workbook_and_summary_cite_the_evidence(site, tmp_path):
     assert ev is not None and ev.record.url == url
     result = export_paths([folder], tmp_path / "out")
     summary = load_workbook(result.summary)["报告汇总"]
-    header = [c.value for c in summary[1]]
-    cited = summary.cell(2, header.index("证据") + 1).value
+    top = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "序号")  # the table's header
+    header = [c.value for c in summary[top]]
+    cited = summary.cell(top + 1, header.index("来源证据") + 1).value
     assert url in cited and ev.record.sha256 in cited and ev.record.time in cited
     overview = load_workbook(result.workbooks[0].path)["概览"]
     rows = {overview.cell(r, 1).value: overview.cell(r, 2).value for r in range(1, overview.max_row + 1)}
-    (cell,) = [v for k, v in rows.items() if k and "网上来源" in k]
+    (cell,) = [v for k, v in rows.items() if k == "来源证据"]
     assert url in cell and ev.record.sha256 in cell and ev.record.time in cell
 
 

@@ -219,11 +219,16 @@ def test_whole_review_path(window, samples, qtbot, settings, monkeypatch, tmp_pa
     assert window.isWindowModified()
     assert window.save_workbook_dialog()
     assert not window.isWindowModified()
+    from core.export.workbook.findings_sheet import COLUMNS, HEADER_ROW
+    from core.export.workbook.other_sheets import TRAIL_COLUMNS
+
     wb = load_workbook(target)
     findings = wb["检查结果"]
-    row = next(r for r in range(2, findings.max_row + 1) if findings.cell(r, 3).value == "B01")
-    assert findings.cell(row, 14).value == "确认" and findings.cell(row, 15).value == "确有差错"
-    assert wb["修改记录"].cell(2, 7).value == "与纸质件核对"
+    row = next(r for r in range(HEADER_ROW + 1, findings.max_row + 1)
+               if str(findings.cell(r, 2).value).startswith("B01") and findings.cell(r, 1).value)
+    assert findings.cell(row, COLUMNS.index("审核意见") + 1).value == "确认"
+    assert findings.cell(row, COLUMNS.index("说明") + 1).value.startswith("确有差错")
+    assert wb["修改记录"].cell(2, TRAIL_COLUMNS.index("说明") + 1).value == "与纸质件核对"
     assert window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)

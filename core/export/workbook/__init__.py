@@ -5,28 +5,42 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from core.checks.scope import rule_results
 from core.errors import ReportError
+from core.export.form_grid import form_grid
+from core.export.workbook.findings_sheet import WIDTHS as FINDINGS_WIDTHS
 from core.export.workbook.findings_sheet import write_findings
-from core.export.workbook.form_sheet import write_form_sheet
+from core.export.workbook.form_sheet import LABEL_WIDTHS, VALUE_WIDTH, write_form_sheet
+from core.export.workbook.frame import Frame, report_labels, sheet_name
 from core.export.workbook.other_sheets import (
+    OVERVIEW_WIDTHS,
+    SOURCE_ROW_HEIGHT,
+    SOURCE_WIDTHS,
+    TRAIL_WIDTHS,
     write_corrections,
     write_overview,
     write_source,
 )
+from core.export.workbook.parts import ReportPart, SourceLines
+from core.export.workbook import writer
+from core.export.workbook.styles import Book, page_setup
+from core.extraction.agency import same_agency
 from core.review import Review
-from core.template import TABLE_IDS, TABLES, CellKey
+from core.review.sidecar import temp_path
+from core.template import TABLE_IDS, TABLES
 from core.version import APP_NAME, version
 
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_NAME = 80
 WRITER = f"{APP_NAME}（自动生成）"
+YEAR_RULES = ("X01", "X02", "X03", "X04", "X06")
 
 
 def workbook_filename(reviews: Sequence[Review]) -> str:
@@ -39,52 +53,82 @@ def workbook_filename(reviews: Sequence[Review]) -> str:
     return f"{name[:MAX_NAME] or '报告'}_审阅底稿.xlsx"
 
 
-def _label(review: Review, several: bool) -> str:
-    year = review.report.year
-    return f"{year}年" if several and year else (str(year) if year else Path(review.report.source.path).stem[:10])
-
-
-def build_workbook(reviews: Sequence[Review], reviewer: str = "") -> Workbook:
-    reviews = sorted(reviews, key=lambda r: (r.report.year or 0, r.report.source.path))
-    several = len(reviews) > 1
-    wb = Workbook()
-    overview = wb.active
-    overview.title = "概览"
-    write_overview(overview, list(reviews), reviewer)
-    items: list[tuple[str, Review, dict[CellKey, str]]] = []
-    used: set[str] = set()
-    for review in reviews:
-        label = _label(review, several)
-        addresses: dict[CellKey, str] = {}
+def _parts(reviews: Sequence[Review]) -> list[ReportPart]:
+    """Each report's label, its rules and outcomes, and the 序号 of its findings across the workbook."""
+    labels = report_labels(reviews) if len(reviews) > 1 else [""] * len(reviews)
+    parts: list[ReportPart] = []
+    for review, label in zip(reviews, labels):
         rep = review.report
-        heading = f"{rep.agency or ''} {rep.year or ''}年度".strip()
+        previous = next((p for p in parts if rep.year and p.review.report.year == rep.year - 1
+                         and same_agency(p.review.report.agency, rep.agency)[0]), None)
+        findings = review.findings
+        ran = previous is not None or any(f.rule in YEAR_RULES for f in findings)
+        results = rule_results(rep, findings, review.cell, ran, review.compared_with)
+        parts.append(ReportPart(label, review, results, SourceLines(rep.source.text), previous=previous))
+    n = 0
+    for part in parts:
+        for result in part.results:
+            for f in result.findings:
+                n += 1
+                part.numbers[id(f)] = n
+    return parts
+
+
+def build_workbook(reviews: Sequence[Review], reviewer: str = "", today: date | None = None) -> Workbook:
+    reviews = sorted(reviews, key=lambda r: (r.report.year or 0, r.report.source.path))
+    frame = Frame.of(reviews, reviewer, today or date.today())
+    parts = _parts(reviews)
+    book = Book()
+    taken: set[str] = set()
+    overview = book.sheet(sheet_name("概览", "", taken), OVERVIEW_WIDTHS)
+    index = frame.apply(overview.ws, "概览")
+    page_setup(overview.ws)
+    forms = []
+    for part in parts:
+        part.source_sheet = sheet_name("原文", part.label, taken)
         for table in TABLE_IDS:
-            title = f"表{TABLES[table].letter}" + (f" {label}" if several else "")
-            while title in used:
-                title += "'"
-            used.add(title)
-            addresses.update(write_form_sheet(wb.create_sheet(title), review, table, heading))
-        items.append((label, review, addresses))
-    write_findings(wb.create_sheet("检查结果"), items)
-    write_corrections(wb.create_sheet("修改记录"), items)
-    for label, review, _ in items:
-        write_source(wb.create_sheet("原文" + (f" {label}" if several else "")), review)
+            letter = f"表{TABLES[table].letter}"
+            widths = {c: w for c, w in enumerate(LABEL_WIDTHS[table], start=1)}
+            widths.update({len(widths) + 1 + c: VALUE_WIDTH[table] for c in range(form_grid(table, as_printed=True).shape[1])})
+            sheet = book.sheet(sheet_name(letter, part.label, taken), widths)
+            forms.append((sheet, part, table, letter))
+    findings = book.sheet(sheet_name("检查结果", "", taken), FINDINGS_WIDTHS)
+    trail = book.sheet(sheet_name("修改记录", "", taken), TRAIL_WIDTHS)
+    sources = [book.sheet(p.source_sheet, SOURCE_WIDTHS, row_height=SOURCE_ROW_HEIGHT) for p in parts]
+    taken.clear()
+
+    write_overview(overview, parts, frame, index)
+    for sheet, part, table, letter in forms:
+        part.addresses.update(write_form_sheet(sheet, part.review, table, part.title if part.label else "", part.cell_numbers()))
+        frame.apply(sheet.ws, letter, part.label or None)
+        page_setup(sheet.ws, sheet.ws.print_title_rows)
+    write_findings(findings, parts, f"被审阅单位：{frame.agency}　报告年度：{frame.years}")
+    frame.apply(findings.ws, "检查结果")
+    page_setup(findings.ws, findings.ws.print_title_rows)
+    write_corrections(trail, parts)
+    frame.apply(trail.ws, "修改记录")
+    page_setup(trail.ws, trail.ws.print_title_rows)
+    for sheet, part in zip(sources, parts):
+        write_source(sheet, part)
+        frame.apply(sheet.ws, "原文", part.label or None)
+        page_setup(sheet.ws, sheet.ws.print_title_rows)
+
     first = reviews[0].report
-    props = wb.properties
+    props = book.wb.properties
     props.title = f"{first.agency or ''}政府信息公开工作年度报告审阅底稿"
     props.subject = "政府信息公开工作年度报告审阅"
     props.creator = reviewer or APP_NAME
     props.lastModifiedBy = WRITER  # Excel/WPS put the user's name here when they save
     props.description = f"{APP_NAME} {version()}"
     props.keywords = "政府信息公开; 年度报告; 审阅"
-    return wb
+    return book.wb
 
 
 def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], reviewer: str = "",
                   force: bool = False) -> Path:
-    """Write atomically (temp file, then replace). Refuses, with a reason the user can act on, to
-    replace a workbook that is open in Excel/WPS, or one that somebody saved from Excel/WPS since we
-    wrote it, unless ``force`` (the window's save dialog has asked the user; the batch reports it)."""
+    """Write atomically (temp file, then replace), with the user's umask. Refuses, with a reason the user
+    can act on, to replace a workbook that is open in Excel/WPS, or one that somebody saved from Excel/WPS
+    since we wrote it, unless ``force`` (the window's save dialog has asked the user; the batch reports it)."""
     target = Path(path)
     lock = target.with_name("~$" + target.name)
     if lock.exists():
@@ -92,11 +136,15 @@ def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], revie
     if not force and target.exists() and _last_writer(target) != WRITER:
         raise ReportError(str(target), "同名工作簿已在 Excel/WPS 中修改过，为免覆盖他人的修改，未写入（请换文件夹或先移走该文件）")
     target.parent.mkdir(parents=True, exist_ok=True)
-    wb = build_workbook(reviews, reviewer)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
+    save_atomically(build_workbook(reviews, reviewer), target)
+    return target
+
+
+def save_atomically(wb: Workbook, target: Path) -> None:
+    """Save beside the target under a fresh name (created with the user's umask), then rename over it."""
+    tmp = temp_path(target)
     try:
-        wb.save(tmp)
+        writer.save(wb, tmp)
         os.replace(tmp, target)
     except PermissionError:
         _unlink(tmp)
@@ -104,7 +152,6 @@ def save_workbook(reviews: Sequence[Review], path: str | os.PathLike[str], revie
     except OSError as exc:
         _unlink(tmp)
         raise ReportError(str(target), f"无法写入：{exc.strerror or exc}") from None
-    return target
 
 
 def _last_writer(path: Path) -> str | None:
