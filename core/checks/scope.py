@@ -89,7 +89,7 @@ def _without_findings(rid: str, report: Report, get, topics: set[str], previous_
     NA, UN, OK = Outcome.NOT_APPLICABLE, Outcome.UNASSESSABLE, Outcome.PASS
     if rid in _PREVIOUS_YEAR and not previous_year:
         return NA, "未同时载入本机关上一年度报告"
-    if rid == "X05" and not compared_with:
+    if rid in ("X05", "X08") and not compared_with:
         return NA, "未与其他报告一同检查"
     if rid in _FROM_EVIDENCE and report.evidence is None:
         return NA, "报告不是从网上下载的，没有发布记录"

@@ -1,6 +1,7 @@
 """汇总.xlsx: one row per report for a supervising office — its conclusions in the words every workbook
 uses, its counts and failed rules, linked to its workbook — with the batch's totals and counts per
-conclusion, and how often each rule failed across the batch (which errors are common)."""
+conclusion, and how often each rule failed across the batch (which errors are common). A file whose
+text repeats an earlier one is listed but counted once."""
 from __future__ import annotations
 
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from core.checks import RULES
+from core.checks.duplicates import first_copies
 from core.export.facts import level_name, source_evidence
 from core.export.workbook import WRITER, save_atomically
 from core.export.workbook.frame import summary_frame
@@ -60,37 +62,48 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
         reports.put(r_, 1, c.value, "centre", across=3, fill=c.colour_role)
         reports.put(r_, 6, c.meaning, "body", across=last - 5)
     reports.put(open_row, 1, "待定问题（条）", "label", across=3)
-    reports.put(open_row, 6, "尚未审核（待定）的错误和警告条数", "body", across=last - 5)
-    header = open_row + 2
+    reports.put(open_row, 6, "尚未审核（待定或需重新确认）的错误和警告条数", "body", across=last - 5)
+    copies_row = open_row + 1
+    reports.put(copies_row, 1, "重复文件（份）", "label", across=3)
+    reports.put(copies_row, 6, "与前面某份报告文字完全相同的文件：列出但不计入以上各数和规则统计", "body",
+                across=last - 5)
+    header = copies_row + 2
     for c, name in enumerate(COLUMNS, start=1):
         reports.put(header, c, name, "header")
     row = header
     serial = 0
-    for wb in workbooks:
-        for r in wb.reviews:
-            row += 1
-            serial += 1
-            rep = r.report
+    in_order = [(wb, r) for wb in workbooks for r in wb.reviews]
+    copy_of = first_copies([r.report for _, r in in_order])  # a duplicate file is listed, not counted again
+    for i, (wb, r) in enumerate(in_order):
+        row += 1
+        serial += 1
+        rep = r.report
+        values = (rep.agency or "（未识别）", level_name(rep.agency), rep.year, rep.source.path, rep.source.format,
+                  rep.layout or "未识别")
+        _row(reports, row, serial, values)
+        if i in copy_of:
+            same = Path(in_order[copy_of[i]][1].report.source.path).name
+            reports.put(row, 8, f"重复（同{same}）", "centre", across=2, fill="MISSING")
+            reports.box(row, 10, 14)
+            reports.put(row, 15, None)
+        else:
             counts = Counter(f.severity for f in r.findings)
             for rule in {f.rule for f in r.findings}:
                 rule_reports[rule] += 1
             rule_findings.update(f.rule for f in r.findings)
             failed = "、".join(sorted({f.rule for f in r.findings if f.severity is not Severity.INFO}))
             auto, final = r.automatic_conclusion, r.conclusion
-            values = (rep.agency or "（未识别）", level_name(rep.agency), rep.year, rep.source.path, rep.source.format,
-                      rep.layout or "未识别")
-            _row(reports, row, serial, values)
             reports.put(row, 8, auto.value, "centre", fill=auto.colour_role)
             reports.put(row, 9, final.value, "centre", bold=True, fill=final.colour_role)
             for c, n in zip(COUNTED, (counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
                                       len(r.open_findings), len(r.corrections))):
                 reports.put(row, c, n, "number")
             reports.put(row, 15, failed or None)
-            reports.put(row, 16, source_evidence(r, "；") or None)
-            if wb.path:
-                reports.link(row, 17, wb.path.name, wb.path.name)
-            else:
-                reports.put(row, 17, f"未生成：{wb.error}")
+        reports.put(row, 16, source_evidence(r, "；") or None)
+        if wb.path:
+            reports.link(row, 17, wb.path.name, wb.path.name)
+        else:
+            reports.put(row, 17, f"未生成：{wb.error}")
     for e in unreadable:
         row += 1
         serial += 1
@@ -111,13 +124,14 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
     for c, r_ in count_rows.items():
         reports.put(r_, 4, f'=COUNTIF(I{first}:I{body_last},"{c.value}")', "number", formula=True, across=2)
     reports.put(open_row, 4, f"=SUM(M{first}:M{body_last})", "number", formula=True, across=2, bold=True)
+    reports.put(copies_row, 4, len(copy_of), "number", across=2)
     summary_frame(reports.ws, f"{when:%Y-%m-%d}", reviewer)
     reports.ws.freeze_panes = f"C{first}"
     reports.ws.auto_filter.ref = f"A{header}:{get_column_letter(last)}{body_last}"
     page_setup(reports.ws, f"{header}:{header}")
     reports.finish()
 
-    _rule_sheet(rules, rule_reports, rule_findings, max(1, sum(len(w.reviews) for w in workbooks)))
+    _rule_sheet(rules, rule_reports, rule_findings, max(1, len(in_order) - len(copy_of)))
     summary_frame(rules.ws, f"{when:%Y-%m-%d}", reviewer)
     props = book.wb.properties
     props.title, props.subject = "政府信息公开工作年度报告审阅汇总", "政府信息公开工作年度报告审阅"

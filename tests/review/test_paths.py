@@ -22,7 +22,8 @@ def test_workbooks_and_summary_name_absolute_files(samples: Path, tmp_path: Path
     monkeypatch.chdir(samples.parent)
     result = export_paths([samples.name], "out")
     summary = load_workbook(tmp_path / "out" / "汇总.xlsx")["报告汇总"]
-    files = [row[3].value for row in summary.iter_rows(min_row=2)]
+    header = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "序号")
+    files = [row[4].value for row in summary.iter_rows(min_row=header + 1, max_row=summary.max_row - 1)]
     assert sorted(files) == sorted(str(p) for p in samples.glob("*.txt"))
     book = load_workbook(result.workbooks[0].path)["概览"]
     sources = [r[1].value for r in book.iter_rows() if r[0].value and str(r[0].value).endswith("源文件")]
@@ -35,9 +36,11 @@ def test_summary_counts_a_duplicated_report_once(samples: Path, tmp_path: Path):
         (samples / name).write_bytes(original.read_bytes())
     export_paths([str(samples)], tmp_path / "out")
     book = load_workbook(tmp_path / "out" / "汇总.xlsx")
-    rows = [[c.value for c in r] for r in book["报告汇总"].iter_rows(min_row=2)]
-    verdicts = [r[6] for r in rows]
+    sheet = book["报告汇总"]
+    header = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "序号")
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=header + 1, max_row=sheet.max_row - 1)]
+    verdicts = [r[7] for r in rows]  # 自动结论, or 重复（同 …） over both conclusions
     assert len(rows) == 7 and sum(v.startswith("重复（同") for v in verdicts) == 2
-    rules = {r[0].value: (r[3].value, r[4].value) for r in book["规则统计"].iter_rows(min_row=2)}
-    assert rules["X08"] == (1, "20%")  # the three copies count as one of five reports
+    rules = {r[0].value: (r[4].value, r[5].value) for r in book["规则统计"].iter_rows(min_row=3)}
+    assert rules["X08"] == (1, 0.2)  # the three copies count as one of five reports
     assert all(count <= 5 for count, _ in rules.values())

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from core.export.workbook import save_workbook
+from core.export.workbook.findings_sheet import COLUMNS, HEADER_ROW
 from core.review import STALE, save_sidecar
 from core.review.session import load_entry
 from core.template import CellKey
@@ -36,9 +37,10 @@ def test_changed_numbers_make_a_verdict_stale(samples: Path, tmp_path: Path):
 
     out = save_workbook([again], tmp_path / "wb.xlsx", force=True)
     ws = load_workbook(out)["检查结果"]
-    header = [c.value for c in ws[1]]
-    row = next(r for r in ws.iter_rows(min_row=2) if r[2].value == "B01")
-    assert row[header.index("复核结论")].value == "确认" and row[header.index("复核状态")].value == STALE
+    rows = [dict(zip(COLUMNS, (c.value for c in r))) for r in ws.iter_rows(min_row=HEADER_ROW + 1)]
+    row = next(r for r in rows if r["序号"] and str(r["规则"]).startswith("B01"))
+    assert row["审核意见"] == STALE and row["说明"].startswith("原审核意见：确认")
+    assert again.conclusion.value == "待复核"  # a verdict to confirm again is not a decision
 
     again.set_verdict(changed.key, "确认", "差 2 件", b01(again).message)
     assert not again.verdict_stale(b01(again))

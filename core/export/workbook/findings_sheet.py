@@ -17,7 +17,7 @@ from core.export.workbook.parts import ReportPart
 from core.export.workbook.styles import Sheet, fill, local_time
 from core.model import Finding, Severity, Verdict
 from core.review import VERDICTS
-from core.review.conclusion import REJECTED
+from core.review.conclusion import REJECTED, STALE
 from core.template import CellKey, cell_label
 
 COLUMNS = ("序号", "规则", "检查内容", "依据", "结果", "问题说明", "左边", "右边", "差额", "涉及单元格", "原文摘录",
@@ -37,7 +37,8 @@ def write_findings(sheet: Sheet, parts: Sequence[ReportPart], heading: str) -> i
     sheet.put(1, 1, "检查结果", "title", across=last)
     sheet.put(2, 1, heading, "note", across=last)
     sheet.put(3, 1, "结果：" + "；".join(f"{o.value}＝{m}" for o, m in OUTCOME_MEANING.items())
-              + "。审核意见：编制人对每条问题的判断（" + "／".join(VERDICTS) + "），驳回的问题不计入审阅结论；"
+              + "。审核意见：编制人对每条问题的判断（" + "／".join(VERDICTS) + "），驳回的问题不计入审阅结论，"
+              f"{STALE}＝给出意见后问题的数字已变化；"
               "左边、右边、差额为引用表格单元格的公式，改动表格即重算。", "note", across=last)
     sheet.put(4, 1, "依据：" + "；".join(f"{short}＝{full}" for short, full in BASIS_SOURCES) + "。", "note", across=last)
     for c, name in enumerate(COLUMNS, start=1):
@@ -124,7 +125,8 @@ def _finding_row(sheet: Sheet, row: int, part: ReportPart, f: Finding, first: bo
     if entry is not None:
         when = local_time(entry.time)
         who = " ".join(x for x in (entry.reviewer, when.strftime("%Y-%m-%d %H:%M") if when else "") if x)
-        sheet.put(row, 13, "\n".join(x for x in (entry.comment, who) if x) or None)
+        earlier = f"原审核意见：{entry.verdict}（问题的数字已变化）" if review.verdict_stale(f) else ""
+        sheet.put(row, 13, "\n".join(x for x in (earlier, entry.comment, who) if x) or None)
     else:
         sheet.put(row, 13, None)
 
@@ -133,8 +135,8 @@ def _colour_words(sheet: Sheet, last_row: int) -> None:
     """结果 and 审核意见 are painted by their word, so a formula that recomputes in Excel repaints too."""
     first = HEADER_ROW + 1
     colours = {o.value: o.colour_role for o in Outcome}
-    colours.update({"确认": "ERROR", REJECTED: "OK"})
-    for column, words in (("E", [o.value for o in Outcome]), ("L", ["确认", REJECTED])):
+    colours.update({"确认": "ERROR", REJECTED: "OK", STALE: "WARNING"})
+    for column, words in (("E", [o.value for o in Outcome]), ("L", ["确认", REJECTED, STALE])):
         for word in words:
             sheet.ws.conditional_formatting.add(
                 f"{column}{first}:{column}{max(first, last_row)}",
