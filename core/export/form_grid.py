@@ -1,9 +1,8 @@
 """The three tables as grids laid out like the printed form, derived from ``core.template``.
 
-The window and the workbook both show a table as rows × columns with header labels; table A mixes
-three-column and one-column rows. Table C's 15 values read on screen as three groups of five; printed
-(``as_printed``) they are one row of 15 under the form's two-level header, as the official form has them.
-This is the one place that turns the template into such a grid, so the views cannot drift apart.
+The window and the workbook both show a table as rows × columns with header labels; table C's 15
+values read as three groups of five, table A mixes three-column and one-column rows. This is the one
+place that turns the template into such a grid, so the two views cannot drift apart.
 """
 from __future__ import annotations
 
@@ -55,13 +54,8 @@ def _positions(grid: FormGrid) -> dict[CellKey, tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def form_grid(table: str, as_printed: bool = False) -> FormGrid:
+def form_grid(table: str) -> FormGrid:
     spec = TABLES[table]
-    if table == "review_litigation" and as_printed:
-        row = spec.rows[0]
-        return FormGrid(table, row_labels=("",), row_titles=(row.label,), row_groups=("",),
-                        column_labels=C_OUTCOMES * len(C_GROUPS), column_groups=spec.column_groups,
-                        cells=(tuple(CellKey(table, row.key, c) for c in range(row.ncols)),))
     if table == "review_litigation":
         row = spec.rows[0]
         width = len(C_OUTCOMES)

@@ -282,21 +282,16 @@ def test_source_sheet_is_numbered_line_by_line(batch: Batch):
 
 # --- the tables --------------------------------------------------------------------------------------
 def addresses(review: Review, wb, suffix: str = "") -> dict[CellKey, tuple[str, str, str]]:
-    """Every value cell found by its place in the printed form."""
-    from core.export.form_grid import form_grid
-    from core.export.workbook.form_sheet import LABEL_WIDTHS
+    """Every value cell found by its place in the printed form (below the title, the legend and, for a
+    table the report lacks, the banner)."""
+    from core.export.form_grid import form_layout
 
     out = {}
     for table in TABLE_IDS:
         sheet = f"表{ {'active': 'A', 'applications': 'B', 'review_litigation': 'C'}[table]}{suffix}"
-        ws = wb[sheet]
-        first = next(r for r in range(1, 10) if ws.cell(r, 1).value in ("项目", "行政复议"))
-        grid = form_grid(table, as_printed=True)
-        header_rows = 1 if not grid.column_groups else max(
-            sum(1 for o in grid.column_groups if o is not g and o[1] <= g[1] and g[2] <= o[2])
-            for g in grid.column_groups) + 2
-        for key, (r, c) in grid.positions.items():
-            out[key] = (sheet, chr(ord("A") + len(LABEL_WIDTHS[table]) + c), str(first + header_rows + r))
+        top = 4 if str(wb[sheet]["A3"].value).startswith("报告未附本表") else 3
+        for key, (r, c) in form_layout(table).positions.items():
+            out[key] = (sheet, chr(ord("A") + c), str(top + r))
     return out
 
 

@@ -14,10 +14,10 @@ from openpyxl import Workbook
 
 from core.checks.scope import rule_results
 from core.errors import ReportError
-from core.export.form_grid import form_grid
 from core.export.workbook.findings_sheet import WIDTHS as FINDINGS_WIDTHS
 from core.export.workbook.findings_sheet import write_findings
-from core.export.workbook.form_sheet import LABEL_WIDTHS, VALUE_WIDTH, write_form_sheet
+from core.export.workbook.form_sheet import WIDTHS as FORM_WIDTHS
+from core.export.workbook.form_sheet import write_form_sheet
 from core.export.workbook.frame import Frame, report_labels, sheet_name
 from core.export.workbook.other_sheets import (
     OVERVIEW_WIDTHS,
@@ -88,9 +88,7 @@ def build_workbook(reviews: Sequence[Review], reviewer: str = "", today: date | 
         part.source_sheet = sheet_name("原文", part.label, taken)
         for table in TABLE_IDS:
             letter = f"表{TABLES[table].letter}"
-            widths = {c: w for c, w in enumerate(LABEL_WIDTHS[table], start=1)}
-            widths.update({len(widths) + 1 + c: VALUE_WIDTH[table] for c in range(form_grid(table, as_printed=True).shape[1])})
-            sheet = book.sheet(sheet_name(letter, part.label, taken), widths)
+            sheet = book.sheet(sheet_name(letter, part.label, taken), dict(enumerate(FORM_WIDTHS[table], start=1)))
             forms.append((sheet, part, table, letter))
     findings = book.sheet(sheet_name("检查结果", "", taken), FINDINGS_WIDTHS)
     trail = book.sheet(sheet_name("修改记录", "", taken), TRAIL_WIDTHS)
