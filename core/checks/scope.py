@@ -91,6 +91,10 @@ def _without_findings(rid: str, report: Report, get, topics: set[str], previous_
         return NA, "未同时载入本机关上一年度报告"
     if rid in ("X05", "X08") and not compared_with:
         return NA, "未与其他报告一同检查"
+    if rid in ("O01", "O02", "O03"):
+        return NA, "报告未经文字识别（OCR）"
+    if rid == "O04" and report.source.format != "pdf":
+        return NA, "报告不是 PDF"
     if rid in _FROM_EVIDENCE and report.evidence is None:
         return NA, "报告不是从网上下载的，没有发布记录"
     if rid == "D05" and not compared_with:
