@@ -36,15 +36,9 @@ _NAME_CHARS = "安宝昌长城川春大德东丰福富和河红华吉嘉江金�
 
 
 def town_name(i: int) -> str:
-    """A distinct town name for every i, in characters (digits are masked by the similarity measure)."""
-    chars = ""
-    while True:
-        i, r = divmod(i, len(_NAME_CHARS))
-        chars += _NAME_CHARS[r]
-        if i == 0:
-            break
-        i -= 1
-    return f"某某县{chars:安<2}镇"
+    """A distinct town name for every i below 56³, in characters (the similarity measure masks digits)."""
+    n = len(_NAME_CHARS)
+    return f"某某县{_NAME_CHARS[i // (n * n) % n]}{_NAME_CHARS[i // n % n]}{_NAME_CHARS[i % n]}镇"
 
 
 def _own_sentence(rng: random.Random, name: str) -> str:

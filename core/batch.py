@@ -1,34 +1,54 @@
-"""Batch export: many reports in, one workbook per agency plus 汇总.xlsx out.
+"""Many reports in one run, streamed so memory does not grow with the batch.
 
-Reading and checking run in worker processes, the cross-report checks in the parent (they need
-every report), and the workbooks again in workers. Sidecar corrections are applied on load, so a
+Each report is read, extracted and checked (in worker processes once the batch is large enough, see
+``core.streaming``), handed on in argument order, and dropped: the batch keeps its output in a spill
+file on disk and, in memory,
+only what the cross-report checks need (``core.checks.ReportState``, about 3 KB; its shingle arrays and prose are
+parked on disk too). The cross-report findings come at the end, from those states alone. ``check``
+(``core.cli.check_cmd``) then writes each report's output; ``export`` writes the workbooks in a second
+pass over the spilled reviews, one agency at a time. Sidecar corrections are applied on load, so a
 batch export reproduces what the auditor saw in the window."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from core.errors import ReportError
-from core.export.summary import WorkbookResult, write_summary
-from core.export.workbook import save_workbook, workbook_filename
 from core.extraction.agency import agency_key
-from core.model import Severity
+from core.model import Finding
 from core.reading.progress import PageProgress, ReadCancelled
-from core.review import Review, refresh_cross_findings
 from core.review.session import Entry, expand_inputs, load_entry
+from core.streaming import Spill, ordered_map, workers_for
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 SUMMARY_NAME = "汇总.xlsx"
-PARALLEL_FROM = 40  # below this, worker start-up costs more than it saves
 
 
+def agency_groups(agencies: Sequence[tuple[str | None, str]]) -> list[list[int]]:
+    """Indices of the reports of each agency (by ``agency_key`` of (agency, path); unknown agencies
+    stay alone), in first-seen order."""
+    groups: dict[str, list[int]] = {}
+    for i, (agency, path) in enumerate(agencies):
+        groups.setdefault(agency_key(agency) or f"\0{path}", []).append(i)
+    return list(groups.values())
+
+
+def group_by_agency(reviews: Sequence[Any]) -> list[list[Any]]:
+    """Reviews of one agency, in first-seen order."""
+    keys = [(r.report.agency, r.report.source.path) for r in reviews]
+    return [[reviews[i] for i in g] for g in agency_groups(keys)]
+
+
+# --- export ----------------------------------------------------------------------------------------
 @dataclass
 class BatchResult:
-    workbooks: list[WorkbookResult] = field(default_factory=list)
+    workbooks: list = field(default_factory=list)  # core.export.summary.WorkbookResult
     unreadable: list[Entry] = field(default_factory=list)
     summary: Path | None = None
     cancelled: bool = False
@@ -37,25 +57,7 @@ class BatchResult:
     def exit_status(self) -> int:
         if self.unreadable or any(w.error for w in self.workbooks):
             return 2
-        errors = any(f.severity is Severity.ERROR for w in self.workbooks for r in w.reviews for f in r.findings)
-        return 1 if errors else 0
-
-
-def group_by_agency(reviews: Sequence[Review]) -> list[list[Review]]:
-    """Reports of one agency (by ``agency_key``; unknown agencies stay alone) in first-seen order."""
-    groups: dict[str, list[Review]] = {}
-    for r in reviews:
-        key = agency_key(r.report.agency) or f"\0{r.report.source.path}"
-        groups.setdefault(key, []).append(r)
-    return list(groups.values())
-
-
-def _write_one(args: tuple[list[Review], str, str]) -> tuple[str | None, str | None]:
-    group, path, reviewer = args
-    try:
-        return str(save_workbook(group, path, reviewer)), None
-    except ReportError as exc:
-        return None, exc.reason
+        return 1 if any(r.counts[0] for w in self.workbooks for r in w.reports) else 0
 
 
 def _unique(out_dir: Path, name: str, taken: set[str]) -> str:
@@ -67,70 +69,114 @@ def _unique(out_dir: Path, name: str, taken: set[str]) -> str:
     return str(out_dir / name)
 
 
-def export_reviews(reviews: Sequence[Review], out_dir: str | os.PathLike[str], reviewer: str = "",
-                   progress: Progress | None = None, cancelled: Cancelled | None = None,
-                   jobs: int | None = None, unreadable: Sequence[Entry] = ()) -> BatchResult:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    groups = group_by_agency(reviews)
-    taken: set[str] = set()
-    tasks = [(g, _unique(out, workbook_filename(g), taken), reviewer) for g in groups]
-    result = BatchResult(unreadable=list(unreadable))
-    total = len(tasks)
-    use_pool = total >= PARALLEL_FROM and (jobs or os.cpu_count() or 1) > 1
-    pool = ProcessPoolExecutor(jobs) if use_pool else None
+def _write_group(task: tuple[list, list[list[Finding]] | None, str, str]):
+    """Write one agency's workbook (in a worker). ``reviews`` are reviews or pickled reviews;
+    ``cross`` their cross-report findings when they are not attached yet."""
+    from core.export.summary import ReportSummary
+    from core.export.workbook import save_workbook
+
+    reviews, cross, path, reviewer = task
+    reviews = [pickle.loads(r) if isinstance(r, bytes) else r for r in reviews]
+    if cross is not None:
+        for review, found in zip(reviews, cross):
+            review.cross_findings = found
+    summaries = [ReportSummary.of(r) for r in reviews]
     try:
-        outcomes = pool.map(_write_one, tasks, chunksize=8) if pool else map(_write_one, tasks)
-        for done, ((group, _path, _), (written, error)) in enumerate(zip(tasks, outcomes), start=1):
-            result.workbooks.append(WorkbookResult(Path(written) if written else None, group, error))
-            if progress:
-                progress(done, total, group[0].report.agency or Path(group[0].report.source.path).name)
-            if cancelled and cancelled():
-                result.cancelled = True
-                break
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        return str(save_workbook(reviews, path, reviewer)), None, summaries
+    except ReportError as exc:
+        return None, exc.reason, summaries
+
+
+def _write_all(tasks: Iterable[tuple], labels: Sequence[str], out: Path, result: BatchResult, workers: int,
+               reviewer: str, progress: Progress | None, cancelled: Cancelled | None) -> BatchResult:
+    from core.export.summary import WorkbookResult, write_summary
+
+    for done, (written, error, summaries) in enumerate(ordered_map(_write_group, tasks, workers), start=1):
+        result.workbooks.append(WorkbookResult(Path(written) if written else None, summaries, error))
+        if progress:
+            progress(done, len(labels), labels[done - 1])
+        if cancelled and cancelled():
+            result.cancelled = True
+            break
     if not result.cancelled:
         result.summary = write_summary(result.workbooks, result.unreadable, out / SUMMARY_NAME, reviewer)
     return result
 
 
-def load_entries(paths: Sequence[str], reviewer: str = "", jobs: int | None = None,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> list[Entry]:
-    """Read every file (in worker processes for a large batch). Read in this process, a scanned PDF
-    reports its pages as it goes (``progress`` with the file's name and the page) and can be cancelled
-    between pages (``ReadCancelled``)."""
-    use_pool = len(paths) >= PARALLEL_FROM and (jobs or os.cpu_count() or 1) > 1
-    entries: list[Entry] = []
-    if use_pool:
-        with ProcessPoolExecutor(jobs) as pool:
-            loaded = pool.map(load_entry, paths, [reviewer] * len(paths), chunksize=16)
-            for i, e in enumerate(loaded, start=1):
-                entries.append(e)
-                if progress:
-                    progress(i, len(paths), e.path)
-    else:
-        for i, p in enumerate(paths, start=1):
-            pages = PageProgress(cancelled=cancelled or PageProgress().cancelled)
-            if progress:
-                pages.report = lambda done, total, i=i, p=p: progress(i - 1, len(paths), f"{Path(p).name} 第{done}/{total}页")
-            entries.append(load_entry(p, reviewer, pages))
-            if progress:
-                progress(i, len(paths), p)
-    return entries
+def export_reviews(reviews: Sequence[Any], out_dir: str | os.PathLike[str], reviewer: str = "",
+                   progress: Progress | None = None, cancelled: Cancelled | None = None,
+                   jobs: int | None = None, unreadable: Sequence[Entry] = ()) -> BatchResult:
+    """Workbooks for reviews held in memory (the window), cross-report findings already attached."""
+    from core.export.workbook import workbook_filename
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    groups = group_by_agency(reviews)
+    taken: set[str] = set()
+    tasks = [(g, None, _unique(out, workbook_filename(g), taken), reviewer) for g in groups]
+    labels = [g[0].report.agency or Path(g[0].report.source.path).name for g in groups]
+    return _write_all(tasks, labels, out, BatchResult(unreadable=list(unreadable)), workers_for(len(tasks), jobs),
+                      reviewer, progress, cancelled)
+
+
+def _load_one(path: str, reviewer: str, pages: PageProgress | None = None):
+    """Read, extract and check one report, restore its sidecar (in a worker): (path, error, pickled
+    review with its own findings computed, cross-check state)."""
+    from core.checks import CheckContext, ReportState
+
+    entry = load_entry(path, reviewer, pages)
+    if entry.review is None:
+        return path, entry.error, None, None
+    review = entry.review
+    review.findings  # noqa: B018  (computed here, in the worker, and pickled with the review)
+    state = ReportState.of(CheckContext(review.report, review.overrides))
+    return path, None, pickle.dumps(review, protocol=pickle.HIGHEST_PROTOCOL), state
+
+
+def _pages(i: int, path: str, total: int, progress: Progress | None, cancelled: Cancelled | None) -> PageProgress:
+    """A scan's pages as the ``i``-th file's progress; cancelling stops between pages (``ReadCancelled``)."""
+    pages = PageProgress(cancelled=cancelled or PageProgress().cancelled)
+    if progress:
+        pages.report = lambda done, n: progress(i - 1, total, f"{Path(path).name} 第{done}/{n}页")
+    return pages
 
 
 def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewer: str = "",
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
                  jobs: int | None = None) -> BatchResult:
     """Files and folders in; progress runs twice, once reading and once writing."""
+    from core.checks import cross_findings
+    from core.export.workbook import workbook_name
+
     paths = expand_inputs(inputs)
-    try:
-        entries = load_entries(paths, reviewer, jobs, progress, cancelled)
-    except ReadCancelled:
-        return BatchResult(cancelled=True)
-    reviews = [e.review for e in entries if e.review is not None]
-    refresh_cross_findings(reviews)
-    return export_reviews(reviews, out_dir, reviewer, progress, cancelled, jobs,
-                          unreadable=[e for e in entries if e.review is None])
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = BatchResult()
+    with Spill() as spill:
+        refs, states = [], []
+        workers = workers_for(len(paths), jobs)
+        if workers == 1:  # read here: a scan's pages are reported as they go, and a cancel stops between them
+            loaded = (_load_one(p, reviewer, _pages(i, p, len(paths), progress, cancelled))
+                      for i, p in enumerate(paths, start=1))
+        else:
+            loaded = ordered_map(partial(_load_one, reviewer=reviewer), paths, workers)
+        try:
+            for done, (path, error, blob, state) in enumerate(loaded, start=1):
+                if error is not None:
+                    result.unreadable.append(Entry(path, error=error))
+                else:
+                    refs.append(spill.put_bytes(blob))
+                    states.append(state.park(spill))
+                if progress:
+                    progress(done, len(paths), path)
+        except ReadCancelled:
+            return BatchResult(cancelled=True)
+        cross = cross_findings(states) if len(states) > 1 else None
+        groups = agency_groups([(s.agency, s.path) for s in states])
+        taken: set[str] = set()
+        names = [_unique(out, workbook_name(states[g[0]].agency, states[g[0]].path, [states[i].year for i in g]), taken)
+                 for g in groups]
+        labels = [states[g[0]].agency or Path(states[g[0]].path).name for g in groups]
+        tasks = (([spill.get_bytes(refs[i]) for i in g], [cross[i] for i in g] if cross else None, name, reviewer)
+                 for g, name in zip(groups, names))
+        return _write_all(tasks, labels, out, result, workers_for(len(groups), jobs), reviewer, progress, cancelled)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.model import CellValue, Equation, Number
+from core.model import CellKind, CellValue, Equation, Number
 from core.template import (
     APPLICANT_COLUMNS,
     APPLICATIONS,
@@ -66,7 +66,7 @@ def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> 
     values = []
     for k in keys:
         cv = get(k)
-        if not cv.is_number:
+        if cv.kind is not CellKind.NUMBER or cv.value is None:  # CellValue.is_number, without the call
             return None
         values.append(cv.value)
     if eq.relation == ">=" and side == "rhs":
@@ -89,8 +89,13 @@ def evaluate(eq: Equation, get: Callable[[CellKey], CellValue]) -> tuple[Number 
 def strict_equations(cells: Iterable[CellKey]) -> list[Equation]:
     """Equalities (not A01's inequality, a warning) whose cells all lie in ``cells``: the rules
     strong enough to decide how glued digits split."""
-    pool = set(cells)
-    return [e for e in all_equations() if e.relation == "=" and all(k in pool for k in e.cells)]
+    pool = frozenset(cells)
+    return [e for e, need in _strict_cells() if need <= pool]
+
+
+@lru_cache(maxsize=1)
+def _strict_cells() -> tuple[tuple[Equation, frozenset[CellKey]], ...]:
+    return tuple((e, frozenset(e.cells)) for e in all_equations() if e.relation == "=")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
+from functools import cached_property, lru_cache
+from typing import ClassVar, Literal
 
 TableId = Literal["active", "applications", "review_litigation"]
 TABLE_IDS: tuple[TableId, ...] = ("active", "applications", "review_litigation")
@@ -78,7 +78,24 @@ class CellKey:
     row: str
     col: int = 0
 
-    @property
+    # Cells are dictionary keys on every path (extraction, checks, JSON, workbook). One instance per
+    # cell, so equality is identity and the hash is the C one: a look-up costs no Python call.
+    _interned: ClassVar[dict[tuple[str, str, int], CellKey]] = {}
+
+    def __new__(cls, table: str, row: str, col: int = 0) -> CellKey:
+        key = (table, row, col)
+        found = cls._interned.get(key)
+        if found is None:
+            found = cls._interned.setdefault(key, super().__new__(cls))  # setdefault: one winner across threads
+        return found
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __reduce__(self):  # rebuilt through __new__, so an unpickled key is the same instance
+        return CellKey, (self.table, self.row, self.col)
+
+    @cached_property  # asked for every cell of every report in the JSON and the findings
     def id(self) -> str:
         spec = TABLES[self.table]  # type: ignore[index]
         if not self.row:

@@ -26,9 +26,10 @@ def run_checks(report: Report, overrides: Mapping[CellKey, CellValue] | None = N
     return findings
 
 
-# Checks over several reports (X family: year over year, duplicated text). Each takes the list of
-# (report, overrides) pairs and returns, per report index, the findings that sit on that report.
-CrossCheck = Callable[[Sequence[CheckContext]], Mapping[int, list[Finding]]]
+# Checks over several reports (X family: year over year, duplicated text). Each takes the states of
+# the reports (``cross_state.ReportState``: what a batch keeps of each) and returns, per report index,
+# the findings that sit on that report.
+CrossCheck = Callable[[Sequence["ReportState"]], Mapping[int, list[Finding]]]
 CROSS_CHECKS: list[CrossCheck] = []
 
 
@@ -38,15 +39,22 @@ def cross_check(func: CrossCheck) -> CrossCheck:
 
 
 def run_cross_checks(items: Sequence[tuple[Report, Mapping[CellKey, CellValue] | None]]) -> list[list[Finding]]:
-    """Findings that need more than one report; the result is aligned with ``items``."""
-    contexts = [CheckContext(r, o or {}) for r, o in items]
-    out: list[list[Finding]] = [[] for _ in items]
+    """Findings that need more than one report, for reports held in memory (the window); the result
+    is aligned with ``items``."""
+    return cross_findings([ReportState.of(CheckContext(r, o or {})) for r, o in items])
+
+
+def cross_findings(states: Sequence[ReportState]) -> list[list[Finding]]:
+    """The cross checks over the states of a batch; the result is aligned with ``states``."""
+    out: list[list[Finding]] = [[] for _ in states]
     for fn in CROSS_CHECKS:
-        for index, found in fn(contexts).items():
+        for index, found in fn(states).items():
             out[index].extend(found)
     return out
 
 
 from core.checks import cross, duplicates, publication, repeats  # noqa: E402,F401  (register X, D04/D05, X07, X08; need cross_check)
+from core.checks.cross_state import ReportState  # noqa: E402
 
-__all__ = ["run_checks", "run_cross_checks", "cross_check", "RULES", "Rule", "CheckContext"]
+__all__ = ["run_checks", "run_cross_checks", "cross_findings", "cross_check", "RULES", "Rule", "CheckContext",
+           "ReportState"]

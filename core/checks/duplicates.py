@@ -8,26 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.checks import cross_check
-from core.checks.context import CheckContext
 from core.messages import msg
-from core.model import Finding, Report, text_hash
+from core.model import Finding
+
+if TYPE_CHECKING:
+    from core.checks.cross_state import ReportState
 
 NAMED = 3  # other files named in the message; the count says how many there are in all
 
 
-def duplicate_groups(reports: Sequence[Report]) -> list[list[int]]:
-    """Indices of reports with identical text, groups of two or more, in first-seen order."""
+def duplicate_groups(hashes: Sequence[str]) -> list[list[int]]:
+    """Indices of reports with identical text (``core.model.text_hash``), groups of two or more, in
+    first-seen order."""
     groups: dict[str, list[int]] = {}
-    for i, r in enumerate(reports):
-        groups.setdefault(text_hash(r.source.text), []).append(i)
+    for i, h in enumerate(hashes):
+        groups.setdefault(h, []).append(i)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def first_copies(reports: Sequence[Report]) -> dict[int, int]:
+def first_copies(hashes: Sequence[str]) -> dict[int, int]:
     """For each later copy, the index of the first report with the same text."""
-    return {i: g[0] for g in duplicate_groups(reports) for i in g[1:]}
+    return {i: g[0] for g in duplicate_groups(hashes) for i in g[1:]}
 
 
 def _names(paths: list[str]) -> list[str]:
@@ -37,13 +41,13 @@ def _names(paths: list[str]) -> list[str]:
 
 
 @cross_check
-def duplicate_files(contexts: Sequence[CheckContext]) -> Mapping[int, list[Finding]]:
+def duplicate_files(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
     out: dict[int, list[Finding]] = {}
-    for group in duplicate_groups([c.report for c in contexts]):
-        names = dict(zip(group, _names([contexts[i].report.source.path for i in group])))
+    for group in duplicate_groups([s.text_hash for s in states]):
+        names = dict(zip(group, _names([states[i].path for i in group])))
         for i in group:
             others = [names[j] for j in group if j != i]
             more = msg("X08.more") if len(others) > NAMED else None
-            out[i] = [contexts[i].finding("X08", msg("X08", count=len(others), files=tuple(others[:NAMED]), more=more),
-                                          subject="X08")]
+            out[i] = [states[i].finding("X08", msg("X08", count=len(others), files=tuple(others[:NAMED]), more=more),
+                                        subject="X08")]
     return out

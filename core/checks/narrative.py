@@ -117,6 +117,29 @@ def _received(ctx: CheckContext, claim: Claim, subject: str) -> Iterator[Finding
 
 
 _PARTS = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>条|件|个|项)[，,]?\s*其中[，,：:]?(?P<rest>[^。]*)")
+_PARTS_HEAD = re.compile(rf"{NUMBER}\s*(?:条|件|个|项)[，,]?\s*其中")
+_HEAD_CHARS = frozenset(",，零〇一二两三四五六七八九十百千万条件个项")  # with digits and spaces: all a head holds
+
+
+def _parts_matches(text: str):
+    """``_PARTS.finditer(text)`` without trying the pattern at every character. A match's head ends
+    at a 其中 and starts in the run of digit, numeral, unit and space characters just before it; 其 is
+    none of these, so only the first 其中 after the previous match can end the next match's head."""
+    end, at = 0, text.find("其中")
+    while at >= 0:
+        if at >= end:
+            start = at
+            while start > end and (text[start - 1] in _HEAD_CHARS or text[start - 1].isdecimal()
+                                   or text[start - 1].isspace()):
+                start -= 1
+            head = _PARTS_HEAD.search(text, start, at + 2)
+            if head is not None:
+                m = _PARTS.match(text, head.start())
+                yield m
+                end = m.end()
+        at = text.find("其中", at + 1)
+
+
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -124,7 +147,7 @@ _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 def parts_sum(ctx: CheckContext) -> Iterator[Finding]:
     """N08: 共 X 件，其中 a…b…c — the parts add up (a list ending in 等 is open, so not checked)."""
     text = fold(ctx.report.source.text).replace("；", "，").replace(";", "，")  # same length: spans hold
-    for m in _PARTS.finditer(text):
+    for m in _parts_matches(text):
         rest = _PAREN.sub(lambda p: " " * len(p.group()), m.group("rest"))
         unit = m.group("unit")
         items = list(re.finditer(rf"({NUMBER})\s*{unit}", rest))

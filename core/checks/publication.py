@@ -5,16 +5,20 @@ without evidence is not assessed."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from core.checks import cross_check
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.checks.cross import NARRATIVE_PARTS
-from core.checks.sentences import report_sentences
 from core.extraction.agency import agency_key
 from core.messages import Joined, msg
-from core.model import Finding
+from core.model import Finding, Number
+from core.template import all_cells
+
+if TYPE_CHECKING:
+    from core.checks.cross_state import ReportState
 
 HASH_SHOWN = 16
 
@@ -40,27 +44,41 @@ def changed_after_publication(ctx: CheckContext):
     yield ctx.finding("D04", msg("D04", url=ev.record.url, changes=Joined(tuple(parts), "；", "; ")), subject="D04")
 
 
-def _cells_differing(a: CheckContext, b: CheckContext) -> int:
-    n = 0
-    for table, data in a.report.tables.items():
-        if data is None or b.report.tables.get(table) is None:
-            continue
-        for key in data.cells:
-            x, y = a.get(key), b.get(key)
-            if x.is_number and y.is_number and x.value != y.value:
-                n += 1
-    return n
+@dataclass(frozen=True)
+class Published:
+    """What D05 keeps of a report from an evidence folder: where it was published, and its numbers
+    (every cell of each table found, corrections applied; None where a cell is not a number)."""
+
+    platform: str
+    url: str
+    time: str
+    numbers: tuple[tuple[str, tuple[Number | None, ...]], ...]
 
 
-def _compare(a: CheckContext, b: CheckContext) -> tuple[bool, float, int]:
+def published(ctx: CheckContext) -> Published | None:
+    ev = ctx.report.evidence
+    if ev is None:
+        return None
+    numbers = tuple((table, tuple(cv.value if (cv := ctx.get(k)).is_number else None for k in all_cells(table)))
+                    for table, data in ctx.report.tables.items() if data is not None)
+    return Published(ev.record.platform, ev.record.url, ev.record.time, numbers)
+
+
+def _cells_differing(a: Published, b: Published) -> int:
+    theirs = dict(b.numbers)
+    return sum(1 for table, mine in a.numbers if table in theirs
+               for x, y in zip(mine, theirs[table]) if x is not None and y is not None and x != y)
+
+
+def _compare(a: ReportState, b: ReportState) -> tuple[bool, float, int]:
     """(same version, share of sentences in common as a percentage, table cells that differ).
     Sentences after the last one the two share are not compared: on a web page that is the site's
     footer (浏览器提示, 版权声明), which the other platform's copy does not have."""
-    la = [s.key for s in report_sentences(a.report, NARRATIVE_PARTS, mask_digits=False)]
-    lb = [s.key for s in report_sentences(b.report, NARRATIVE_PARTS, mask_digits=False)]
+    la = [s.key for s in a.narrative.sentences(mask_digits=False)]
+    lb = [s.key for s in b.narrative.sentences(mask_digits=False)]
     shared = set(la) & set(lb)
     sa, sb = set(_up_to_last(la, shared)), set(_up_to_last(lb, shared))
-    cells = _cells_differing(a, b)
+    cells = _cells_differing(a.published, b.published)
     union = sa | sb
     share = 100.0 * len(sa & sb) / len(union) if union else 100.0
     return sa == sb and cells == 0, share, cells
@@ -72,22 +90,21 @@ def _up_to_last(keys: list[str], shared: set[str]) -> list[str]:
 
 
 @cross_check
-def versions_on_platforms(contexts: Sequence[CheckContext]) -> Mapping[int, list[Finding]]:
+def versions_on_platforms(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
     """Same agency and year, downloaded from two sites, different text or numbers. One finding per
     report and other site, naming that site's closest copy; a site that has an identical copy
     (a page and its PDF attachment, say) raises nothing."""
     groups: dict[tuple[str, int], list[int]] = {}
-    for i, c in enumerate(contexts):
-        r = c.report
-        if r.evidence is not None and r.year is not None and agency_key(r.agency):
-            groups.setdefault((agency_key(r.agency), r.year), []).append(i)
+    for i, s in enumerate(states):
+        if s.published is not None and s.year is not None and agency_key(s.agency):
+            groups.setdefault((agency_key(s.agency), s.year), []).append(i)
     closest: dict[tuple[int, str], tuple[bool, float, int, int]] = {}
     for members in groups.values():
         for i, j in combinations(members, 2):
-            pi, pj = (contexts[k].report.evidence.record.platform for k in (i, j))
+            pi, pj = states[i].published.platform, states[j].published.platform
             if pi == pj:
                 continue
-            same, share, cells = _compare(contexts[i], contexts[j])
+            same, share, cells = _compare(states[i], states[j])
             for me, other, site in ((i, j, pj), (j, i, pi)):
                 best = closest.get((me, site))
                 if best is None or (same, share, -cells) > (best[0], best[1], -best[2]):
@@ -96,9 +113,9 @@ def versions_on_platforms(contexts: Sequence[CheckContext]) -> Mapping[int, list
     for (me, site), (same, share, cells, other) in sorted(closest.items()):
         if same:
             continue
-        theirs = contexts[other].report.evidence.record
+        theirs = states[other].published
         numbers = msg("D05.cells", count=cells) if cells else None
-        out.setdefault(me, []).append(contexts[me].finding(
+        out.setdefault(me, []).append(states[me].finding(
             "D05", msg("D05", site=site, url=theirs.url, time=theirs.time, share=share, numbers=numbers),
             subject=f"D05:{site}"))
     return out

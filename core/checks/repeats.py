@@ -7,8 +7,8 @@ also a sentence of last year's report. Sentences, not shingles, because an evalu
 copied, and a copied sentence with a new count in it is still copied. The threshold is a percentage
 (``set_threshold``); above it the finding is a warning, otherwise a note that still gives the share.
 
-The only state kept per report is the set of its sentence hashes (``sentence_hashes``), so a batch
-that streams reports can keep last year's without keeping its text."""
+It reads the reports' ``ReportState.narrative`` (the prose of parts 一、五、六, parked on disk in a
+batch), so a batch that streams reports compares them without keeping them."""
 from __future__ import annotations
 
 import re
@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from core.checks import cross_check
-from core.checks.context import CheckContext
-from core.checks.cross import NARRATIVE_PARTS, _name, _pairs
-from core.checks.sentences import part_spans, report_sentences, sentence_hash, sentences
+from core.checks.cross import AgencyIndex
+from core.checks.cross_state import ReportState
+from core.checks.sentences import Prose, sentence_hash
 from core.messages import Bi, Joined, Message, msg
-from core.model import Finding, Report, Severity, Span
+from core.model import Finding, Severity, Span
 
 DEFAULT_THRESHOLD = 50.0
 MEASURE = Bi("按句计算：忽略标点、空白，数字不计差别", "counted in sentences, punctuation, spacing and numbers ignored")
@@ -49,17 +49,17 @@ class Repeats:
     passages: tuple[Span, ...]   # the longest runs of consecutive repeated sentences, longest first
 
 
-def sentence_hashes(report: Report) -> frozenset[int]:
-    return frozenset(sentence_hash(s.key) for s in report_sentences(report, NARRATIVE_PARTS, mask_digits=True))
+def sentence_hashes(prose: Prose) -> frozenset[int]:
+    return frozenset(sentence_hash(s.key) for s in prose.sentences(mask_digits=True))
 
 
-def repeats(report: Report, previous: Set[int]) -> Repeats | None:
+def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
     """None when this report has no sentences to compare."""
     repeated = total = 0
     runs: list[Span] = []
-    for part in part_spans(report, NARRATIVE_PARTS) or [(0, len(report.source.text))]:
+    for part in prose.part_sentences(mask_digits=True):
         run: Span | None = None
-        for s in sentences(report.source.text, [part], mask_digits=True):
+        for s in part:
             total += 1
             if sentence_hash(s.key) in previous:
                 repeated += 1
@@ -74,35 +74,34 @@ def repeats(report: Report, previous: Set[int]) -> Repeats | None:
     return Repeats(100.0 * repeated / total, repeated, total, tuple(runs[:PASSAGES]))
 
 
-def _quote(text: str, span: Span) -> Message:
-    passage = re.sub(r"\s+", "", text[span[0]:span[1]])
+def _quote(prose: Prose, span: Span) -> Message:
+    passage = re.sub(r"\s+", "", prose.text(span))
     shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
     return msg("X07.quote", text=shown, chars=len(passage))
 
 
 @cross_check
-def repeats_of_last_year(contexts: Sequence[CheckContext]) -> Mapping[int, list[Finding]]:
+def repeats_of_last_year(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
     """On the later report of each consecutive pair; with several reports for last year (a page and
     its PDF), the one it repeats most."""
     hashes: dict[int, frozenset[int]] = {}
     best: dict[int, tuple[Repeats, int]] = {}
-    for j, i, _certain in _pairs(contexts):
+    for j, i, _certain in AgencyIndex(states).previous_years():
         if j not in hashes:
-            hashes[j] = sentence_hashes(contexts[j].report)
+            hashes[j] = sentence_hashes(states[j].narrative)
         if not hashes[j]:
             continue
-        found = repeats(contexts[i].report, hashes[j])
+        found = repeats(states[i].narrative, hashes[j])
         if found is not None and (i not in best or found.share > best[i][0].share):
             best[i] = (found, j)
     out: dict[int, list[Finding]] = {}
     for i, (r, j) in best.items():
-        ctx, limit = contexts[i], threshold()
+        state, limit = states[i], threshold()
         over = r.share > limit
-        text = ctx.report.source.text
-        passages = Joined(tuple(_quote(text, p) for p in r.passages), "；", "; ")
-        message = msg("X07", previous=_name(contexts[j]), share=r.share, repeated=r.repeated, total=r.total,
+        passages = Joined(tuple(_quote(state.narrative, p) for p in r.passages), "；", "; ")
+        message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
                       measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
                       passages=msg("X07.passages", passages=passages) if r.passages else None)
-        out[i] = [ctx.finding("X07", message, spans=r.passages, subject="X07",
-                              severity=Severity.WARNING if over else Severity.INFO)]
+        out[i] = [state.finding("X07", message, spans=r.passages, subject="X07",
+                                severity=Severity.WARNING if over else Severity.INFO)]
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.extraction.normalize import fold
 from core.model import Report, Span
+from core.streaming import Parked
 
 MIN_CHARS = 6  # a key shorter than this ("无。", "1.") says nothing about copying
 _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]")
@@ -52,6 +53,34 @@ def report_sentences(report: Report, parts: Sequence[int], mask_digits: bool) ->
     """Sentences of the given parts; a report whose parts were not found is read whole."""
     spans = part_spans(report, parts) or [(0, len(report.source.text))]
     return sentences(report.source.text, spans, mask_digits)
+
+
+class Prose(Parked):
+    """The bodies of some parts of a report (the whole text when none was found), each with where it
+    starts in the report: all that comparing reports sentence by sentence needs once the report itself
+    is dropped. A batch parks it on disk (``core.streaming``)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, report: Report, parts: Sequence[int]) -> Prose:
+        text = report.source.text
+        return cls(tuple((lo, text[lo:hi]) for lo, hi in part_spans(report, parts) or [(0, len(text))]))
+
+    def part_sentences(self, mask_digits: bool) -> list[list[Sentence]]:
+        """Each part's sentences, their spans in the report's text."""
+        return [[Sentence(s.key, (s.span[0] + lo, s.span[1] + lo)) for s in sentences(body, [(0, len(body))], mask_digits)]
+                for lo, body in self.value]
+
+    def sentences(self, mask_digits: bool) -> list[Sentence]:
+        return [s for part in self.part_sentences(mask_digits) for s in part]
+
+    def text(self, span: Span) -> str:
+        """The report's text at ``span``, which lies inside one part."""
+        for lo, body in self.value:
+            if lo <= span[0] and span[1] <= lo + len(body):
+                return body[span[0] - lo:span[1] - lo]
+        raise ValueError(f"{span} is not inside one part")
 
 
 def sentence_hash(key: str) -> int:

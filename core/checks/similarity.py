@@ -1,71 +1,468 @@
-"""Near-duplicate text across many reports: character 5-gram shingles, MinHash signatures with LSH
-banding to find candidate pairs fast, the MinHash estimate to drop clear non-matches (a margin of over
-three standard deviations), then the exact Jaccard similarity of the shingle sets. Digits
-are masked, so a copy with only the year and the counts changed is still a copy."""
+"""Near-duplicate text across many reports: the Jaccard similarity of character 5-gram sets, digits
+masked (a copy with only the year and the counts changed is still a copy).
+
+Shingles are 64-bit hashes in sorted arrays, so an exact Jaccard is one merge of two arrays and a batch
+can park the arrays on disk (``core.streaming.Parked``), keeping about 1 KB of signature per report. Signatures
+are one-permutation MinHash (128 bins, empty bins filled by rotation) banded for LSH. Reports that share
+a band and are really similar are joined by union-find. Inside a small cluster every pair is compared
+exactly. A large cluster (a county template copied by every township) is measured against a few
+centres: the Jaccard distance is a metric, so the triangle inequality settles most pairs without
+comparing them; the MinHash estimate settles the rest when it is clearly past the threshold either
+way, and only borderline pairs are compared exactly.
+
+numpy is imported where it is used: a single-report check never compares texts and never loads it."""
 from __future__ import annotations
 
 import re
-import zlib
-from collections import defaultdict
-from collections.abc import Set
-from itertools import combinations
+from collections.abc import Sequence
+from functools import lru_cache
 
-import numpy as np
+from core.streaming import Parked
 
 SHINGLE = 5
 THRESHOLD = 0.8
 MEASURE = f"字符 {SHINGLE}-gram Jaccard 相似度"
-_PERMUTATIONS, _BANDS = 120, 20  # 6 rows a band: a pair at 0.8 is a candidate with p > 0.99
-_ROWS = _PERMUTATIONS // _BANDS
-_MARGIN = 0.12  # over 3 σ of the 120-permutation estimate near the threshold
-_rng = np.random.default_rng(20211)
-_A = _rng.integers(0, 1 << 63, _PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
-_B = _rng.integers(0, 1 << 63, _PERMUTATIONS, dtype=np.uint64)
-_MIX = np.uint64(0x94D049BB133111EB)
+BINS, BANDS, ROWS = 128, 21, 6  # a pair at 0.8 shares a band with p > 0.998
+MARGIN = 0.12   # over 3 σ of a 128-bin estimate near the threshold
+LARGE = 4 * BINS  # a set this big leaves almost no bin empty: only then is its estimate trusted alone
+SMALL_CLUSTER = 32  # up to this many distinct texts, a cluster is compared pair by pair
+MAX_CENTRES = 16
+REFINE = 32  # in a large cluster, how many near copies are ranked by estimate to pick the ones shown
+EXTRA_PER_TEXT = 400  # a large cluster shares a core when its texts' own shingles average fewer than this
+INDEX_WORK = 300_000_000  # and when the inverted index of those shingles costs at most this many steps
+_EPS = 1e-9
 _NOISE = re.compile(r"\s+|[，。、；：,.;:（）()“”\"'《》|\-—]")
+_DIGIT = re.compile(r"\d")
+_P, _M1, _M2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+_LOW = (1 << 57) - 1  # below the 7 bits that pick the bin
 
 
-def shingles(text: str) -> set[str]:
-    body = re.sub(r"\d", "0", _NOISE.sub("", text))
-    return {body[i:i + SHINGLE] for i in range(max(len(body) - SHINGLE + 1, 0))}
+def shingle_hashes(text: str):
+    """Sorted distinct 64-bit hashes of the text's 5-grams (spaces and punctuation dropped, digits
+    masked): a polynomial over the code points, then the splitmix64 finaliser (a bijection, so only
+    the polynomial can collide: about 2⁻⁶⁴ a pair)."""
+    import numpy as np
+
+    points = _body_points(text).astype(np.uint64)
+    n = len(points) - SHINGLE + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    h = points[:n].copy()
+    for k in range(1, SHINGLE):
+        h *= np.uint64(_P)
+        h += points[k:k + n]
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(_M1)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(_M2)
+    h ^= h >> np.uint64(31)
+    h.sort()
+    return h[np.append(True, h[1:] != h[:-1])]  # np.unique, without its overhead
 
 
-def jaccard(a: Set[str], b: Set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _body_points(text: str):
+    """The code points of ``_DIGIT.sub("0", _NOISE.sub("", text))``, by table look-up: the regular
+    expressions cost ten times more. Text beyond the Basic Multilingual Plane takes the slow way."""
+    import numpy as np
+
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(points) and int(points.max()) > 0xFFFF:
+        body = _DIGIT.sub("0", _NOISE.sub("", text))
+        return np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kind = _char_kinds()[points]
+    kept = kind != _DROP
+    return np.where(kind[kept] == _ZERO, np.uint32(ord("0")), points[kept])
 
 
-def _signature(items: Set[str]) -> np.ndarray:
-    # crc32, not hash(): str hashes change between runs, and so would the candidate pairs
-    hashes = np.fromiter((zlib.crc32(s.encode()) & 0x7FFFFFFF for s in items), dtype=np.uint64, count=len(items))
-    # multiply-add modulo 2**64, then an xor-shift-multiply so that the low-order structure of the
-    # product does not make the per-permutation minima agree (a plain a·h+b barely permutes)
-    x = hashes[None, :] * _A[:, None] + _B[:, None]
-    x ^= x >> np.uint64(31)
-    x *= _MIX
-    x ^= x >> np.uint64(29)
-    return x.min(axis=1)
+_KEEP, _DROP, _ZERO = 0, 1, 2
 
 
-def similar_pairs(texts: list[str], threshold: float = THRESHOLD, min_shingles: int = 40) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for every pair at or above ``threshold``. Identical texts (a template many
-    agencies copied) are grouped first, so LSH and Jaccard run once per distinct text."""
-    sets = [shingles(t) for t in texts]
-    groups: dict[frozenset[str], list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        if len(s) >= min_shingles:
-            groups[frozenset(s)].append(i)
-    distinct = list(groups)
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    signatures = [_signature(s) for s in distinct]
-    for g, sig in enumerate(signatures):
-        for band in range(_BANDS):
-            buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS].tobytes())].append(g)
-    candidates = {pair for members in buckets.values() if len(members) > 1 for pair in combinations(members, 2)}
-    out = [(i, j, 1.0) for members in groups.values() for i, j in combinations(members, 2)]
-    for a, b in sorted(candidates):
-        if np.count_nonzero(signatures[a] == signatures[b]) < (threshold - _MARGIN) * _PERMUTATIONS:
-            continue
-        sim = jaccard(distinct[a], distinct[b])
-        if sim >= threshold:
-            out.extend((min(i, j), max(i, j), sim) for i in groups[distinct[a]] for j in groups[distinct[b]])
-    return sorted(out)
+@lru_cache(maxsize=1)
+def _char_kinds():
+    """What ``_NOISE`` and ``_DIGIT`` do to each character of the Basic Multilingual Plane."""
+    import numpy as np
+
+    every = "".join(map(chr, range(0x10000)))
+    kinds = np.full(0x10000, _KEEP, dtype=np.uint8)
+    for m in _NOISE.finditer(every):
+        kinds[m.start():m.end()] = _DROP
+    for m in _DIGIT.finditer(every):
+        kinds[m.start():m.end()] = _ZERO
+    return kinds
+
+
+def signature(hashes):
+    """One-permutation MinHash: the top 7 bits of a hash pick its bin, the smallest rest in a bin is
+    that bin's value (the array is sorted, so it is the bin's first element). An empty bin takes the
+    value of the next filled bin to its right plus the distance (rotation densification), which keeps
+    the share of agreeing bins an unbiased estimate of the Jaccard similarity."""
+    import numpy as np
+
+    edges = np.arange(BINS, dtype=np.uint64) << np.uint64(57)
+    starts = np.searchsorted(hashes, edges)
+    ends = np.append(starts[1:], len(hashes))
+    filled = np.flatnonzero(starts < ends)
+    sig = np.zeros(BINS, dtype=np.uint64)
+    if not len(filled):
+        return sig
+    sig[filled] = hashes[starts[filled]] & np.uint64(_LOW)
+    empty = np.flatnonzero(starts >= ends)
+    if len(empty):
+        source = filled[np.searchsorted(filled, empty) % len(filled)]
+        sig[empty] = sig[source] + (((source - empty) % BINS).astype(np.uint64) << np.uint64(57))
+    return sig
+
+
+def _present(a, b):
+    """Which elements of sorted array ``a`` are in sorted array ``b``."""
+    import numpy as np
+
+    if not len(b):
+        return np.zeros(len(a), dtype=bool)
+    at = np.searchsorted(b, a)
+    at[at == len(b)] = len(b) - 1
+    return b[at] == a
+
+
+def common(a, b) -> int:
+    """How many hashes two sorted arrays share."""
+    import numpy as np
+
+    if len(a) > len(b):
+        a, b = b, a
+    return int(np.count_nonzero(_present(a, b))) if len(a) else 0
+
+
+def jaccard(a, b) -> float:
+    """Exact Jaccard similarity of two shingle arrays (0 when either is empty)."""
+    if not len(a) or not len(b):
+        return 0.0
+    shared = common(a, b)
+    return shared / (len(a) + len(b) - shared)
+
+
+def _digest(array) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(array.tobytes(), digest_size=16).digest()
+
+
+class Shingles(Parked):
+    """The shingles of one text, with a signature and a digest when it takes part in the search for
+    copies. In a batch the array is parked on disk and the signature (1 KB) stays."""
+
+    __slots__ = ("size", "signature", "digest")
+
+    def __init__(self, array, signed: bool = False) -> None:
+        super().__init__(array)
+        self.size = len(array)
+        self.signature = signature(array) if signed else None
+        self.digest = _digest(array) if signed else b""
+
+    @classmethod
+    def of(cls, text: str, signed: bool = False) -> Shingles:
+        return cls(shingle_hashes(text), signed)
+
+    @property
+    def array(self):
+        return self.value
+
+    def _encode(self) -> bytes:
+        return self._value.tobytes()
+
+    def _decode(self, data: bytes):
+        import numpy as np
+
+        return np.frombuffer(data, dtype=np.uint64)
+
+
+class NearCopies:
+    """Which reports' texts are copies of which (Jaccard ≥ ``threshold``). Reports with identical
+    shingle sets are one *text*; the search runs over texts and the answers are per report."""
+
+    def __init__(self, items: Sequence[Shingles | None], threshold: float = THRESHOLD, min_shingles: int = 40):
+        import numpy as np
+
+        self.threshold = threshold
+        groups: dict[bytes, list[int]] = {}
+        for i, s in enumerate(items):
+            if s is not None and s.size >= min_shingles:
+                groups.setdefault(s.digest, []).append(i)
+        self._reports = list(groups.values())  # text → its reports, ascending
+        self._texts = [items[members[0]] for members in self._reports]
+        self._text_of = {i: t for t, members in enumerate(self._reports) for i in members}
+        n = len(self._texts)
+        self._sig = np.stack([s.signature for s in self._texts]) if n else np.zeros((0, BINS), np.uint64)
+        self._size = np.array([s.size for s in self._texts], dtype=np.int64)
+        self._weight = np.array([len(m) for m in self._reports], dtype=np.int64)
+        self._exact: dict[tuple[int, int], float] = {}
+        self._parent = list(range(n))
+        for band in range(BANDS):
+            self._link_band(band)
+        clusters: dict[int, list[int]] = {}
+        for t in range(n):
+            clusters.setdefault(self._find(t), []).append(t)
+        self._pairs: dict[int, list[tuple[float, int]]] = {}  # text → [(similarity, text)] in a small cluster
+        self._large: dict[int, _Cluster] = {}
+        for members in clusters.values():
+            if len(members) <= 1:
+                continue
+            if len(members) <= SMALL_CLUSTER:
+                self._compare_all(members)
+            else:
+                cluster = _SharedCore.build(self, members) or _Bounded(self, members)
+                for t in members:
+                    self._large[t] = cluster
+
+    # --- building ------------------------------------------------------------------------------
+    def _find(self, t: int) -> int:
+        parent = self._parent
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    def _link_band(self, band: int) -> None:
+        import numpy as np
+
+        rows = np.ascontiguousarray(self._sig[:, band * ROWS:(band + 1) * ROWS])
+        keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * ROWS))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if not len(counts) or counts.max() < 2:
+            return
+        order = np.argsort(inverse.ravel(), kind="stable")
+        ends = np.cumsum(counts)
+        for bucket in np.flatnonzero(counts >= 2):
+            self._link(order[ends[bucket] - counts[bucket]:ends[bucket]])
+
+    def _link(self, members) -> None:
+        """Join the texts of one LSH bucket that are really similar: each round's pivot (the first text
+        not yet joined to an earlier pivot) is compared with every text not already in its cluster."""
+        import numpy as np
+
+        left = [int(t) for t in members]
+        while len(left) > 1:
+            pivot = left[0]
+            root = self._find(pivot)
+            others = np.array([int(t) for t in members if self._find(int(t)) != root], dtype=np.int64)
+            if len(others):
+                similar, _ = self._decide(pivot, others)
+                for t in others[similar]:
+                    self._parent[self._find(int(t))] = self._find(pivot)
+            root = self._find(pivot)
+            left = [t for t in left[1:] if self._find(t) != root]
+
+    def similarity(self, a: int, b: int) -> float:
+        """Exact similarity of two texts (cached)."""
+        key = (a, b) if a < b else (b, a)
+        found = self._exact.get(key)
+        if found is None:
+            found = self._exact[key] = jaccard(self._texts[a].array, self._texts[b].array)
+        return found
+
+    def _decide(self, a: int, others):
+        """(copy?, best known similarity) of text ``a`` against each of ``others``: the estimate when
+        it is clearly past the threshold either way, the exact similarity when it is borderline."""
+        import numpy as np
+
+        estimate = np.count_nonzero(self._sig[others] == self._sig[a], axis=1) / BINS
+        trusted = (self._size[others] >= LARGE) & (self._size[a] >= LARGE)
+        copy = trusted & (estimate >= self.threshold + MARGIN)
+        for k in np.flatnonzero(~copy & (estimate >= self.threshold - MARGIN)):
+            estimate[k] = self.similarity(a, int(others[k]))
+            copy[k] = estimate[k] >= self.threshold
+        return copy, estimate
+
+    def _compare_all(self, members: list[int]) -> None:
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                sim = self.similarity(a, b)
+                if sim >= self.threshold:
+                    self._pairs.setdefault(a, []).append((sim, b))
+                    self._pairs.setdefault(b, []).append((sim, a))
+
+    # --- answers per report ----------------------------------------------------------------------
+    def reports(self) -> list[int]:
+        """Reports that may have copies (their text has a twin or a cluster), ascending."""
+        out = [i for t, members in enumerate(self._reports) if len(members) > 1 or t in self._pairs or t in self._large
+               for i in members]
+        return sorted(out)
+
+    def count(self, i: int) -> int:
+        """How many other reports are copies of report ``i``."""
+        t = self._text_of.get(i)
+        if t is None:
+            return 0
+        twins = len(self._reports[t]) - 1
+        if t in self._large:
+            copy, _ = self._large[t].row(t)
+            return twins + int(self._weight[self._large[t].texts[copy]].sum())
+        return twins + sum(len(self._reports[u]) for _, u in self._pairs.get(t, ()))
+
+    def is_copy(self, i: int, j: int) -> bool:
+        t, u = self._text_of.get(i), self._text_of.get(j)
+        if t is None or u is None:
+            return False
+        if t == u:
+            return True
+        if t in self._large:
+            return self._large[t].is_copy(t, u)
+        return any(v == u for _, v in self._pairs.get(t, ()))
+
+    def closest(self, i: int, k: int) -> list[tuple[float, int]]:
+        """Up to ``k`` copies of report ``i`` as (exact similarity, report), most similar first. In a
+        small cluster these are the ``k`` most similar; in a large one, the most similar by estimate."""
+        t = self._text_of.get(i)
+        if t is None:
+            return []
+        found = [(1.0, j) for j in self._reports[t] if j != i][:k]
+        if t in self._large:
+            texts = self._large[t].nearest(t, k)
+        else:
+            texts = sorted(self._pairs.get(t, ()), key=lambda m: (-m[0], self._reports[m[1]][0]))[:k]
+        found += [(sim, j) for sim, u in texts for j in self._reports[u][:k]]
+        found.sort(key=lambda m: (-m[0], m[1]))
+        return found[:k]
+
+
+class _Cluster:
+    """A cluster of more texts than are compared pair by pair: answers one text's row at a time (the
+    last row is kept, since a text's reports ask in turn)."""
+
+    def __init__(self, copies: NearCopies, members: list[int]) -> None:
+        import numpy as np
+
+        self.copies = copies
+        self.texts = np.array(members, dtype=np.int64)
+        self.position = {t: k for k, t in enumerate(members)}
+        self._last: tuple[int, object, object] | None = None
+
+    def row(self, t: int):
+        """(copy?, similarity or a stand-in for it) of text ``t`` against every text of the cluster."""
+        if self._last is None or self._last[0] != t:
+            copy, closeness = self._row(self.position[t])
+            copy[self.position[t]] = False
+            self._last = (t, copy, closeness)
+        return self._last[1], self._last[2]
+
+    def _row(self, k: int):
+        raise NotImplementedError
+
+    def is_copy(self, t: int, u: int) -> bool:
+        if u not in self.position:
+            return False
+        copy, _ = self.row(t)
+        return bool(copy[self.position[u]])
+
+    def _ranked(self, t: int, candidates, k: int) -> list[tuple[float, int]]:
+        found = [(self.copies.similarity(t, int(self.texts[b])), int(self.texts[b])) for b in candidates]
+        return sorted(found, key=lambda m: (-m[0], self.copies._reports[m[1]][0]))[:k]
+
+
+class _SharedCore(_Cluster):
+    """Texts that are one text plus a few shingles of their own: a template with each agency's name
+    put in. With the shingles all of them share (the core, c of them) and each text's own (its extra),
+    |A ∩ B| = c + |extra A ∩ extra B|, so an inverted index of the extras gives a text's exact
+    similarity to every other text at once."""
+
+    @classmethod
+    def build(cls, copies: NearCopies, members: list[int]) -> _SharedCore | None:
+        """None when the texts do not share such a core (the index would cost too much)."""
+        import numpy as np
+
+        texts = copies._texts
+        core = texts[members[0]].array
+        for t in members[1:]:
+            core = core[_present(core, texts[t].array)]
+        extras, total = [], 0
+        for t in members:
+            array = texts[t].array
+            extras.append(array[~_present(array, core)])
+            total += len(extras[-1])
+            if total > EXTRA_PER_TEXT * len(members):
+                return None
+        values = np.concatenate(extras)
+        owners = np.repeat(np.arange(len(members)), [len(e) for e in extras])
+        order = np.argsort(values, kind="stable")
+        values, owners = values[order], owners[order]
+        keys, starts, counts = np.unique(values, return_index=True, return_counts=True)
+        if int((counts.astype(np.int64) ** 2).sum()) > INDEX_WORK:
+            return None
+        cluster = cls(copies, members)
+        cluster.core, cluster.extras = len(core), extras
+        cluster.keys, cluster.starts, cluster.counts, cluster.owners = keys, starts, counts, owners
+        cluster.sizes = copies._size[cluster.texts]
+        return cluster
+
+    def _row(self, k: int):
+        import numpy as np
+
+        at = np.searchsorted(self.keys, self.extras[k])
+        sharing = [self.owners[s:s + n] for s, n in zip(self.starts[at], self.counts[at])]
+        extra = np.bincount(np.concatenate(sharing), minlength=len(self.texts)) if sharing else \
+            np.zeros(len(self.texts), dtype=np.int64)
+        shared = self.core + extra
+        similarity = shared / (self.sizes[k] + self.sizes - shared)
+        return similarity >= self.copies.threshold, similarity
+
+    def nearest(self, t: int, k: int) -> list[tuple[float, int]]:
+        import numpy as np
+
+        copy, similarity = self.row(t)
+        candidates = np.flatnonzero(copy)
+        first = np.array([self.copies._reports[int(u)][0] for u in self.texts[candidates]], dtype=np.int64)
+        best = candidates[np.lexsort((first, -similarity[candidates]))[:k]]
+        return self._ranked(t, best, k)
+
+
+class _Bounded(_Cluster):
+    """Any other large cluster, measured against a few centres (until every text is within
+    ``(1 − t) / 2`` of one, or ``MAX_CENTRES``). For texts a, b and a centre c, with d = 1 − Jaccard
+    (a metric): d(a, b) ≤ d(a, c) + d(c, b) and d(a, b) ≥ |d(a, c) − d(c, b)|. Pairs the bounds do not
+    settle go to the estimate, and the borderline ones to the exact similarity."""
+
+    def __init__(self, copies: NearCopies, members: list[int]) -> None:
+        import numpy as np
+
+        super().__init__(copies, members)
+        self.limit = 1.0 - copies.threshold
+        distances: list = []
+        nearest = np.full(len(members), np.inf)
+        while len(distances) < MAX_CENTRES:
+            centre = int(np.argmax(nearest)) if distances else 0
+            if distances and nearest[centre] <= self.limit / 2:
+                break
+            d = np.array([1.0 - copies.similarity(members[centre], t) if t != members[centre] else 0.0
+                          for t in members])
+            distances.append(d)
+            nearest = np.minimum(nearest, d)
+        self.distance = np.stack(distances)
+
+    def _row(self, k: int):
+        """Closeness is a lower bound of the similarity where the bounds decided, else the estimate
+        or the exact value."""
+        import numpy as np
+
+        d = self.distance
+        upper = (d[:, k, None] + d).min(axis=0)
+        lower = np.abs(d[:, k, None] - d).max(axis=0)
+        copy = upper <= self.limit - _EPS
+        unsure = ~copy & (lower <= self.limit + _EPS)
+        unsure[k] = False
+        closeness = np.where(copy, 1.0 - upper, 0.0)
+        idx = np.flatnonzero(unsure)
+        if len(idx):
+            decided, estimate = self.copies._decide(int(self.texts[k]), self.texts[idx])
+            copy[idx], closeness[idx] = decided, np.where(decided, estimate, 0.0)
+        return copy, closeness
+
+    def nearest(self, t: int, k: int) -> list[tuple[float, int]]:
+        """About the ``k`` most similar: the closest few dozen by the bounds, ranked by their estimate,
+        the best ``2k`` of those compared exactly."""
+        import numpy as np
+
+        copy, closeness = self.row(t)
+        candidates = np.flatnonzero(copy)
+        near = candidates[np.argsort(-closeness[candidates], kind="stable")[:REFINE]]
+        estimate = np.count_nonzero(self.copies._sig[self.texts[near]] == self.copies._sig[t], axis=1)
+        return self._ranked(t, near[np.argsort(-estimate, kind="stable")[:2 * k]], k)

@@ -3,7 +3,6 @@ and placeholders are flagged once each, and suspicious repeats are noted."""
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
@@ -20,8 +19,7 @@ from core.template import (
 
 FEE = CellKey("active", "行政事业性收费", 0)
 _FLAGGED = (CellKind.EMPTY, CellKind.PLACEHOLDER, CellKind.TEXT, CellKind.INVALID)
-
-
+_B_COLUMNS = tuple(tuple(CellKey("applications", r.key, c) for r in TABLES["applications"].rows) for c in range(TOTAL_COL))
 
 
 @check
@@ -63,16 +61,15 @@ def repeated_values(ctx: CheckContext):
         for key in all_cells("active"):
             cv = ctx.get(key)
             if cv.is_number and cv.value != 0:
-                by_value[Decimal(cv.value)].append(key)
+                by_value[cv.value].append(key)  # 218 and Decimal("218.0") are one key: equal, same hash
         for value, keys in by_value.items():
             if len({k.row for k in keys}) > 1:
                 yield ctx.finding("V05", msg("V05.same_values", cells=tuple(keys), raw=ctx.get(keys[0]).raw),
                                   keys, subject="A:" + ",".join(k.id for k in keys))
     if ctx.table_found("applications"):
-        rows = TABLES["applications"].rows
         cols = {}
-        for c in range(TOTAL_COL):
-            vec = tuple(ctx.get(CellKey("applications", r.key, c)).value for r in rows)
+        for c, keys in enumerate(_B_COLUMNS):
+            vec = tuple(ctx.get(k).value for k in keys)
             if all(v is not None for v in vec) and any(vec):
                 cols[c] = vec
         seen: dict[tuple, int] = {}
@@ -81,7 +78,6 @@ def repeated_values(ctx: CheckContext):
                 a = seen[vec]
                 yield ctx.finding("V05", msg("V05.same_columns", first=label(APPLICANT_COLUMNS[a]),
                                              second=label(APPLICANT_COLUMNS[c])),
-                                  [CellKey("applications", r.key, x) for x in (a, c) for r in rows],
-                                  subject=f"B:col:{a}:{c}")
+                                  _B_COLUMNS[a] + _B_COLUMNS[c], subject=f"B:col:{a}:{c}")
             else:
                 seen[vec] = c

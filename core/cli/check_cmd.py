@@ -1,16 +1,26 @@
-"""``check FILE... [--json]``: read, extract and check reports; print a summary or the JSON contract.
+"""``check FILE... [--json] [--jobs N]``: read, extract and check reports; print a summary or the JSON
+contract.
 
 Exit status: 0 no error-severity finding, 1 some, 2 a file could not be read (the others are still
-reported)."""
+reported).
+
+The batch streams (``core.streaming``): each report is rendered as soon as it is checked, without the
+findings that need the other reports, and parked on disk with its small cross-check state. When every
+report is in, the cross-report findings (which sit on the later year's, or on each copying, report)
+are added and the output is written in argument order."""
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import partial
 
 from core.api import analyze_file
-from core.checks import run_checks, run_cross_checks
+from core.streaming import Spill, ordered_map, workers_for
+from core.checks import run_checks
 from core.errors import ReportError
-from core.export.jsonout import dumps, report_json
+from core.export import jsonout
 from core.model import Finding, Report, Severity
 from core.reading.progress import PageProgress
 from core.template import TABLES
@@ -19,7 +29,8 @@ SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.IN
 SECTION_ZH = "一二三四五六"
 
 
-def summary(report: Report, findings: list[Finding]) -> str:
+def summary_head(report: Report) -> str:
+    """The summary of one report up to its findings."""
     lines = [f"文件：{report.source.path}",
              f"  编码：{report.source.encoding}  格式：{report.source.format}  版式：{report.layout or '未识别'}",
              f"  机关：{report.agency or '未识别'}  年度：{report.year or '未识别'}"]
@@ -34,11 +45,34 @@ def summary(report: Report, findings: list[Finding]) -> str:
             continue
         ok = sum(1 for v in data.cells.values() if v.is_number)
         lines.append(f"  表{spec.letter} {spec.title}：读到 {ok}/{spec.cell_count} 个数值")
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    lines.append("  检查结果：" + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in counts.items()))
-    for f in findings:
-        lines.append(f"    [{SEVERITY_ZH[f.severity]}] {f.rule} {f.message}")
     return "\n".join(lines)
+
+
+def finding_line(f: Finding) -> str:
+    return f"    [{SEVERITY_ZH[f.severity]}] {f.rule} {f.message}"
+
+
+def _counts(findings: Sequence[Finding]) -> tuple[int, ...]:
+    return tuple(sum(1 for f in findings if f.severity is s) for s in Severity)
+
+
+@dataclass
+class Pending:
+    """One report's output without its cross-report findings: the text before its findings, each
+    finding rendered (a JSON item or a summary line), the text after them, and its own counts."""
+
+    head: str
+    findings: list[str]
+    tail: str
+    counts: tuple[int, ...]
+
+    def render(self, cross: Sequence[Finding], as_json: bool) -> str:
+        if as_json:
+            return jsonout.join_parts(self.head, self.findings + [jsonout.encode_finding(f) for f in cross], self.tail)
+        counts = [a + b for a, b in zip(self.counts, _counts(cross))]
+        lines = self.findings + [finding_line(f) for f in cross]
+        return (self.head + "\n  检查结果：" + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in zip(Severity, counts))
+                + "".join("\n" + line for line in lines))
 
 
 def page_progress(path: str, stream=sys.stderr) -> PageProgress:
@@ -51,36 +85,68 @@ def page_progress(path: str, stream=sys.stderr) -> PageProgress:
     return PageProgress(report=report)
 
 
-def run(files: Sequence[str], as_json: bool) -> int:
-    """Read everything first: checks across reports (year over year, copied text) need all of them;
-    their findings sit on the later or on each copied report."""
+def check_one(path: str, as_json: bool, keep_state: bool):
+    """Read, extract, check and render one report (in a worker for big batches): (path, reason it could
+    not be read, pending output, cross-check state or None)."""
+    try:
+        report = analyze_file(path, page_progress(path))
+    except ReportError as exc:
+        return exc.path, exc.reason, None, None
+    findings = run_checks(report)
+    counts = _counts(findings)
+    if as_json:
+        head, items, tail = jsonout.report_parts(jsonout.report_json(report, findings))
+        pending = Pending(head, items, tail, counts)
+    else:
+        pending = Pending(summary_head(report), [finding_line(f) for f in findings], "", counts)
+    state = None
+    if keep_state:
+        from core.checks import CheckContext, ReportState
+
+        state = ReportState.of(CheckContext(report))
+    return path, None, pending, state
+
+
+def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
+    from core.checks import cross_findings
     from core.review.session import expand_inputs
 
     files = expand_inputs(files)  # a folder (an evidence folder, say) stands for the reports in it
     status = 0
-    loaded: list[Report | str] = []
-    for path in files:
-        try:
-            loaded.append(analyze_file(path, page_progress(path)))
-        except ReportError as exc:
-            print(f"无法读取 {exc.path}：{exc.reason}", file=sys.stderr)
-            loaded.append(exc.reason)
-            status = 2
-    reports = [r for r in loaded if isinstance(r, Report)]
-    cross = iter(run_cross_checks([(r, None) for r in reports]) if len(reports) > 1 else [[] for _ in reports])
-    results = []
-    for path, item in zip(files, loaded):
-        if isinstance(item, str):
-            results.append({"file": path, "error": item})
-            continue
-        findings = run_checks(item) + next(cross)
-        if any(f.severity is Severity.ERROR for f in findings) and status == 0:
-            status = 1
+    batch = len(files) > 1
+    with ExitStack() as stack:
+        keep, fetch = (lambda p: p), (lambda p: p)  # one report: nothing to hold back
+        if batch:
+            spill = stack.enter_context(Spill())
+            keep, fetch = spill.put, spill.get
+        parked: list = []  # each report's output (its place in the spill), or why it could not be read
+        states = []
+        checked = ordered_map(partial(check_one, as_json=as_json, keep_state=batch), files,
+                              workers_for(len(files), jobs))
+        for shown, reason, pending, state in checked:
+            if reason is not None:
+                print(f"无法读取 {shown}：{reason}", file=sys.stderr)
+                parked.append(reason)
+                status = 2
+                continue
+            parked.append(keep(pending))
+            if pending.counts[0] and status == 0:
+                status = 1
+            if state is not None:
+                states.append(state.park(spill))
+        cross = iter(cross_findings(states)) if len(states) > 1 else None
         if as_json:
-            results.append(report_json(item, findings))
-        else:
-            print(summary(item, findings))
-            print()
-    if as_json:
-        sys.stdout.write(dumps(results) + "\n")
+            sys.stdout.write("[")
+        for n, (path, item) in enumerate(zip(files, parked)):
+            if isinstance(item, str):
+                if as_json:
+                    sys.stdout.write(("," if n else "") + "\n" + jsonout.INDENT + jsonout.encode({"file": path, "error": item}, 1))
+                continue
+            extra = next(cross) if cross is not None else []
+            if status == 0 and any(f.severity is Severity.ERROR for f in extra):
+                status = 1
+            text = fetch(item).render(extra, as_json)
+            sys.stdout.write(("," if n else "") + "\n" + jsonout.INDENT + text if as_json else text + "\n\n")
+        if as_json:
+            sys.stdout.write("\n]\n")
     return status

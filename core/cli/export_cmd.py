@@ -29,11 +29,11 @@ class ProgressBar:
 def run(inputs: Sequence[str], out_dir: str, reviewer: str = "", jobs: int | None = None) -> int:
     result = export_paths(inputs, out_dir, reviewer=reviewer, progress=ProgressBar(), jobs=jobs)
     written = [w for w in result.workbooks if w.path]
-    reports = sum(len(w.reviews) for w in result.workbooks)
+    reports = sum(len(w.reports) for w in result.workbooks)
     print(f"已读取 {reports} 份报告，生成 {len(written)} 个审阅底稿，汇总：{result.summary}")
     for w in result.workbooks:
         if w.error:
-            print(f"未能写出 {w.reviews[0].report.agency or w.reviews[0].report.source.path}：{w.error}", file=sys.stderr)
+            print(f"未能写出 {w.reports[0].agency or w.reports[0].file}：{w.error}", file=sys.stderr)
     if result.unreadable:
         print(f"以下 {len(result.unreadable)} 个文件无法读取：", file=sys.stderr)
         for e in result.unreadable:

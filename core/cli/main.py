@@ -14,11 +14,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="读取并检查报告，输出摘要或 JSON")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或文件夹（递归查找）")
     p.add_argument("--json", action="store_true", help="在标准输出打印 JSON 数组（公开接口）")
+    p.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：报告较多时使用全部 CPU 核）")
     e = sub.add_parser("export", help="批量生成审阅底稿（每个机关一个 Excel 工作簿）和汇总表")
     e.add_argument("inputs", nargs="+", metavar="INPUT", help="报告文件或文件夹（递归查找）")
     e.add_argument("--out", required=True, metavar="DIR", help="输出文件夹")
     e.add_argument("--reviewer", default="", help="审阅人姓名（写入工作簿）")
-    e.add_argument("--jobs", type=int, default=None, help="并行进程数（默认为 CPU 核数）")
+    e.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：报告较多时使用全部 CPU 核）")
     for cmd in (p, e):
         cmd.add_argument("--repeat-threshold", type=float, default=None, metavar="PCT",
                          help="X07：与上年报告重复的句子超过此百分比时警告（默认 50）")
@@ -59,7 +60,7 @@ def main(argv: Sequence[str]) -> int:
         if args.command == "check":
             from core.cli.check_cmd import run
 
-            return run(args.files, args.json)
+            return run(args.files, args.json, args.jobs)
         from core.cli.export_cmd import run as export
 
         return export(args.inputs, args.out, args.reviewer, args.jobs)

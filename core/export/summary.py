@@ -18,7 +18,7 @@ from core.export.facts import level_name, source_evidence
 from core.export.workbook import WRITER, save_atomically
 from core.export.workbook.frame import summary_frame
 from core.export.workbook.styles import Book, Sheet, local_zone, page_setup
-from core.model import Severity
+from core.model import Severity, text_hash
 from core.review import Conclusion, Review
 from core.review.session import Entry
 from core.version import APP_NAME, version
@@ -32,12 +32,43 @@ RULE_COLUMNS = ("规则", "级别", "检查内容", "依据", "涉及报告数",
 RULE_WIDTHS = {1: 6, 2: 6, 3: 50, 4: 26, 5: 10, 6: 8, 7: 10}
 
 
+@dataclass(frozen=True)
+class ReportSummary:
+    """What 汇总.xlsx says of one report: all a batch keeps of it once its workbook is written."""
+
+    agency: str | None
+    year: int | None
+    file: str
+    format: str
+    layout: str | None
+    counts: tuple[int, int, int]  # errors, warnings, notes
+    rules: tuple[tuple[str, int], ...]  # (rule, findings) in order of first appearance
+    failed: str  # the rules with an error or a warning, sorted
+    automatic: Conclusion
+    conclusion: Conclusion
+    open: int  # errors and warnings without a verdict
+    corrections: int
+    evidence: str  # 来源证据, when it came from an evidence folder
+    text_hash: str  # its content: a second file with the same text is listed, not counted again
+
+    @classmethod
+    def of(cls, review: Review) -> ReportSummary:
+        rep, findings = review.report, review.findings
+        by_severity = Counter(f.severity for f in findings)
+        return cls(rep.agency, rep.year, rep.source.path, rep.source.format, rep.layout,
+                   (by_severity[Severity.ERROR], by_severity[Severity.WARNING], by_severity[Severity.INFO]),
+                   tuple(Counter(f.rule for f in findings).items()),
+                   "、".join(sorted({f.rule for f in findings if f.severity is not Severity.INFO})),
+                   review.automatic_conclusion, review.conclusion, len(review.open_findings), len(review.corrections),
+                   source_evidence(review, "；"), text_hash(rep.source.text))
+
+
 @dataclass
 class WorkbookResult:
     """One agency's workbook as the batch wrote it (``path`` None when it could not be written)."""
 
     path: Path | None
-    reviews: list[Review]
+    reports: list[ReportSummary]
     error: str | None = None
 
 
@@ -52,7 +83,7 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
     last = len(COLUMNS)
     reports.put(1, 1, "政府信息公开工作年度报告审阅汇总", "title", across=last)
     reports.put(2, 1, f"批次日期：{when:%Y-%m-%d %H:%M}（{local_zone()}）　审阅人：{reviewer or '（未填写）'}　"
-                      f"报告 {sum(len(w.reviews) for w in workbooks) + len(unreadable)} 份，"
+                      f"报告 {sum(len(w.reports) for w in workbooks) + len(unreadable)} 份，"
                       f"审阅底稿 {sum(1 for w in workbooks if w.path)} 个", "note", across=last)
     reports.put(3, 1, "审阅结论统计", "heading", across=last)
     conclusions = list(Conclusion)
@@ -72,34 +103,28 @@ def write_summary(workbooks: Sequence[WorkbookResult], unreadable: Sequence[Entr
         reports.put(header, c, name, "header")
     row = header
     serial = 0
-    in_order = [(wb, r) for wb in workbooks for r in wb.reviews]
-    copy_of = first_copies([r.report for _, r in in_order])  # a duplicate file is listed, not counted again
+    in_order = [(wb, r) for wb in workbooks for r in wb.reports]
+    copy_of = first_copies([r.text_hash for _, r in in_order])  # a duplicate file is listed, not counted again
     for i, (wb, r) in enumerate(in_order):
         row += 1
         serial += 1
-        rep = r.report
-        values = (rep.agency or "（未识别）", level_name(rep.agency), rep.year, rep.source.path, rep.source.format,
-                  rep.layout or "未识别")
+        values = (r.agency or "（未识别）", level_name(r.agency), r.year, r.file, r.format, r.layout or "未识别")
         _row(reports, row, serial, values)
         if i in copy_of:
-            same = Path(in_order[copy_of[i]][1].report.source.path).name
+            same = Path(in_order[copy_of[i]][1].file).name
             reports.put(row, 8, f"重复（同{same}）", "centre", across=2, fill="MISSING")
             reports.box(row, 10, 14)
             reports.put(row, 15, None)
         else:
-            counts = Counter(f.severity for f in r.findings)
-            for rule in {f.rule for f in r.findings}:
+            for rule, n in r.rules:
                 rule_reports[rule] += 1
-            rule_findings.update(f.rule for f in r.findings)
-            failed = "、".join(sorted({f.rule for f in r.findings if f.severity is not Severity.INFO}))
-            auto, final = r.automatic_conclusion, r.conclusion
-            reports.put(row, 8, auto.value, "centre", fill=auto.colour_role)
-            reports.put(row, 9, final.value, "centre", bold=True, fill=final.colour_role)
-            for c, n in zip(COUNTED, (counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
-                                      len(r.open_findings), len(r.corrections))):
+                rule_findings[rule] += n
+            reports.put(row, 8, r.automatic.value, "centre", fill=r.automatic.colour_role)
+            reports.put(row, 9, r.conclusion.value, "centre", bold=True, fill=r.conclusion.colour_role)
+            for c, n in zip(COUNTED, (*r.counts, r.open, r.corrections)):
                 reports.put(row, c, n, "number")
-            reports.put(row, 15, failed or None)
-        reports.put(row, 16, source_evidence(r, "；") or None)
+            reports.put(row, 15, r.failed or None)
+        reports.put(row, 16, r.evidence or None)
         if wb.path:
             reports.link(row, 17, wb.path.name, wb.path.name)
         else:

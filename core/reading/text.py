@@ -7,8 +7,6 @@ import os
 import re
 from pathlib import Path
 
-import chardet
-
 from core.errors import ReportError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -87,6 +85,8 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
             return _checked(text, "gb18030", shown)
     except UnicodeDecodeError:
         pass
+    import chardet  # here, not at the top: most files never get this far, and chardet takes 20 ms to import
+
     guess = (chardet.detect(data[:16384]).get("encoding") or "").lower()
     candidates: list[str] = []
     if guess and guess not in _GB_FAMILY and guess not in ("ascii", "utf-8"):

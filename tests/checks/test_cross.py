@@ -114,20 +114,26 @@ def test_minhash_estimate_tracks_jaccard_and_near_copies_are_found():
     Jaccard similarity (a weak hash once made unrelated texts agree on most minima)."""
     import numpy as np
 
-    from core.checks.similarity import _signature, jaccard, similar_pairs
+    from core.checks.similarity import NearCopies, Shingles, jaccard, shingle_hashes, signature
 
     rng = random.Random(3)
     words = ["".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章") for _ in range(5)) for _ in range(400)]
-    base = set(words[:200])
+
+    def shingle_set(chosen):  # a five-character word is exactly one shingle
+        return np.unique(np.concatenate([shingle_hashes(w) for w in chosen]))
+
+    base = shingle_set(words[:200])
     for shared in (60, 140, 190):
-        other = set(words[:shared]) | set(words[200:400 - shared])
-        estimate = float(np.mean(_signature(base) == _signature(other)))
+        other = shingle_set(words[:shared] + words[200:400 - shared])
+        estimate = float(np.mean(signature(base) == signature(other)))
         assert abs(estimate - jaccard(base, other)) < 0.15
     text = "".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作") for _ in range(600))
     near = text[:560] + "本单位另行补充的说明文字"  # a copy with its end changed: similarity ≈ 0.9
     unrelated = "".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作") for _ in range(600))
-    pairs = similar_pairs([text, near, unrelated])
-    assert [(i, j) for i, j, _ in pairs] == [(0, 1)] and 0.8 <= pairs[0][2] < 1.0
+    copies = NearCopies([Shingles.of(t, signed=True) for t in (text, near, unrelated)])
+    assert copies.count(0) == copies.count(1) == 1 and copies.count(2) == 0
+    (sim, other), = copies.closest(0, 3)
+    assert other == 1 and 0.8 <= sim < 1.0 and copies.is_copy(1, 0) and not copies.is_copy(0, 2)
 
 
 def test_agency_identity_tolerates_suffixes_and_the_user_can_override_it(tmp_path: Path):

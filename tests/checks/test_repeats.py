@@ -12,12 +12,14 @@ import pytest
 
 from core.api import analyze_file, analyze_text
 from core.checks import run_cross_checks
+from core.checks.cross_state import NARRATIVE_PARTS
 from core.checks.repeats import (
     DEFAULT_THRESHOLD,
     repeats,
     sentence_hashes,
     set_threshold,
 )
+from core.checks.sentences import Prose
 from tests.engine.test_samples import sample_path
 
 PROSE_PARTS = (1, 5, 6)
@@ -121,11 +123,11 @@ def test_passages_and_threshold(tmp_path: Path) -> None:
 
 def test_state_kept_per_report_is_a_set_of_hashes() -> None:
     prev = analyze_file(sample_path("002"))
-    kept = sentence_hashes(prev)
+    kept = sentence_hashes(Prose.of(prev, NARRATIVE_PARTS))
     assert isinstance(kept, frozenset) and all(isinstance(h, int) for h in kept)
     again = analyze_text(sample_path("002").read_text(encoding="utf-8").replace("2024", "2025"))
-    assert repeats(again, kept).share == 100.0
-    assert repeats(again, frozenset()).share == 0.0
+    assert repeats(Prose.of(again, NARRATIVE_PARTS), kept).share == 100.0
+    assert repeats(Prose.of(again, NARRATIVE_PARTS), frozenset()).share == 0.0
 
 
 def test_other_agencies_and_non_consecutive_years_are_not_compared() -> None:

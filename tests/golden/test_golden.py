@@ -39,3 +39,12 @@ def test_export_writes_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     for mine, theirs in zip(got["workbooks"], expected["workbooks"]):
         assert mine == theirs
     assert got["summary"] == expected["summary"]
+
+
+def test_check_on_worker_processes_is_unchanged(monkeypatch: pytest.MonkeyPatch):
+    """``--jobs 2`` reads on a process pool: the results still come in argument order, byte for byte."""
+    monkeypatch.chdir(ROOT)
+    case = GOLDEN["corpus"]
+    for as_json, key in ((True, "json_sha256"), (False, "text_sha256")):
+        status, out = run_check(case["files"] + ["--jobs", "2"], as_json=as_json)
+        assert sha256(out) == case[key] and status == case["status"]

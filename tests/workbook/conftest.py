@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from core.batch import BatchResult, export_paths
-from core.review import SignOff, save_sidecar
-from core.review.session import load_entry
+from core.review import Review, SignOff, refresh_cross_findings, save_sidecar
+from core.review.session import expand_inputs, load_entry
 from core.template import CellKey
 from tests.conftest import SAMPLES
 
@@ -27,15 +27,20 @@ class Batch:
     out: Path
     result: BatchResult
     files: dict[str, Path] = field(default_factory=dict)  # role → report file
+    reviews: dict[str, Review] = field(default_factory=dict)  # file → its review as the export saw it
 
     def workbook(self, role: str) -> Path:
         """The workbook holding the report of ``role``."""
         path = str(self.files[role])
-        return next(w.path for w in self.result.workbooks if any(r.report.source.path == path for r in w.reviews))
+        return next(w.path for w in self.result.workbooks if any(r.file == path for r in w.reports))
 
-    def review(self, role: str):
-        path = str(self.files[role])
-        return next(r for w in self.result.workbooks for r in w.reviews if r.report.source.path == path)
+    def review(self, role: str) -> Review:
+        """The review of ``role`` with what the export decided: the export streams and keeps none, so
+        the batch is read again here, cross-report findings and all."""
+        return self.reviews[str(self.files[role])]
+
+    def reviews_in(self, workbook) -> list[Review]:
+        return [self.reviews[r.file] for r in workbook.reports]
 
 
 def build_batch(root: Path) -> Batch:
@@ -69,7 +74,9 @@ def build_batch(root: Path) -> Batch:
         result = export_paths([str(inputs)], out, reviewer=PREPARER)
     finally:
         os.umask(old)
-    return Batch(inputs, out, result, files)
+    reviews = [e.review for e in map(lambda p: load_entry(p, PREPARER), expand_inputs([inputs])) if e.review]
+    refresh_cross_findings(reviews)
+    return Batch(inputs, out, result, files, {r.report.source.path: r for r in reviews})
 
 
 @pytest.fixture(scope="session")

@@ -101,7 +101,7 @@ def test_sheet_name_edge_cases():
 
 
 def test_labels_number_the_second_report_of_a_year(batch: Batch):
-    group = next(w.reviews for w in batch.result.workbooks if len(w.reviews) == 3)
+    group = next(batch.reviews_in(w) for w in batch.result.workbooks if len(w.reports) == 3)
     ordered = sorted(group, key=lambda r: (r.report.year or 0, r.report.source.path))
     assert report_labels(ordered) == ["2023年", "2024年", "2024年(2)"]
 
@@ -110,7 +110,7 @@ def test_every_sheet_has_the_working_paper_frame(batch: Batch):
     index = re.compile(r"索引号：NB-(\d{4}(?:-\d{4})?)-(.+)-([A-Z])(?:-(\d+))?$")
     for w in batch.result.workbooks:
         wb = load_workbook(w.path)
-        agency = w.reviews[0].report.agency
+        agency = w.reports[0].agency
         seen = set()
         for ws in wb.worksheets:
             assert ws.oddHeader.left.text == f"被审阅单位：{agency}"
@@ -394,7 +394,7 @@ def test_summary_has_title_totals_counts_borders_and_filter(batch: Batch):
     errors = columns.index("错误") + 1
     assert ws.cell(total, errors).value == f"=SUM(J{first}:J{total - 1})"
     body = range(first, total)
-    counted = [r for w in batch.result.workbooks for r in w.reviews if r is not batch.review("copy")]
+    counted = [r for w in batch.result.workbooks for r in batch.reviews_in(w) if r is not batch.review("copy")]
     assert sum(ws.cell(r, errors).value or 0 for r in body) == sum(
         sum(f.severity.value == "error" for f in r.findings) for r in counted)  # the duplicate counted once
     counts = {ws.cell(r, 1).value: ws.cell(r, 4).value for r in range(4, header - 1)}
@@ -465,9 +465,9 @@ def test_export_cli(samples: Path, tmp_path: Path):
 
 def test_batch_on_worker_processes(samples: Path, tmp_path: Path, monkeypatch):
     """Big batches read and write on a process pool: reviews must travel there and back intact."""
-    import core.batch
+    import core.streaming
 
-    monkeypatch.setattr(core.batch, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(core.streaming, "PARALLEL_FROM", 2)
     result = export_paths([str(samples)], tmp_path / "pool", jobs=2)
     assert result.exit_status == 1  # sample 001 has missing tables (errors), nothing unreadable
     assert sorted(w.path.name for w in result.workbooks) == sorted(

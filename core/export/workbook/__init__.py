@@ -6,7 +6,7 @@ import html
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -46,9 +46,15 @@ YEAR_RULES = ("X01", "X02", "X03", "X04", "X06")
 def workbook_filename(reviews: Sequence[Review]) -> str:
     """'<agency>_<years>_审阅底稿.xlsx', safe on Windows."""
     first = reviews[0].report
-    agency = first.agency or Path(first.source.path).stem
-    years = sorted({r.report.year for r in reviews if r.report.year})
-    year_text = "-".join(str(y) for y in years) if len(years) <= 3 else f"{years[0]}-{years[-1]}"
+    return workbook_name(first.agency, first.source.path, [r.report.year for r in reviews])
+
+
+def workbook_name(agency: str | None, path: str, years: Iterable[int | None]) -> str:
+    """``workbook_filename`` from what a streaming batch keeps of the reports: the first one's agency
+    and file, and every year."""
+    agency = agency or Path(path).stem
+    known = sorted({y for y in years if y})
+    year_text = "-".join(str(y) for y in known) if len(known) <= 3 else f"{known[0]}-{known[-1]}"
     name = _ILLEGAL.sub("_", f"{agency}_{year_text}" if year_text else agency).strip(" .")
     return f"{name[:MAX_NAME] or '报告'}_审阅底稿.xlsx"
 

@@ -1,0 +1,143 @@
+"""内容雷同 at scale: the clusters that are not compared pair by pair give what comparing every pair
+exactly gives, and a batch keeps a small, bounded state per report (issue 17)."""
+from __future__ import annotations
+
+import gc
+import random
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.streaming import Spill
+
+from core.checks.similarity import (
+    _DIGIT,
+    _NOISE,
+    SHINGLE,
+    SMALL_CLUSTER,
+    NearCopies,
+    Shingles,
+    _Bounded,
+    _SharedCore,
+)
+
+WORDS = "政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作制度平台监督保障培训考核"
+
+
+def exact(texts: list[str], threshold: float = 0.8) -> dict[int, dict[int, float]]:
+    """Every pair compared, on Python sets of 5-gram strings."""
+    sets = []
+    for t in texts:
+        body = _DIGIT.sub("0", _NOISE.sub("", t))
+        sets.append({body[i:i + SHINGLE] for i in range(max(len(body) - SHINGLE + 1, 0))})
+    out: dict[int, dict[int, float]] = {i: {} for i in range(len(texts))}
+    for i, j in combinations(range(len(texts)), 2):
+        if len(sets[i]) >= 40 and len(sets[j]) >= 40:
+            sim = len(sets[i] & sets[j]) / len(sets[i] | sets[j])
+            if sim >= threshold:
+                out[i][j] = out[j][i] = sim
+    return out
+
+
+def assert_same_as_exact(texts: list[str], kind: type) -> None:
+    copies = NearCopies([Shingles.of(t, signed=True) for t in texts])
+    assert {type(c) for c in copies._large.values()} == {kind}
+    truth = exact(texts)
+    for i in range(len(texts)):
+        assert copies.count(i) == len(truth[i]), i
+        assert {j for j in range(len(texts)) if j != i and copies.is_copy(i, j)} == set(truth[i]), i
+        closest = copies.closest(i, 3)
+        assert all(abs(sim - truth[i][j]) < 1e-12 for sim, j in closest)
+        if kind is _SharedCore:  # exact: the same three, in the same order
+            best = sorted(truth[i].items(), key=lambda m: (-m[1], m[0]))[:3]
+            assert [j for _, j in closest] == [j for j, _ in best]
+
+
+def test_a_template_with_the_names_put_in_is_answered_exactly():
+    rng = random.Random(5)
+    template = "".join(rng.choice(WORDS) for _ in range(900))
+    towns = ["".join(rng.choice("安宝昌长城川春大德东丰福富和河红华吉嘉江金康乐") for _ in range(3)) for _ in range(60)]
+    texts = []
+    for n, town in enumerate(towns):
+        name = f"某某县{town}镇"
+        own = "".join(rng.choice(WORDS) for _ in range(rng.choice((0, 40, 160, 320))))  # some fall below 0.8
+        texts.append(f"{name}。{template[:300]}{name}{template[300:]}{own}{name}")
+        if n % 10 == 0:
+            texts.append(texts[-1])  # an identical file
+    texts.append("太短的正文")  # too short to compare
+    assert len(texts) > SMALL_CLUSTER
+    assert_same_as_exact(texts, _SharedCore)
+
+
+def test_a_cluster_without_a_shared_core_is_bounded_and_still_right():
+    """Overlapping windows of one long text: each is a copy of its neighbours, not of the far ones."""
+    rng = random.Random(7)
+    long = "".join(rng.choice(WORDS) for _ in range(4000))
+    texts = [long[k * 25:k * 25 + 1200] for k in range(60)]
+    assert_same_as_exact(texts, _Bounded)
+
+
+def deep_size(obj, stop: tuple[type, ...]) -> int:
+    """Bytes reachable from ``obj`` (numpy buffers included), not counting shared things."""
+    seen, total, todo = set(), 0, [obj]
+    while todo:
+        o = todo.pop()
+        if id(o) in seen or isinstance(o, (type, *stop)) or o is None:
+            continue
+        seen.add(id(o))
+        total += o.nbytes if isinstance(o, np.ndarray) else sys.getsizeof(o)
+        todo.extend(gc.get_referents(o))
+    return total
+
+
+def report_text(rng: random.Random, prose_chars: int) -> str:
+    from tests.checks.test_cross import text_for
+    from tests.engine.render_text import random_tables
+
+    prose = "".join(rng.choice(WORDS) for _ in range(prose_chars)) + "。"
+    return text_for(random_tables(rng), "某某县某某镇人民政府", 2024, prose)
+
+
+def test_the_state_kept_per_report_is_small_whatever_the_report():
+    from core.api import analyze_text
+    from core.checks import CheckContext, ReportState
+
+    rng = random.Random(1)
+    sizes = []
+    with Spill() as store:
+        for chars in (200, 20_000, 200_000):
+            report = analyze_text(report_text(rng, chars), path="r.txt")
+            state = ReportState.of(CheckContext(report)).park(store)
+            sizes.append(deep_size(state, (Spill,)))
+            assert not [o for o in gc.get_referents(state) if isinstance(o, str) and len(o) > 200]
+    assert max(sizes) < 4096 and max(sizes) - min(sizes) < 256, sizes
+
+
+def test_a_batch_keeps_no_report_once_it_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    """When the cross-report checks run, no report of the batch is alive: only the states are."""
+    import core.checks
+    from core.cli.check_cmd import run
+    from core.model import Report
+
+    rng = random.Random(2)
+    files = []
+    for i in range(30):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(report_text(rng, 1500), encoding="utf-8")
+        files.append(str(path))
+    seen = {}
+    real = core.checks.cross_findings
+
+    def spy(states):
+        gc.collect()
+        seen["reports"] = sum(isinstance(o, Report) and Path(o.source.path).parent == tmp_path for o in gc.get_objects())
+        seen["state bytes"] = [deep_size(s, (Spill,)) for s in states]
+        return real(states)
+
+    monkeypatch.setattr(core.checks, "cross_findings", spy)
+    assert run(files, as_json=True, jobs=1) in (0, 1)
+    assert seen["reports"] == 0 and len(seen["state bytes"]) == 30 and max(seen["state bytes"]) < 4096
+    assert capsys.readouterr().out.count('"file"') == 30
