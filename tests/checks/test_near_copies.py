@@ -141,3 +141,27 @@ def test_a_batch_keeps_no_report_once_it_is_checked(tmp_path: Path, monkeypatch:
     assert run(files, as_json=True, jobs=1) in (0, 1)
     assert seen["reports"] == 0 and len(seen["state bytes"]) == 30 and max(seen["state bytes"]) < 4096
     assert capsys.readouterr().out.count('"file"') == 30
+
+
+def test_an_export_keeps_no_report_either(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The export spills each review to disk while it reads; the workbooks come from there."""
+    import core.checks
+    from core.batch import export_paths
+    from core.model import Report
+
+    rng = random.Random(3)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"r{i}.txt").write_text(report_text(rng, 800), encoding="utf-8")
+    seen = {}
+    real = core.checks.cross_findings
+
+    def spy(states):
+        gc.collect()
+        seen["reports"] = sum(isinstance(o, Report) for o in gc.get_objects())
+        return real(states)
+
+    monkeypatch.setattr(core.checks, "cross_findings", spy)
+    result = export_paths([str(folder)], tmp_path / "out", jobs=1)
+    assert seen["reports"] == 0 and sum(len(w.reports) for w in result.workbooks) == 6
