@@ -2,13 +2,14 @@
 masked (a copy with only the year and the counts changed is still a copy).
 
 Shingles are 64-bit hashes in sorted arrays, so an exact Jaccard is one merge of two arrays and a batch
-can park the arrays on disk (``core.streaming.Parked``), keeping about 1 KB of signature per report. Signatures
-are one-permutation MinHash (128 bins, empty bins filled by rotation) banded for LSH. Reports that share
-a band and are really similar are joined by union-find. Inside a small cluster every pair is compared
-exactly. A large cluster (a county template copied by every township) is measured against a few
-centres: the Jaccard distance is a metric, so the triangle inequality settles most pairs without
-comparing them; the MinHash estimate settles the rest when it is clearly past the threshold either
-way, and only borderline pairs are compared exactly.
+can park the arrays on disk (``core.streaming.Parked``), keeping about 1 KB of signature per report.
+Signatures are one-permutation MinHash (128 bins, empty bins filled by rotation) banded for LSH. Texts
+that share a band and are really similar (the estimate when it is clearly past the threshold, else the
+exact similarity) are joined by union-find. Inside a small cluster every pair is compared exactly. A
+large one (a county template copied by every township, each with its name put in) is answered exactly
+from the shingles all its texts share and those each has of its own; a large cluster without such a
+core is measured against a few centres, where the triangle inequality of the Jaccard distance settles
+most pairs, the estimate most of the rest, and only the borderline pairs are compared exactly.
 
 numpy is imported where it is used: a single-report check never compares texts and never loads it."""
 from __future__ import annotations
@@ -310,8 +311,8 @@ class NearCopies:
         return any(v == u for _, v in self._pairs.get(t, ()))
 
     def closest(self, i: int, k: int) -> list[tuple[float, int]]:
-        """Up to ``k`` copies of report ``i`` as (exact similarity, report), most similar first. In a
-        small cluster these are the ``k`` most similar; in a large one, the most similar by estimate."""
+        """Up to ``k`` copies of report ``i`` as (exact similarity, report), most similar first: the ``k``
+        most similar, except in a large cluster without a shared core (there, near ones by estimate)."""
         t = self._text_of.get(i)
         if t is None:
             return []

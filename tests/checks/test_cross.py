@@ -154,3 +154,28 @@ def test_agency_identity_tolerates_suffixes_and_the_user_can_override_it(tmp_pat
     refresh_cross_findings(reviews)
     x01 = [f for f in reviews[1].cross_findings if f.rule == "X01"]
     assert len(x01) == 1 and x01[0].severity.value == "error" and not reviews[0].cross_findings
+
+
+def test_the_agency_index_answers_as_same_agency():
+    """Year over year and 内容雷同 look agencies up in an index; it must match what ``same_agency``
+    says of every pair (equal keys certain, one key ending the other probable)."""
+    from types import SimpleNamespace
+
+    from core.checks.cross import AgencyIndex
+    from core.extraction.agency import same_agency
+
+    rng = random.Random(11)
+    names = [None, "", "镇", "甲镇", "甲镇人民政府", "某某县甲镇", "某某县甲镇人民政府", "某某市某某县甲镇政府", "乙镇办公室",
+             "某某县 甲镇", "某某县乙镇", "县甲镇", "交通运输局", "某某市交通运输局办公室", "某某市交通运输局"]
+    names += ["".join(rng.choice("某县市甲乙镇") for _ in range(rng.randint(1, 6))) + rng.choice(("", "人民政府", "政府"))
+              for _ in range(60)]
+    index = AgencyIndex([SimpleNamespace(agency=n, year=2024) for n in names])
+    for i, a in enumerate(names):
+        related = dict(index.related(index.keys[i]))
+        for j, b in enumerate(names):
+            if i == j:
+                continue
+            same, certain = same_agency(a, b)
+            assert (j in index.same(i)) == same, (a, b)
+            if same:
+                assert related[index.keys[j]] == certain, (a, b)
