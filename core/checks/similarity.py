@@ -335,6 +335,7 @@ class _Cluster:
 
         self.copies = copies
         self.texts = np.array(members, dtype=np.int64)
+        self.first = np.array([copies._reports[t][0] for t in members], dtype=np.int64)  # ties go to the earlier
         self.position = {t: k for k, t in enumerate(members)}
         self._last: tuple[int, object, object] | None = None
 
@@ -411,9 +412,11 @@ class _SharedCore(_Cluster):
 
         copy, similarity = self.row(t)
         candidates = np.flatnonzero(copy)
-        first = np.array([self.copies._reports[int(u)][0] for u in self.texts[candidates]], dtype=np.int64)
-        best = candidates[np.lexsort((first, -similarity[candidates]))[:k]]
-        return self._ranked(t, best, k)
+        if len(candidates) > k:  # only what can be among the k best is sorted
+            kth = np.partition(similarity[candidates], len(candidates) - k)[len(candidates) - k]
+            candidates = candidates[similarity[candidates] >= kth]
+        best = candidates[np.lexsort((self.first[candidates], -similarity[candidates]))[:k]]
+        return [(float(similarity[b]), int(self.texts[b])) for b in best]
 
 
 class _Bounded(_Cluster):
