@@ -145,7 +145,7 @@ def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewe
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
                  jobs: int | None = None) -> BatchResult:
     """Files and folders in; progress runs twice, once reading and once writing."""
-    from core.checks import cross_findings
+    from core.checks import parked_cross_findings
     from core.export.workbook import workbook_name
 
     paths = expand_inputs(inputs)
@@ -171,12 +171,13 @@ def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewe
                     progress(done, len(paths), path)
         except ReadCancelled:
             return BatchResult(cancelled=True)
-        cross = cross_findings(states) if len(states) > 1 else None
+        cross = parked_cross_findings(states, spill) if len(states) > 1 else None
         groups = agency_groups([(s.agency, s.path) for s in states])
         taken: set[str] = set()
         names = [_unique(out, workbook_name(states[g[0]].agency, states[g[0]].path, [states[i].year for i in g]), taken)
                  for g in groups]
         labels = [states[g[0]].agency or Path(states[g[0]].path).name for g in groups]
-        tasks = (([spill.get_bytes(refs[i]) for i in g], [cross[i] for i in g] if cross else None, name, reviewer)
+        tasks = (([spill.get_bytes(refs[i]) for i in g],
+                  [[f for ref in cross[i] for f in spill.get(ref)] for i in g] if cross else None, name, reviewer)
                  for g, name in zip(groups, names))
         return _write_all(tasks, labels, out, result, workers_for(len(groups), jobs), reviewer, progress, cancelled)

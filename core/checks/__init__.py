@@ -5,12 +5,13 @@
 Run every registered check. Importing the family modules registers them with the catalogue."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from core.checks import content, dates, narrative, structure, tables, values  # noqa: F401  (registration)
 from core.checks.catalogue import CHECKS, RULES, Rule
 from core.checks.context import CheckContext
 from core.model import CellValue, Finding, Report, Severity
+from core.streaming import Spill
 from core.template import CellKey
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -26,10 +27,10 @@ def run_checks(report: Report, overrides: Mapping[CellKey, CellValue] | None = N
     return findings
 
 
-# Checks over several reports (X family: year over year, duplicated text). Each takes the states of
-# the reports (``cross_state.ReportState``: what a batch keeps of each) and returns, per report index,
-# the findings that sit on that report.
-CrossCheck = Callable[[Sequence["ReportState"]], Mapping[int, list[Finding]]]
+# Checks over several reports (X family: year over year, duplicated text; D05). Each takes the states
+# of the reports (``cross_state.ReportState``: what a batch keeps of each) and yields (report index,
+# findings that sit on that report) as it finds them, so a batch can park them as they come.
+CrossCheck = Callable[[Sequence["ReportState"]], Iterable[tuple[int, list[Finding]]]]
 CROSS_CHECKS: list[CrossCheck] = []
 
 
@@ -44,17 +45,33 @@ def run_cross_checks(items: Sequence[tuple[Report, Mapping[CellKey, CellValue] |
     return cross_findings([ReportState.of(CheckContext(r, o or {})) for r, o in items])
 
 
+def each_cross_finding(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
+    """(report index, findings) from every cross check in turn, as they are found: a batch parks them
+    at once, so a whole batch's findings are never in memory together."""
+    for fn in CROSS_CHECKS:
+        yield from fn(states)
+
+
+def parked_cross_findings(states: Sequence[ReportState], spill: Spill) -> list[list[tuple[int, int]]]:
+    """``cross_findings`` for a batch: each report's findings go to ``spill`` as they are found, and
+    their places, per report, are what stays in memory."""
+    out: list[list[tuple[int, int]]] = [[] for _ in states]
+    for index, found in each_cross_finding(states):
+        if found:
+            out[index].append(spill.put(found))
+    return out
+
+
 def cross_findings(states: Sequence[ReportState]) -> list[list[Finding]]:
     """The cross checks over the states of a batch; the result is aligned with ``states``."""
     out: list[list[Finding]] = [[] for _ in states]
-    for fn in CROSS_CHECKS:
-        for index, found in fn(states).items():
-            out[index].extend(found)
+    for index, found in each_cross_finding(states):
+        out[index].extend(found)
     return out
 
 
 from core.checks import cross, duplicates, publication, repeats  # noqa: E402,F401  (register X, D04/D05, X07, X08; need cross_check)
 from core.checks.cross_state import ReportState  # noqa: E402
 
-__all__ = ["run_checks", "run_cross_checks", "cross_findings", "cross_check", "RULES", "Rule", "CheckContext",
-           "ReportState"]
+__all__ = ["run_checks", "run_cross_checks", "cross_findings", "each_cross_finding", "parked_cross_findings",
+           "cross_check", "RULES", "Rule", "CheckContext", "ReportState"]

@@ -5,16 +5,17 @@ They read ``ReportState``s, never reports, so a batch of any size keeps only tha
 agency are found through an index of agency keys, so year over year costs one look-up per report."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
+from itertools import groupby
 
 from core.checks import cross_check
-from core.checks.cross_state import B, KEY_TOTALS, ReportState
+from core.checks.cross_state import KEY_TOTALS, ReportState
 from core.checks.similarity import MEASURE, SHINGLE, THRESHOLD, NearCopies, jaccard
 from core.equations import Term, year_equations, year_side
 from core.extraction.agency import agency_key
 from core.messages import Bi, label, msg
 from core.model import Finding, Severity
-from core.template import APPLICANT_COLUMNS, CellKey
+from core.template import APPLICANT_COLUMNS
 
 _MIN_SUFFIX = 3  # same_agency: one key ending the other counts only when both have three characters
 SIMILARITY = Bi(MEASURE, f"character {SHINGLE}-gram Jaccard similarity")
@@ -68,56 +69,61 @@ class AgencyIndex:
 
 
 @cross_check
-def year_over_year(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
-    out: dict[int, list[Finding]] = {}
-    for j, i, certain in AgencyIndex(states).previous_years():
-        prev, cur = states[j], states[i]
-        found = out.setdefault(i, [])
-        doubt = None if certain else msg("X01.doubt")
-        for eq in year_equations().values():
-            lhs, rhs = year_side(eq.lhs, cur.value, prev.value), year_side(eq.rhs, cur.value, prev.value)
-            if lhs is None or rhs is None or lhs == rhs:
-                continue
-            key = eq.lhs[0].key
-            if eq.rule == "X01":
-                found.append(cur.finding(
-                    "X01", msg("X01", column=label(APPLICANT_COLUMNS[key.col]), carried=lhs, previous=prev.name,
-                               forwarded=rhs, doubt=doubt),
-                    (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
-            else:
-                before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.value, prev.value)
-                                            for t in eq.rhs)
-                found.append(cur.finding(
-                    "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
-                               expected=rhs),
-                    (key,), subject=eq.subject, lhs=lhs, rhs=rhs))
-        for key, what in KEY_TOTALS:
-            now, then = cur.number(key), prev.number(key)
-            if now is None or then is None:
-                continue
-            small, big = sorted((now, then))
-            if (small > 0 and big > 5 * small and big >= 10) or (small == 0 and big >= 20):
-                found.append(cur.finding("X03", msg("X03", what=what, then=then, now=now), (key,),
-                                         subject=f"X03:{what.zh}", lhs=now, rhs=then))
-        sim = jaccard(cur.prose.array, prev.prose.array)
-        if sim >= THRESHOLD:
-            found.append(cur.finding("X04", msg("X04", previous=prev.name, measure=SIMILARITY, similarity=sim,
-                                                threshold=THRESHOLD),
-                                     subject="X04"))
-        problems = jaccard(cur.problems.array, prev.problems.array)
-        if problems >= THRESHOLD:
-            found.append(cur.finding("X06", msg("X06", measure=SIMILARITY, similarity=problems), subject="X06"))
-    return out
+def year_over_year(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
+    """Each report's findings once all its previous years are compared (they come one after another)."""
+    pairs = AgencyIndex(states).previous_years()
+    for i, group in groupby(pairs, key=lambda pair: pair[1]):
+        found: list[Finding] = []
+        for j, _, certain in group:
+            found += _year_over_year(states[j], states[i], certain)
+        yield i, found
+
+
+def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[Finding]:
+    found: list[Finding] = []
+    doubt = None if certain else msg("X01.doubt")
+    for eq in year_equations().values():
+        lhs, rhs = year_side(eq.lhs, cur.value, prev.value), year_side(eq.rhs, cur.value, prev.value)
+        if lhs is None or rhs is None or lhs == rhs:
+            continue
+        key = eq.lhs[0].key
+        if eq.rule == "X01":
+            found.append(cur.finding(
+                "X01", msg("X01", column=label(APPLICANT_COLUMNS[key.col]), carried=lhs, previous=prev.name,
+                           forwarded=rhs, doubt=doubt),
+                (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
+        else:
+            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.value, prev.value) for t in eq.rhs)
+            found.append(cur.finding(
+                "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
+                           expected=rhs),
+                (key,), subject=eq.subject, lhs=lhs, rhs=rhs))
+    for key, what in KEY_TOTALS:
+        now, then = cur.number(key), prev.number(key)
+        if now is None or then is None:
+            continue
+        small, big = sorted((now, then))
+        if (small > 0 and big > 5 * small and big >= 10) or (small == 0 and big >= 20):
+            found.append(cur.finding("X03", msg("X03", what=what, then=then, now=now), (key,),
+                                     subject=f"X03:{what.zh}", lhs=now, rhs=then))
+    sim = jaccard(cur.prose.array, prev.prose.array)
+    if sim >= THRESHOLD:
+        found.append(cur.finding("X04", msg("X04", previous=prev.name, measure=SIMILARITY, similarity=sim,
+                                            threshold=THRESHOLD),
+                                 subject="X04"))
+    problems = jaccard(cur.problems.array, prev.problems.array)
+    if problems >= THRESHOLD:
+        found.append(cur.finding("X06", msg("X06", measure=SIMILARITY, similarity=problems), subject="X06"))
+    return found
 
 
 @cross_check
-def copied_across_agencies(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
+def copied_across_agencies(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """One finding per report naming the closest copies and how many there are: a template copied by
     a whole county should read as one warning per report, not hundreds. The same agency's own
     reports are X04's business."""
     copies = NearCopies([s.prose for s in states])
     agencies = AgencyIndex(states)
-    out: dict[int, list[Finding]] = {}
     for me in copies.reports():
         own = [j for j in agencies.same(me) if copies.is_copy(me, j)]
         count = copies.count(me) - len(own)
@@ -126,6 +132,5 @@ def copied_across_agencies(states: Sequence[ReportState]) -> Mapping[int, list[F
         shown = [(sim, j) for sim, j in copies.closest(me, 3 + len(own)) if j not in own][:3]
         closest = tuple(msg("X05.match", name=states[j].name, similarity=sim) for sim, j in shown)
         more = msg("X05.more", count=count) if count > 3 else None
-        out[me] = [states[me].finding(
+        yield me, [states[me].finding(
             "X05", msg("X05", closest=closest, more=more, measure=SIMILARITY, threshold=THRESHOLD), subject="X05")]
-    return out

@@ -6,7 +6,7 @@ Two files are the same report when their decoded texts are identical (same bytes
 a re-encoded copy too), which also means the same agency and year."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,13 +41,11 @@ def _names(paths: list[str]) -> list[str]:
 
 
 @cross_check
-def duplicate_files(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
-    out: dict[int, list[Finding]] = {}
+def duplicate_files(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     for group in duplicate_groups([s.text_hash for s in states]):
         names = dict(zip(group, _names([states[i].path for i in group])))
         for i in group:
             others = [names[j] for j in group if j != i]
             more = msg("X08.more") if len(others) > NAMED else None
-            out[i] = [states[i].finding("X08", msg("X08", count=len(others), files=tuple(others[:NAMED]), more=more),
+            yield i, [states[i].finding("X08", msg("X08", count=len(others), files=tuple(others[:NAMED]), more=more),
                                         subject="X08")]
-    return out

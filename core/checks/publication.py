@@ -4,9 +4,9 @@ the evidence a report loaded from an evidence folder carries (``core.collect.evi
 without evidence is not assessed."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, groupby
 from typing import TYPE_CHECKING
 
 from core.checks import cross_check
@@ -90,7 +90,7 @@ def _up_to_last(keys: list[str], shared: set[str]) -> list[str]:
 
 
 @cross_check
-def versions_on_platforms(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
+def versions_on_platforms(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """Same agency and year, downloaded from two sites, different text or numbers. One finding per
     report and other site, naming that site's closest copy; a site that has an identical copy
     (a page and its PDF attachment, say) raises nothing."""
@@ -109,13 +109,14 @@ def versions_on_platforms(states: Sequence[ReportState]) -> Mapping[int, list[Fi
                 best = closest.get((me, site))
                 if best is None or (same, share, -cells) > (best[0], best[1], -best[2]):
                     closest[(me, site)] = (same, share, cells, other)
-    out: dict[int, list[Finding]] = {}
-    for (me, site), (same, share, cells, other) in sorted(closest.items()):
-        if same:
-            continue
-        theirs = states[other].published
-        numbers = msg("D05.cells", count=cells) if cells else None
-        out.setdefault(me, []).append(states[me].finding(
-            "D05", msg("D05", site=site, url=theirs.url, time=theirs.time, share=share, numbers=numbers),
-            subject=f"D05:{site}"))
-    return out
+    for me, sites in groupby(sorted(closest.items()), key=lambda item: item[0][0]):
+        found = []
+        for (_, site), (same, share, cells, other) in sites:
+            if same:
+                continue
+            theirs = states[other].published
+            numbers = msg("D05.cells", count=cells) if cells else None
+            found.append(states[me].finding(
+                "D05", msg("D05", site=site, url=theirs.url, time=theirs.time, share=share, numbers=numbers),
+                subject=f"D05:{site}"))
+        yield me, found

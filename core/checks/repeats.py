@@ -12,7 +12,7 @@ batch), so a batch that streams reports compares them without keeping them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from core.checks import cross_check
@@ -81,7 +81,7 @@ def _quote(prose: Prose, span: Span) -> Message:
 
 
 @cross_check
-def repeats_of_last_year(states: Sequence[ReportState]) -> Mapping[int, list[Finding]]:
+def repeats_of_last_year(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """On the later report of each consecutive pair; with several reports for last year (a page and
     its PDF), the one it repeats most."""
     hashes: dict[int, frozenset[int]] = {}
@@ -94,7 +94,6 @@ def repeats_of_last_year(states: Sequence[ReportState]) -> Mapping[int, list[Fin
         found = repeats(states[i].narrative, hashes[j])
         if found is not None and (i not in best or found.share > best[i][0].share):
             best[i] = (found, j)
-    out: dict[int, list[Finding]] = {}
     for i, (r, j) in best.items():
         state, limit = states[i], threshold()
         over = r.share > limit
@@ -102,6 +101,5 @@ def repeats_of_last_year(states: Sequence[ReportState]) -> Mapping[int, list[Fin
         message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
                       measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
                       passages=msg("X07.passages", passages=passages) if r.passages else None)
-        out[i] = [state.finding("X07", message, spans=r.passages, subject="X07",
+        yield i, [state.finding("X07", message, spans=r.passages, subject="X07",
                                 severity=Severity.WARNING if over else Severity.INFO)]
-    return out

@@ -108,7 +108,7 @@ def check_one(path: str, as_json: bool, keep_state: bool):
 
 
 def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
-    from core.checks import cross_findings
+    from core.checks import parked_cross_findings
     from core.review.session import expand_inputs
 
     files = expand_inputs(files)  # a folder (an evidence folder, say) stands for the reports in it
@@ -134,7 +134,7 @@ def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
                 status = 1
             if state is not None:
                 states.append(state.park(spill))
-        cross = iter(cross_findings(states)) if len(states) > 1 else None
+        cross = iter(parked_cross_findings(states, spill)) if len(states) > 1 else None
         if as_json:
             sys.stdout.write("[")
         for n, (path, item) in enumerate(zip(files, parked)):
@@ -142,7 +142,7 @@ def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
                 if as_json:
                     sys.stdout.write(("," if n else "") + "\n" + jsonout.INDENT + jsonout.encode({"file": path, "error": item}, 1))
                 continue
-            extra = next(cross) if cross is not None else []
+            extra = [f for ref in next(cross) for f in spill.get(ref)] if cross is not None else []
             if status == 0 and any(f.severity is Severity.ERROR for f in extra):
                 status = 1
             text = fetch(item).render(extra, as_json)

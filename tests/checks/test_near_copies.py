@@ -129,7 +129,7 @@ def test_a_batch_keeps_no_report_once_it_is_checked(tmp_path: Path, monkeypatch:
         path.write_text(report_text(rng, 1500), encoding="utf-8")
         files.append(str(path))
     seen = {}
-    real = core.checks.cross_findings
+    real = core.checks.each_cross_finding
 
     def spy(states):
         gc.collect()
@@ -137,7 +137,7 @@ def test_a_batch_keeps_no_report_once_it_is_checked(tmp_path: Path, monkeypatch:
         seen["state bytes"] = [deep_size(s, (Spill,)) for s in states]
         return real(states)
 
-    monkeypatch.setattr(core.checks, "cross_findings", spy)
+    monkeypatch.setattr(core.checks, "each_cross_finding", spy)
     assert run(files, as_json=True, jobs=1) in (0, 1)
     assert seen["reports"] == 0 and len(seen["state bytes"]) == 30 and max(seen["state bytes"]) < 4096
     assert capsys.readouterr().out.count('"file"') == 30
@@ -155,13 +155,13 @@ def test_an_export_keeps_no_report_either(tmp_path: Path, monkeypatch: pytest.Mo
     for i in range(6):
         (folder / f"r{i}.txt").write_text(report_text(rng, 800), encoding="utf-8")
     seen = {}
-    real = core.checks.cross_findings
+    real = core.checks.each_cross_finding
 
     def spy(states):
         gc.collect()
         seen["reports"] = sum(isinstance(o, Report) for o in gc.get_objects())
         return real(states)
 
-    monkeypatch.setattr(core.checks, "cross_findings", spy)
+    monkeypatch.setattr(core.checks, "each_cross_finding", spy)
     result = export_paths([str(folder)], tmp_path / "out", jobs=1)
     assert seen["reports"] == 0 and sum(len(w.reports) for w in result.workbooks) == 6
