@@ -159,7 +159,7 @@ def test_an_export_keeps_no_report_either(tmp_path: Path, monkeypatch: pytest.Mo
 
     def spy(states):
         gc.collect()
-        seen["reports"] = sum(isinstance(o, Report) for o in gc.get_objects())
+        seen["reports"] = sum(isinstance(o, Report) and Path(o.source.path).parent == folder for o in gc.get_objects())
         return real(states)
 
     monkeypatch.setattr(core.checks, "each_cross_finding", spy)
