@@ -69,17 +69,18 @@ def _unique(out_dir: Path, name: str, taken: set[str]) -> str:
     return str(out_dir / name)
 
 
-def _write_group(task: tuple[list, list[list[Finding]] | None, str, str]):
+def _write_group(task: tuple[list, list[list[Finding]] | None, int, str, str]):
     """Write one agency's workbook (in a worker). ``reviews`` are reviews or pickled reviews;
-    ``cross`` their cross-report findings when they are not attached yet."""
+    ``cross`` their cross-report findings and ``compared_with`` the number of other reports those
+    checks saw, when they are not attached yet (None)."""
     from core.export.summary import ReportSummary
     from core.export.workbook import save_workbook
 
-    reviews, cross, path, reviewer = task
+    reviews, cross, compared_with, path, reviewer = task
     reviews = [pickle.loads(r) if isinstance(r, bytes) else r for r in reviews]
     if cross is not None:
         for review, found in zip(reviews, cross):
-            review.cross_findings = found
+            review.cross_findings, review.compared_with = found, compared_with
     summaries = [ReportSummary.of(r) for r in reviews]
     try:
         return str(save_workbook(reviews, path, reviewer)), None, summaries
@@ -113,7 +114,7 @@ def export_reviews(reviews: Sequence[Any], out_dir: str | os.PathLike[str], revi
     out.mkdir(parents=True, exist_ok=True)
     groups = group_by_agency(reviews)
     taken: set[str] = set()
-    tasks = [(g, None, _unique(out, workbook_filename(g), taken), reviewer) for g in groups]
+    tasks = [(g, None, 0, _unique(out, workbook_filename(g), taken), reviewer) for g in groups]
     labels = [g[0].report.agency or Path(g[0].report.source.path).name for g in groups]
     return _write_all(tasks, labels, out, BatchResult(unreadable=list(unreadable)), workers_for(len(tasks), jobs),
                       reviewer, progress, cancelled)
@@ -171,13 +172,12 @@ def export_paths(inputs: Sequence[str], out_dir: str | os.PathLike[str], reviewe
                     progress(done, len(paths), path)
         except ReadCancelled:
             return BatchResult(cancelled=True)
-        cross = parked_cross_findings(states, spill) if len(states) > 1 else None
+        cross = parked_cross_findings(states, spill) if len(states) > 1 else [[] for _ in states]
         groups = agency_groups([(s.agency, s.path) for s in states])
         taken: set[str] = set()
         names = [_unique(out, workbook_name(states[g[0]].agency, states[g[0]].path, [states[i].year for i in g]), taken)
                  for g in groups]
         labels = [states[g[0]].agency or Path(states[g[0]].path).name for g in groups]
-        tasks = (([spill.get_bytes(refs[i]) for i in g],
-                  [[f for ref in cross[i] for f in spill.get(ref)] for i in g] if cross else None, name, reviewer)
-                 for g, name in zip(groups, names))
+        tasks = (([spill.get_bytes(refs[i]) for i in g], [[f for ref in cross[i] for f in spill.get(ref)] for i in g],
+                  len(states) - 1, name, reviewer) for g, name in zip(groups, names))
         return _write_all(tasks, labels, out, result, workers_for(len(groups), jobs), reviewer, progress, cancelled)
