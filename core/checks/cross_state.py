@@ -19,7 +19,16 @@ from core.checks.sentences import Prose
 from core.checks.similarity import Shingles
 from core.equations import year_equations
 from core.messages import Bi, Message, label, msg
-from core.model import MISSING, CellKind, CellValue, Finding, Number, Severity, Span, text_hash
+from core.model import (
+    MISSING,
+    CellKind,
+    CellValue,
+    Finding,
+    Number,
+    Severity,
+    Span,
+    text_hash,
+)
 from core.streaming import Parked, Spill
 from core.template import CellKey
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from core.checks.catalogue import RULES, Rule
-from core.equations import all_equations
 from core.checks.narrative import TOPICS
+from core.equations import all_equations
 from core.extraction.meta import agency_level
 from core.extraction.narrative.claims import narrative_claims
 from core.extraction.narrative.dates import publication_date

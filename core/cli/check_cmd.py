@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from core.api import analyze_file
-from core.streaming import Spill, ordered_map, workers_for
 from core.checks import run_checks
 from core.errors import ReportError
 from core.export import jsonout
 from core.model import Finding, Report, Severity
 from core.reading.progress import PageProgress
+from core.streaming import Spill, ordered_map, workers_for
 from core.template import TABLES
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}

@@ -18,6 +18,7 @@ from core.template import CellKey
 MAX_SPLITS = 20000
 MAX_SEARCH_STEPS = 100_000  # cuts tried per table: well under a second, however long the glued runs
 MAX_SOLUTIONS = 64          # joint assignments enumerated before the table is called ambiguous
+_POW10 = [10 ** k for k in range(19)]
 
 
 @dataclass
@@ -51,12 +52,12 @@ def _cuts(digits: str, parts: int) -> int:
     return total
 
 
-def shape_count(pieces: list[Piece], ncols: int) -> int:
-    """How many ways the pieces make exactly ``ncols`` cells by shape alone (0, 1 or 2 = several)."""
-    ways = {0: 1}  # cells used so far → ways (capped)
+def _ways(pieces: list[Piece], ncols: int) -> list[dict[int, int]]:
+    """For each prefix of the pieces: cells made so far → ways (capped at 2)."""
+    table = [{0: 1}]
     for p in pieces:
         nxt: dict[int, int] = {}
-        for used, w in ways.items():
+        for used, w in table[-1].items():
             options = range(1, len(p.raw) + 1) if p.glued else (1,)
             for k in options:
                 if used + k > ncols:
@@ -64,8 +65,46 @@ def shape_count(pieces: list[Piece], ncols: int) -> int:
                 c = _cuts(p.raw, k) if p.glued else 1
                 if c:
                     nxt[used + k] = min(2, nxt.get(used + k, 0) + w * c)
-        ways = nxt
-    return ways.get(ncols, 0)
+        table.append(nxt)
+    return table
+
+
+def shape_count(pieces: list[Piece], ncols: int) -> int:
+    """How many ways the pieces make exactly ``ncols`` cells by shape alone (0, 1 or 2 = several)."""
+    return _ways(pieces, ncols)[-1].get(ncols, 0)
+
+
+def _cut_once(digits: str, parts: int) -> list[str]:
+    """The cut of ``digits`` into ``parts`` numbers, for digits that cut only one way."""
+    if parts == 1:
+        return [digits]
+    for size in range(1, len(digits) - parts + 2):
+        if size > 1 and digits[0] == "0":
+            break
+        if _cuts(digits[size:], parts - 1):
+            return [digits[:size]] + _cut_once(digits[size:], parts - 1)
+    raise ValueError(f"{digits!r} does not cut into {parts} numbers")
+
+
+def shape_split(pieces: list[Piece], ncols: int) -> list[Piece]:
+    """The one cut of the pieces into ``ncols`` cells when the shape allows only one (``shape_count``
+    is 1): built directly, no search."""
+    table = _ways(pieces, ncols)
+    out: list[Piece] = []
+    left = ncols
+    for i in range(len(pieces) - 1, -1, -1):
+        p = pieces[i]
+        if not p.glued:
+            out.append(p)
+            left -= 1
+            continue
+        k = next(k for k in range(1, len(p.raw) + 1) if table[i].get(left - k) and _cuts(p.raw, k))
+        pos = len(p.raw)
+        for part in reversed(_cut_once(p.raw, k)):
+            pos -= len(part)
+            out.append(Piece(CellKind.NUMBER, part, p.start + pos, p.start + pos + len(part), int(part)))
+        left -= k
+    return out[::-1]
 
 
 class TooMany(Exception):
@@ -85,106 +124,114 @@ class Budget:
             raise TooMany
 
 
-def row_splits(pieces: list[Piece], ncols: int, eqs: list[Equation], keys: list[CellKey],
-               budget: Budget | None = None) -> list[list[Piece]] | None:
-    """Every way to cut the glued digit runs so the row has ``ncols`` cells and its own equations
-    hold (None when there are too many to decide between).
-
-    Built right to left, because totals stand to the right of their parts: once a total is placed,
-    any partial sum that exceeds it ends the branch (counts are never negative)."""
+def row_totals(eqs: list[Equation], keys: list[CellKey]) -> dict[int, int]:
+    """A row's own totals as {index of a total cell: index of its first part}: in the form every row
+    total (B02, C01) is the cell right after the parts it sums."""
     index = {k: i for i, k in enumerate(keys)}
-    rules = [([index[k] for k in e.lhs], [index[k] for k in e.rhs]) for e in eqs]
-    values: list[int | None] = [None] * ncols
-    out: list[list[Piece]] = []
+    totals: dict[int, int] = {}
+    for e in eqs:
+        total, parts = (e.rhs, e.lhs) if len(e.rhs) == 1 else (e.lhs, e.rhs)
+        t, cols = index[total[0]], sorted(index[k] for k in parts)
+        if len(total) != 1 or cols != list(range(cols[0], t)):
+            raise ValueError(f"{e.rule} is not a row total over the cells just before it")
+        totals[t] = cols[0]
+    return totals
 
-    by_col = [[(lhs, rhs) for lhs, rhs in rules if col in lhs or col in rhs] for col in range(ncols)]
 
-    OK, TOO_BIG, MISMATCH = 0, 1, 2
-    # digits (or whole pieces) available to the left of each piece: every cell needs at least one
-    atoms_before = [sum(len(q.raw) if q.glued else 1 for q in pieces[:i]) for i in range(len(pieces))]
+def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
+               budget: Budget | None = None) -> list[list[Piece]] | None:
+    """Every way to cut the glued digit runs so the row has ``ncols`` cells and each of its totals
+    (``row_totals``) equals the sum of its parts; None when there are more than ``MAX_SPLITS``.
 
-    def check(col: int) -> int:
-        for lhs, rhs in by_col[col]:
-            for known, other in ((lhs, rhs), (rhs, lhs)):
-                kv = [values[i] for i in known]
-                if None in kv:
-                    continue
-                placed = [values[i] for i in other if values[i] is not None]
-                if sum(placed) > sum(kv):
-                    return TOO_BIG
-                if len(placed) == len(other) and sum(placed) != sum(kv):
-                    return MISMATCH
-        return OK
-
-    def feasible(col: int) -> bool:
-        return check(col) == OK
-
-    def reachable(col: int, digits_left: int) -> bool:
-        """With only ``digits_left`` digits for cells 0..col-1 and a sum they must make, can any cut
-        make it? The longest of col parts has ceil(d/col) digits, so it is at least 10**(that-1)."""
-        for lhs, rhs in rules:
-            for known, other in ((lhs, rhs), (rhs, lhs)):
-                if any(values[i] is None for i in known):
-                    continue
-                unplaced = [i for i in other if values[i] is None]
-                if not unplaced or len(unplaced) != col or max(unplaced) != col - 1:
-                    continue
-                need = sum(values[i] for i in known) - sum(values[i] for i in other if values[i] is not None)
-                longest = -(-digits_left // col)
-                if (longest >= 2 and need < 10 ** (longest - 1)) or need >= col * 10 ** (digits_left - col + 1):
-                    return False
-        return True
-
+    Right to left, because a total stands to the right of its parts: once it is placed, the parts
+    must make up what is still needed, and a part larger than that ends the branch (counts are never
+    negative; a longer part is only larger). When a group's parts are all the cells left, the digits
+    left bound what they can add up to. A state (place in the digits, next cell, sum still needed)
+    found to lead nowhere is remembered, so long glued runs cost in proportion to their length rather
+    than to the number of cuts."""
     steps = budget or Budget()
+    total_of = {c: t for t, first in totals.items() for c in range(first, t)}
+    # atoms (a digit of a glued run, or a whole piece) up to each piece: every cell needs one
+    atoms_to = [0] * (len(pieces) + 1)
+    glued_to = [True] * (len(pieces) + 1)  # nothing but glued runs up to each piece
+    for i, q in enumerate(pieces):
+        atoms_to[i + 1] = atoms_to[i] + (len(q.raw) if q.glued else 1)
+        glued_to[i + 1] = glued_to[i] and q.glued
+    out: list[list[Piece]] = []
+    dead: set[tuple[int, int, int, int | None]] = set()
+    path: list[Piece] = []
 
-    def place(piece_i: int, end: int, col: int, acc: list[Piece]) -> None:
-        # ``end``: how much of piece ``piece_i`` is still to be cut; ``col``: the next cell, leftwards
-        steps.spend()  # an adversarial run of digits: say so rather than search for seconds
-        if piece_i < 0:
-            if col < 0:
-                out.append(acc[::-1])
+    def reachable(need: int, cells: int, atoms: int, only_digits: bool) -> bool:
+        """Can ``cells`` cells cut from ``atoms`` atoms add up to ``need``? One of them has at least
+        ceil(atoms / cells) digits, so is at least 10 ** (that − 1); none has more than
+        atoms − cells + 1 digits (when every atom is a digit)."""
+        longest = -(-atoms // cells)
+        digits = len(str(need)) if need >= _POW10[-1] else next(i for i, x in enumerate(_POW10) if need < x)
+        if longest >= 2 and digits < longest:
+            return False  # need < 10 ** (longest − 1)
+        # need < cells · 10 ** (atoms − cells + 1), by the number of digits (cells < 10)
+        return not only_digits or digits <= atoms - cells + 1 or (digits == atoms - cells + 2 and
+                                                                  need < cells * 10 ** (atoms - cells + 1))
+
+    def step(pi: int, end: int, col: int, need: int | None) -> bool:
+        # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col``: the next cell,
+        # leftwards; ``need``: what the parts still to place in the current group must add up to
+        if col < 0:
+            if pi < 0:
+                out.append(path[::-1])
                 if len(out) > MAX_SPLITS:
                     raise TooMany
-            return
-        if col < 0 or col + 1 < piece_i:
-            return  # more pieces than cells left
-        p = pieces[piece_i]
-        if not p.glued:
-            values[col] = p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
-            if feasible(col):
-                place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [p])
-            values[col] = None
-            return
-        digits = p.raw[:end]
-        for cut in range(end - 1, -1, -1):
-            steps.spend()
-            part = digits[cut:]
-            if len(part) > 1 and part[0] == "0":
-                continue
-            if cut > 0 and col == 0:
-                continue  # digits left over with no cell for them
-            if cut + atoms_before[piece_i] < col:
-                break  # too few digits left for the cells to the left; longer parts leave fewer
-            values[col] = int(part)
-            verdict = check(col)
-            if verdict == TOO_BIG:
-                values[col] = None
-                break  # a longer part is only larger
-            if verdict == OK and (piece_i or not cut or reachable(col, cut)):
-                piece = Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part))
-                if cut == 0:
-                    place(piece_i - 1, len(pieces[piece_i - 1].raw) if piece_i else 0, col - 1, acc + [piece])
-                else:
-                    place(piece_i, cut, col - 1, acc + [piece])
-            values[col] = None
+                return True
+            return False
+        if pi < 0 or pi > col or atoms_to[pi] + (end if pieces[pi].glued else 1) < col + 1:
+            return False
+        key = (pi, end, col, need)
+        if key in dead:
+            return False
+        p = pieces[pi]
+        is_total = col in totals
+        group = total_of.get(col)
+        first = totals[group] if group is not None else None
+        found = False
+        for cut in (range(end - 1, -1, -1) if p.glued else (0,)):
+            steps.spend()  # every cut tried: the table's budget bounds the time however long the runs
+            if p.glued:
+                part = p.raw[cut:end]
+                if len(part) > 1 and part[0] == "0":
+                    continue
+                v: int | None = int(part)
+            else:
+                v = p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
+            nneed = need
+            if is_total:
+                nneed = v
+            elif group is not None and need is not None:
+                nneed = None if v is None else need - v
+                if nneed is not None and nneed < 0:
+                    if p.glued:
+                        break  # a longer part is only larger
+                    continue
+                if col == first and nneed != 0:
+                    continue  # the group's first part must use up what is left
+            npi, nend = (pi, cut) if p.glued and cut > 0 else (pi - 1, len(pieces[pi - 1].raw) if pi else 0)
+            if nneed is not None and group is not None and first == 0 < col:
+                atoms = atoms_to[npi] + (nend if npi >= 0 and pieces[npi].glued else 1) if npi >= 0 else 0
+                if not reachable(nneed, col, atoms, glued_to[npi + 1] if npi >= 0 else True):
+                    continue
+            cell = Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, v) if p.glued else p
+            path.append(cell)
+            found = step(npi, nend, col - 1, nneed) or found
+            path.pop()
+        if not found:
+            dead.add(key)
+        return found
 
     try:
-        place(len(pieces) - 1, len(pieces[-1].raw), ncols - 1, [])
+        last = len(pieces) - 1
+        step(last, len(pieces[last].raw), ncols - 1, None)
     except TooMany:
         return None
     return out
-
-
 
 
 Rule = tuple[tuple[int, ...], tuple[int, ...], str]  # (lhs positions, rhs positions, "=" or ">=")

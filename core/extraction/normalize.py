@@ -26,7 +26,7 @@ _TABLE = str.maketrans(_PAIRS)
 assert all(len(k) == 1 and len(v) == 1 for k, v in _PAIRS.items())
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def fold(text: str) -> str:
     """Same-length folding of full-width forms, exotic spaces and line separators. Cached: the
     extractor and several checks fold the same report text."""

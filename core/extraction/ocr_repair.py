@@ -21,7 +21,15 @@ from decimal import Decimal, InvalidOperation
 
 from core.equations import all_equations, rules_by_cell
 from core.messages import Bi, Message, msg, parse_note, row_label
-from core.model import CellKind, CellValue, Equation, Number, ParseNote, Report, Uncertain
+from core.model import (
+    CellKind,
+    CellValue,
+    Equation,
+    Number,
+    ParseNote,
+    Report,
+    Uncertain,
+)
 from core.template import TABLES, CellKey
 
 # What a cell's tooltip says (``CellValue.note``; English in ``core.messages.CELL_NOTES``).

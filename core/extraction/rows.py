@@ -187,8 +187,7 @@ def _label_text(spec: TableSpec, run: Run, anchor: Anchor, upto: int | None) -> 
     numbering, 行政 before 规范性文件…) when the text has it, to the next row's label — without a
     header or a group label glued in front of it."""
     key = anchor.key.removeprefix("group:")
-    label = _group_label(spec, key) if anchor.key != key else spec.row(key).label
-    standard = compact(fold(label))
+    standard = _standard(spec.id, key, anchor.key != key)
     keyword = run.compact[anchor.pos:anchor.end]
     at = standard.find(keyword)
     start = anchor.pos
@@ -197,8 +196,12 @@ def _label_text(spec: TableSpec, run: Run, anchor: Anchor, upto: int | None) -> 
     return run.compact[start:upto if upto is not None else len(run.compact)][:60]
 
 
-def _group_label(spec: TableSpec, key: str) -> str:
-    return next(g.label for g in spec.groups if g.key == key)
+@lru_cache(maxsize=None)
+def _standard(table: str, key: str, group: bool = False) -> str:
+    """A row's (or group's) label as the form prints it, folded and compacted like the text."""
+    spec = TABLES[table]
+    label = next(g.label for g in spec.groups if g.key == key) if group else spec.row(key).label
+    return compact(fold(label))
 
 
 def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None:
@@ -207,7 +210,7 @@ def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None
     Returns the row and where its label starts in the run."""
     best, found = FUZZY_MIN, None
     for key in keys:
-        label = _NUMBERING.sub("", compact(fold(spec.row(key).label)).split("(区分")[0])
+        label = _NUMBERING.sub("", _standard(spec.id, key).split("(区分")[0])
         if len(label) < 4:
             continue  # too short to tell a misprint from another word
         for extra in range(-2, 4):
@@ -332,7 +335,7 @@ def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list
     if not trailing or row.is_group:
         return []
     words = _label_words(spec.id)
-    own = set(compact(fold(spec.row(row.key).label)))
+    own = set(_standard(spec.id, row.key))
     out = []
     for t in trailing:
         c = compact(t.text)

@@ -17,7 +17,9 @@ from core.extraction.glued import (
     Rule,
     TooMany,
     row_splits,
+    row_totals,
     shape_count,
+    shape_split,
     solve_jointly,
 )
 from core.extraction.normalize import compact
@@ -175,10 +177,10 @@ class _Builder:
                         CellKind.MISSING, "本行值不全")
             return
         if ways == 1:
-            self.place(row, row_splits(pieces, row.ncols, [], keys)[0])  # cut by shape alone: as printed
+            self.place(row, shape_split(pieces, row.ncols))  # cut by shape alone: as printed
             return
         try:
-            cands = row_splits(pieces, row.ncols, strict_equations(keys), keys, self.budget)
+            cands = row_splits(pieces, row.ncols, row_totals(strict_equations(keys), keys), self.budget)
         except TooMany:
             cands = None
         if cands is None:
@@ -196,7 +198,7 @@ class _Builder:
         if not pieces:
             return
         if len(pieces) < 7 and any(p.glued for p in pieces) and shape_count(pieces, 7) == 1:
-            pieces = row_splits(pieces, 7, [], list(range(7)))[0]  # glued, but only one cut fits
+            pieces = shape_split(pieces, 7)  # glued, but only one cut fits
         keys = [k for child in group.children for k in _keys(self.spec, self.spec.row(child))]
         spans = [(p.start, p.end) for p in pieces]
         if children_read:

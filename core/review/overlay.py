@@ -16,7 +16,15 @@ from decimal import Decimal, InvalidOperation
 from core.checks import run_checks, run_cross_checks
 from core.extraction.normalize import fold
 from core.model import CellKind, CellValue, Finding, Number, Report, text_hash
-from core.review.conclusion import PENDING, STALE, VERDICTS, Conclusion, automatic, is_open, reviewed
+from core.review.conclusion import (
+    PENDING,
+    STALE,
+    VERDICTS,
+    Conclusion,
+    automatic,
+    is_open,
+    reviewed,
+)
 from core.template import TABLES, CellKey, cell_label
 
 SIDECAR_SUFFIX = ".review.json"

@@ -114,7 +114,13 @@ def test_minhash_estimate_tracks_jaccard_and_near_copies_are_found():
     Jaccard similarity (a weak hash once made unrelated texts agree on most minima)."""
     import numpy as np
 
-    from core.checks.similarity import NearCopies, Shingles, jaccard, shingle_hashes, signature
+    from core.checks.similarity import (
+        NearCopies,
+        Shingles,
+        jaccard,
+        shingle_hashes,
+        signature,
+    )
 
     rng = random.Random(3)
     words = ["".join(rng.choice("政务公开信息申请办理答复结转行政复议诉讼许可处罚规章") for _ in range(5)) for _ in range(400)]

@@ -11,8 +11,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.streaming import Spill
-
 from core.checks.similarity import (
     _DIGIT,
     _NOISE,
@@ -23,6 +21,7 @@ from core.checks.similarity import (
     _Bounded,
     _SharedCore,
 )
+from core.streaming import Spill
 
 WORDS = "政务公开信息申请办理答复结转行政复议诉讼许可处罚规章年度工作制度平台监督保障培训考核"
 

@@ -291,3 +291,82 @@ def test_agencies_own_wordings_of_the_part_titles(part: int, wording: str, flat:
     assert sorted(report.sections) == [1, 2, 3, 4, 5, 6]
     assert values(report) == values(analyze_text(sample("002")))
     assert not errors(report)
+
+
+def test_the_cut_by_shape_is_the_one_a_full_search_finds() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from core.extraction.glued import Piece, row_splits, shape_count, shape_split
+
+    runs = st.lists(st.text("0000123", min_size=1, max_size=5), min_size=1, max_size=4)
+
+    @settings(max_examples=300, deadline=None)
+    @given(runs, st.integers(1, 8), st.lists(st.booleans(), min_size=4, max_size=4))
+    def check(digits: list[str], ncols: int, glued: list[bool]) -> None:
+        pieces, pos = [], 0
+        for d, g in zip(digits, glued):
+            g = g and len(d) > 1
+            d = d if g else str(int(d))
+            pieces.append(Piece(CellKind.NUMBER, d, pos, pos + len(d), int(d), g))
+            pos += len(d) + 1
+        if shape_count(pieces, ncols) == 1:
+            found = row_splits(pieces, ncols, {})
+            assert [[(p.raw, p.start, p.end) for p in c] for c in found] == \
+                [[(p.raw, p.start, p.end) for p in shape_split(pieces, ncols)]]
+
+    check()
+
+
+def test_row_splits_are_exactly_the_cuts_that_make_the_row_add_up() -> None:
+    """Against brute force: every cut of the glued runs into the row's cells, kept when each row total
+    (B02; C01's three groups) equals the sum of its parts."""
+    import itertools
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from core.equations import strict_equations
+    from core.extraction.glued import Piece, row_splits, row_totals
+
+    def brute(pieces, ncols, totals):
+        found = []
+
+        def rec(i, acc):
+            if i == len(pieces):
+                if len(acc) == ncols:
+                    found.append(acc)
+                return
+            p = pieces[i]
+            if not p.glued:
+                rec(i + 1, acc + [(p.raw, p.start, p.value)])
+                return
+            for k in range(1, len(p.raw) + 1):
+                for cuts in itertools.combinations(range(1, len(p.raw)), k - 1):
+                    bounds = list(zip((0, *cuts), (*cuts, len(p.raw))))
+                    parts = [(p.raw[a:b], p.start + a, int(p.raw[a:b])) for a, b in bounds]
+                    if all(len(x) == 1 or x[0] != "0" for x, _, _ in parts) and len(acc) + k <= ncols:
+                        rec(i + 1, acc + parts)
+
+        rec(0, [])
+        return sorted(tuple((x, s) for x, s, _ in c) for c in found
+                      if all(sum(v for _, _, v in c[f:t]) == c[t][2] for t, f in totals.items()))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.sampled_from([("applications", "本年新收"), ("review_litigation", ""), ("active", "规章")]),
+           st.lists(st.tuples(st.text("000011239", min_size=1, max_size=6), st.booleans()), min_size=1, max_size=5))
+    def check(row, runs) -> None:
+        keys = list(row_cells(*row))
+        totals = row_totals(strict_equations(keys), keys)
+        pieces, pos = [], 0
+        for d, g in runs:
+            g = g and len(d) > 1
+            d = d if g else str(int(d))
+            pieces.append(Piece(CellKind.NUMBER, d, pos, pos + len(d), int(d), g))
+            pos += len(d) + 1
+        if sum(len(p.raw) if p.glued else 1 for p in pieces) > 20:
+            return
+        found = row_splits(pieces, len(keys), totals)
+        assert sorted(tuple((p.raw, p.start) for p in c) for c in found) == brute(pieces, len(keys), totals)
+
+    check()

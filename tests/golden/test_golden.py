@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.make_golden import EXPECTED, ROOT, _digest, run_check, run_export, sha256
+from tests.golden.make_golden import (
+    EXPECTED,
+    ROOT,
+    _digest,
+    run_check,
+    run_export,
+    sha256,
+)
 
 GOLDEN = json.loads(EXPECTED.read_text(encoding="utf-8"))
 CASES = [name for name in GOLDEN if name != "export"]

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from core.checks.scope import rule_results
 from core.errors import ReportError
+from core.export.workbook import writer
 from core.export.workbook.findings_sheet import WIDTHS as FINDINGS_WIDTHS
 from core.export.workbook.findings_sheet import write_findings
 from core.export.workbook.form_sheet import WIDTHS as FORM_WIDTHS
@@ -29,7 +30,6 @@ from core.export.workbook.other_sheets import (
     write_source,
 )
 from core.export.workbook.parts import ReportPart, SourceLines
-from core.export.workbook import writer
 from core.export.workbook.styles import Book, page_setup
 from core.extraction.agency import same_agency
 from core.review import Review

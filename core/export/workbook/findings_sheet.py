@@ -11,8 +11,8 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.checks.catalogue import BASIS_SOURCES, RULES
-from core.equations import Term, year_equations
 from core.checks.scope import OUTCOME_MEANING, Outcome
+from core.equations import Term, year_equations
 from core.export.workbook.parts import ReportPart
 from core.export.workbook.styles import Sheet, fill, local_time
 from core.model import Finding, Severity, Verdict

@@ -10,10 +10,10 @@ from datetime import date
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.export.workbook.styles import local_time
 from core.extraction.agency import agency_key
 from core.review import Review
 from core.review.overlay import SignOff
-from core.export.workbook.styles import local_time
 
 # 索引号 letter of each sheet: the tables keep their form letters, the others take their pinyin initial
 SHEET_LETTER = {"概览": "G", "表A": "A", "表B": "B", "表C": "C", "检查结果": "J", "修改记录": "X", "原文": "Y"}

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-
 from core.checks.dates import deadline
 from core.export.facts import level_name, source_evidence
 from core.export.workbook.frame import Frame
