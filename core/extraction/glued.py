@@ -18,7 +18,6 @@ from core.template import CellKey
 MAX_SPLITS = 20000
 MAX_SEARCH_STEPS = 100_000  # cuts tried per table: well under a second, however long the glued runs
 MAX_SOLUTIONS = 64          # joint assignments enumerated before the table is called ambiguous
-_POW10 = [10 ** k for k in range(19)]
 
 
 @dataclass
@@ -166,7 +165,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         ceil(atoms / cells) digits, so is at least 10 ** (that − 1); none has more than
         atoms − cells + 1 digits (when every atom is a digit)."""
         longest = -(-atoms // cells)
-        digits = len(str(need)) if need >= _POW10[-1] else next(i for i, x in enumerate(_POW10) if need < x)
+        digits = len(str(need))
         if longest >= 2 and digits < longest:
             return False  # need < 10 ** (longest − 1)
         # need < cells · 10 ** (atoms − cells + 1), by the number of digits (cells < 10)
