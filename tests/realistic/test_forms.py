@@ -25,7 +25,7 @@ from tests.realistic.score import score
 from tests.realistic.suite import variant_keys
 
 TEXT_FORMS = tuple(n for n, f in FORMS.items() if f.text is not None)
-REASON = "issue 12 reader"
+REASON = "a known limit of the reader (benchmarks/accuracy.py shows the case)"
 
 # Cases that fail with today's engine (benchmarks/accuracy.py shows why). Remove a case as it passes.
 FAILING_TODAY = frozenset("""
