@@ -4,7 +4,7 @@ interface language (core renders them); a verdict given on what the finding said
 changed is marked 需重新确认."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,11 @@ from core.messages import finding_text
 from core.model import Finding, Severity
 from core.review import Review
 from ui.i18n import language, tr
+
+# The conclusion words (core.review.conclusion) are translated when shown; named here so that
+# lupdate finds them and keeps their translations.
+CONCLUSION_WORDS = (QT_TRANSLATE_NOOP("", "通过"), QT_TRANSLATE_NOOP("", "基本符合"), QT_TRANSLATE_NOOP("", "需核实"),
+                    QT_TRANSLATE_NOOP("", "待复核"), QT_TRANSLATE_NOOP("", "不通过"), QT_TRANSLATE_NOOP("", "无法读取"))
 from ui.icons import status_icon
 
 

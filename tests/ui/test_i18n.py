@@ -212,3 +212,11 @@ def test_qt_dialogs_speak_english(qapp, english):
     for dialog in qt_dialogs():
         strings = dialog_strings(dialog)
         assert not [s for s in strings if CJK.search(s)], strings
+
+
+def test_every_conclusion_word_is_where_lupdate_finds_it():
+    """Conclusions are translated when shown (tr of a value): lupdate only keeps what it sees literally."""
+    from core.review.conclusion import Conclusion
+    from ui.findings_panel import CONCLUSION_WORDS
+
+    assert {c.value for c in Conclusion} == set(CONCLUSION_WORDS)
