@@ -61,7 +61,7 @@ def _appended_tables(report: Report, folded: str) -> None:
         table = _extract(spec, folded, region, notes)
         if table is not None and any(v.is_number for v in table.cells.values()):
             report.tables[spec.id] = table
-            stale = {k for k in table.cells}
+            stale = set(table.cells)
             report.notes = [n for n in report.notes if not stale.intersection(n.cells)] + notes
             report.notes.append(parse_note("S05", msg("S05.appended", letter=spec.letter, title=label(spec.title),
                                                       part=ordinal(spec.section)),
@@ -128,7 +128,7 @@ def _extract(spec: TableSpec, folded: str, region: Span | None, notes: list[Pars
     has_markers = any(m in folded[region[0]:region[1]] for m in spec.markers)
     found: list[ParseNote] = []
     table = build_table(spec, region, tokens, found)
-    if not has_markers and all(v.kind is CellKind.MISSING for v in table.cells.values()):
+    if not has_markers and _is_empty(table):
         return None
     notes.extend(found)
     return table

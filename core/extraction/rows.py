@@ -115,7 +115,7 @@ def is_header(table: str, text: str) -> bool:
 def _label_words(table: str) -> str:
     """Every row label of the table, folded like the text, to tell a wrapped label's tail from a text cell."""
     spec = TABLES[table]
-    return "".join(compact(fold(x)) for x in [r.label for r in spec.rows] + [g.label for g in spec.groups])
+    return "".join([_standard(table, r.key) for r in spec.rows] + [_standard(table, g.key, True) for g in spec.groups])
 
 
 def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
@@ -248,12 +248,13 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
         if anchors:
             _give_back_numbering(seg, anchors[0], spec, current)
             for n, a in enumerate(anchors):
+                nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
                 first = seg.index[a.pos]
-                upto = seg.index[anchors[n + 1].pos] if n + 1 < len(anchors) else len(seg.tokens)
+                upto = seg.index[nxt] if nxt is not None else len(seg.tokens)
                 words = [t for t in seg.tokens[first:max(upto, first + 1)] if t.kind is Tok.LABEL]
                 key = a.key.removeprefix("group:")
-                current = RowRead(key, _label_text(spec, seg, a, anchors[n + 1].pos if n + 1 < len(anchors) else None),
-                                  (words[0].start, words[-1].end), is_group=a.key != key, fuzzy=a.fuzzy)
+                current = RowRead(key, _label_text(spec, seg, a, nxt), (words[0].start, words[-1].end),
+                                  is_group=a.key != key, fuzzy=a.fuzzy)
                 rows.append(current)
             current.items.extend(_text_cells(spec, seg, anchors[-1], current))
             continue
