@@ -28,22 +28,26 @@ _PUNCT = re.compile(r"[()\[\]:,.、;\"'“”‘’*#_~·\-/]")
 FUZZY_MIN = 0.72
 
 
-@dataclass
 class Run:
-    """Label tokens with no value between them; ``compact`` is their text without whitespace."""
+    """Label tokens with no value between them; ``compact`` is their text joined (tokens hold no
+    whitespace, so it is the text without whitespace)."""
 
-    tokens: list[Token]
-    compact: str = ""
-    index: list[int] = field(default_factory=list)   # compact position → token index
+    __slots__ = ("tokens", "compact", "_index")
 
-    def __post_init__(self) -> None:
-        parts, index = [], []
-        for i, t in enumerate(self.tokens):
-            c = compact(t.text)
-            parts.append(c)
-            index.extend([i] * len(c))
-        self.compact = "".join(parts)
-        self.index = index
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.compact = "".join([t.text for t in tokens])
+        self._index: list[int] | None = None
+
+    @property
+    def index(self) -> list[int]:
+        """Compact position → token index; built only for the runs a row label is found in."""
+        if self._index is None:
+            index: list[int] = []
+            for i, t in enumerate(self.tokens):
+                index += [i] * len(t.text)
+            self._index = index
+        return self._index
 
 
 @dataclass
@@ -161,6 +165,8 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Anch
             for m in p.finditer(joined):
                 r = bisect_right(starts, m.start()) - 1
                 add(key, order, r, m.start() - starts[r], m.end() - starts[r])
+        if not (anchored or whole):
+            continue
         for r, (_, run, _) in enumerate(runs):
             for p in anchored:
                 for m in p.finditer(run.compact):
@@ -168,7 +174,7 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Anch
             if whole:
                 at = 0
                 for t in run.tokens:
-                    c = compact(t.text)
+                    c = t.text
                     if c and any(p.search(c) for p in whole):
                         add(key, order, r, at, at + len(c))
                     at += len(c)
@@ -339,7 +345,7 @@ def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list
     own = set(_standard(spec.id, row.key))
     out = []
     for t in trailing:
-        c = compact(t.text)
+        c = t.text
         if not c or c in words or is_header(spec.id, c) or t.kind is Tok.NUM or len(c) > 8 or _SENTENCE.search(c):
             return []
         if len(c) >= 3 and sum(ch in own for ch in c) >= 0.6 * len(c):

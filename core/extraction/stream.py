@@ -27,7 +27,7 @@ class Tok(str, Enum):
 @dataclass(slots=True)
 class Token:  # not frozen: tokens are made by the thousand and a frozen init costs twice as much
     kind: Tok
-    text: str    # folded text of the token (same length as the source slice)
+    text: str    # folded text of the token (same length as the source slice; no whitespace)
     start: int
     end: int
     line: int = 0       # line number inside the region (row structure, where the text has lines)
@@ -38,7 +38,7 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _ATOM = re.compile(rf"(?P<num>{NUMBER_RE})(?P<unit>人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\t\n \x00]+)")
+                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\s\x00]+)")  # text never holds whitespace
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")

@@ -51,6 +51,8 @@ def _pieces(tok: Token) -> list[Piece]:
     if tok.kind is Tok.LABEL:
         return [Piece(CellKind.TEXT, tok.text, tok.start, tok.end)]
     raw = tok.text
+    if raw.isdecimal():  # the common case, as a crawler or a converter leaves it: plain digits
+        return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, int(raw), len(raw) > 1)]
     if "," in raw and not _THOUSANDS.match(raw):
         # "0,0,3": a comma-separated row rather than a number with thousands separators
         out, pos = [], 0
