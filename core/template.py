@@ -60,10 +60,14 @@ class TableSpec:
     header_words: tuple[str, ...] = ()
 
     def row(self, key: str) -> RowSpec:
-        for r in self.rows:
-            if r.key == key:
-                return r
-        raise KeyError(f"{self.id} has no row {key!r}")
+        found = self._rows_by_key.get(key)
+        if found is None:
+            raise KeyError(f"{self.id} has no row {key!r}")
+        return found
+
+    @cached_property  # rows are looked up by key for every row of every report
+    def _rows_by_key(self) -> dict[str, RowSpec]:
+        return {r.key: r for r in self.rows}
 
     @property
     def cell_count(self) -> int:

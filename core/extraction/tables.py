@@ -69,9 +69,11 @@ def _pieces(tok: Token) -> list[Piece]:
 
 def _cell(p: Piece, spec: RowSpec) -> CellValue:
     span: Span = (p.start, p.end)
+    v = p.value
+    if type(v) is int and v >= 0 and not spec.decimal:  # a count, as almost every cell is
+        return CellValue(CellKind.NUMBER, v, p.raw, span)
     if p.kind is not CellKind.NUMBER:
         return CellValue(p.kind, None, p.raw, span)
-    v = p.value
     if v is None:
         return CellValue(CellKind.TEXT, None, p.raw, span)
     if v < 0:
@@ -137,8 +139,9 @@ class _Builder:
             self.table.cells[k] = CellValue(kind, None, "", None, why)
 
     def place(self, row: RowSpec, pieces: list[Piece]) -> None:
-        for k, p in zip(_keys(self.spec, row), pieces):
-            self.table.cells[k] = _cell(p, row)
+        cells = self.table.cells
+        for k, p in zip(row_cells(self.spec.id, row.key), pieces):
+            cells[k] = _cell(p, row)
 
     def row(self, read: RowRead) -> None:
         row = self.spec.row(read.key)
