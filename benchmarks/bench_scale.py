@@ -7,7 +7,8 @@ memory (the resident sets of the whole process tree, sampled).
 
 Targets (issue 17): ≤ 5 ms marginal per text report on one process; ≤ 200 MB for 10,000 reports;
 10,000 near-duplicate reports (the template corpus) ≤ 60 s for the whole check with the default jobs.
-``--verify`` also checks, on the smallest batches (1k), that 内容雷同 (X05) finds what comparing every pair
+A fixed pure-Python loop is timed before and after (``reference_ms``): the machine's speed, beside which
+the milliseconds are to be read. ``--verify`` also checks, on the smallest batches (1k), that 内容雷同 (X05) finds what comparing every pair
 exactly finds. Run: python benchmarks/bench_scale.py [--sizes 1000,3000,10000] [--verify]"""
 from __future__ import annotations
 
@@ -82,6 +83,18 @@ def run_check(files: list[Path], jobs: int | None, out: Path) -> tuple[float, fl
     return wall, usage.ru_utime + usage.ru_stime, peak[0]
 
 
+def reference_ms() -> float:
+    """CPU milliseconds of a fixed pure-Python loop (best of five): how fast this machine runs Python
+    right now. Shared machines of the same kind have differed by more than 2× from one day to the
+    next, so milliseconds per report are only comparable beside this figure."""
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.process_time()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.process_time() - t0)
+    return best * 1000
+
+
 def verify(files: list[Path], output: Path) -> str:
     """X05 against an exact comparison of every pair (Python sets of 5-gram strings): the same reports
     flagged, the same count of copies, and every copy shown a real copy with its similarity."""
@@ -140,7 +153,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = []
-    notes = []
+    notes = [f"reference loop before the runs: {reference_ms():.0f} ms"]
     with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
         for kind in args.kinds.split(","):
             files = write_corpus(kind, max(sizes), Path(tmp) / kind)
@@ -160,6 +173,7 @@ def main() -> None:
           "| peak MB |\n|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(ROW.format(*row))
+    notes.append(f"reference loop after the runs: {reference_ms():.0f} ms")
     for note in notes:
         print(note)
 
