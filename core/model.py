@@ -146,6 +146,9 @@ class TableData:
     cells: dict[CellKey, CellValue] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if not self.cells:  # a table being read: every cell missing until placed
+            self.cells = dict.fromkeys(all_cells(self.table), MISSING)
+            return
         for key in all_cells(self.table):
             self.cells.setdefault(key, MISSING)
 
