@@ -156,6 +156,14 @@ class _Builder:
                 if re.search(pat, compact(label)):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
+        hard = [t for t in read.items if t.kind is not Tok.EMPTY or t.hard]
+        if len(hard) == row.ncols and not row.decimal and all(t.kind is Tok.VALUE and t.text.isdecimal() for t in hard):
+            # the common case, one plain count per column: the cells straight from the tokens (what
+            # ``_row_pieces`` and ``place`` make of them)
+            cells = self.table.cells
+            for k, t in zip(keys, hard):
+                cells[k] = CellValue(CellKind.NUMBER, int(t.text), t.text, (t.start, t.end))
+            return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
             fixed = _drop_subtotal(pieces)
