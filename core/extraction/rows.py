@@ -127,8 +127,10 @@ def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
     segs: list[Run | list[Token]] = []
     labels: list[Token] = []
     values: list[Token] = []
+    label, num = Tok.LABEL, Tok.NUM
     for t in tokens:
-        if t.kind in (Tok.LABEL, Tok.NUM):
+        kind = t.kind
+        if kind is label or kind is num:
             if values:
                 segs.append(values)
                 values = []
