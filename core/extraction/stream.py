@@ -56,8 +56,10 @@ _HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
 _LEADING_FOOTER = re.compile(r"^[ \t]*-+ ?\d{1,3} ?-+(?![\d-])", re.M)
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
-_LAYOUT_FIELD = re.compile(rf"(?<=[|\t])[ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"(?:(?<=[|\t])[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,}")
+# (Both start with the separator before the field, not a look-behind: a pattern that starts with a
+# character set is searched for by that set instead of being tried at every offset.)
+_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)(?=[|\t\n]|$)", re.I)
+_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -73,19 +75,20 @@ _MASKED_LINE = re.compile(r"^[|\t \x00]*\x00[|\t \x00]*$", re.M)
 
 
 def _blank_field(m: re.Match[str]) -> str:
-    return _MASK * len(m.group())
+    return m.group(1) + _MASK * len(m.group(2))
 
 
 def _named_run(m: re.Match[str]) -> str:
     """'数据1 | 数据2 | 数据3': one word numbered in a row is a header a converter invented."""
-    parts = re.split(r"([|\t])", m.group())
+    sep, run = m.groups()
+    parts = re.split(r"([|\t])", run)
     named = [_NUMBERED_NAME.match(x) for x in parts[0::2] if x.strip()]
     if len(named) < 2 or None in named or len({x.group(1) for x in named}) != 1:
         return m.group()
     numbers = [int(x.group(2)) for x in named]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return m.group()
-    return "".join(x if i % 2 else _MASK * len(x) for i, x in enumerate(parts))
+    return sep + "".join(x if i % 2 else _MASK * len(x) for i, x in enumerate(parts))
 
 
 def _markup(m: re.Match[str]) -> str:
@@ -103,9 +106,10 @@ def clean_layout(text: str) -> str:
     converter column names). Same length in, same length out, so offsets still point at the original."""
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
-    text = _LAYOUT_LINE.sub(_spaces, text)
-    if "-" in text:
-        text = _LEADING_FOOTER.sub(_spaces, text)
+    if "-" in text:  # a markdown rule or page footer has a dash, a slash or 页
+        text = _LEADING_FOOTER.sub(_spaces, _LAYOUT_LINE.sub(_spaces, text))
+    elif "/" in text or "页" in text:
+        text = _LAYOUT_LINE.sub(_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
