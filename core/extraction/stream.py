@@ -101,6 +101,15 @@ def _markup(m: re.Match[str]) -> str:
     return " " * n
 
 
+def _may_hold_layout_field(text: str) -> bool:
+    """Whether ``_LAYOUT_FIELD`` can match: a page footer needs a dash, a slash or 页, a column name one
+    of these words (its letters have no case-insensitive match outside ASCII)."""
+    if "-" in text or "/" in text or "页" in text:
+        return True
+    lower = text.lower()
+    return "col" in lower or "unnamed" in lower or "nan" in lower or "none" in lower
+
+
 def clean_layout(text: str) -> str:
     """Blank out what is layout, not content (markup, markdown rules and heading marks, page footers,
     converter column names). Same length in, same length out, so offsets still point at the original."""
@@ -115,7 +124,8 @@ def clean_layout(text: str) -> str:
     if "页" in text:
         text = _PAGE_MARK.sub(_spaces, text)
     if "|" in text or "\t" in text:
-        text = _LAYOUT_FIELD.sub(_blank_field, text)
+        if _may_hold_layout_field(text):
+            text = _LAYOUT_FIELD.sub(_blank_field, text)
         text = _NAMED_RUN.sub(_named_run, text)
         if _MASK in text:
             # a line left with nothing but separators was a layout row: none of its fields is a cell;
