@@ -37,12 +37,12 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
-# Groups: number, its unit, a pipe/tab, text (never holding whitespace), and what lies between tokens
-# (whitespace, masked fields). Every character is in one of them, so the matches tile the text and each
-# one starts where the one before ended: ``findall`` gives the strings and their offsets follow by adding
-# lengths, with no match objects.
-_ATOM = re.compile(rf"({NUMBER_RE})(人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|([|\t])|([^\d|\s\x00]+)|([^\S\t]+|\x00+)")
+# Groups: the whitespace before an atom, then the atom: a number and its unit, a pipe/tab, text (never
+# holding whitespace) or a masked field. Every character up to the last atom is in one of them, so each
+# match starts where the one before ended: ``findall`` gives the strings, and their offsets follow by
+# adding lengths, with no match objects.
+_ATOM = re.compile(rf"([^\S\t]*)(?:({NUMBER_RE})(人次|万元|件|条|个|宗|项|次|元)?"
+                   r"|([|\t])|([^\d|\s\x00]+)|(\x00+))")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
@@ -149,11 +149,14 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     pending: list[tuple[int, int]] = []  # blank fields (offset, line) since the last token match
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
-    for num, unit, sep, word, space in _ATOM.findall(text):
-        a = pos
+    for space, num, unit, sep, word, masked in _ATOM.findall(text):
         if space:
             pos += len(space)
-            line += space.count("\n")
+            if "\n" in space:
+                line += space.count("\n")
+        a = pos
+        if masked:
+            pos += len(masked)
             continue
         if sep:
             pos += 1
