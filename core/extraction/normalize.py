@@ -50,6 +50,9 @@ def compact(text: str) -> str:
 
 def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
-    runs = [(m.group(), m.start()) for m in _NON_WS.finditer(text)]
-    index = [base + start + k for run, start in runs for k in range(len(run))]
-    return "".join(run for run, _ in runs), index
+    index: list[int] = []
+    extend = index.extend
+    for m in _NON_WS.finditer(text):
+        start, end = m.span()
+        extend(range(base + start, base + end))
+    return compact(text), index
