@@ -39,20 +39,20 @@ def fold(text: str) -> str:
     return text
 
 
-_WS = re.compile(r"\s+")
-_NON_WS = re.compile(r"\S+")
-
-
 def compact(text: str) -> str:
-    """Drop all whitespace: labels split by spaces or line breaks (商业 企业, 报 告) compare equal."""
-    return _WS.sub("", text)
+    """Drop all whitespace: labels split by spaces or line breaks (商业 企业, 报 告) compare equal.
+    (``str.split`` splits on exactly the characters regex ``\\s`` matches, and much faster.)"""
+    return "".join(text.split())
 
 
 def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
+    runs = text.split()
     index: list[int] = []
     extend = index.extend
-    for m in _NON_WS.finditer(text):
-        start, end = m.span()
-        extend(range(base + start, base + end))
-    return compact(text), index
+    at = 0
+    for run in runs:
+        at = text.find(run, at)  # only whitespace lies between the last run and this one
+        extend(range(base + at, base + at + len(run)))
+        at += len(run)
+    return "".join(runs), index
