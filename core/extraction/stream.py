@@ -137,12 +137,12 @@ def clean_layout(text: str) -> str:
 def tokenize(folded: str, start: int, end: int) -> list[Token]:
     """Tokens of ``folded[start:end]`` (folded text: same offsets as the original)."""
     text = clean_layout(folded[start:end])
-    label, value, placeholder, num_kind = Tok.LABEL, Tok.VALUE, Tok.PLACEHOLDER, Tok.NUM  # locals: an
-    # enum member looked up on its class costs ten times a local
+    # the kinds as locals: an enum member looked up on its class costs ten times as much
+    label, value, placeholder, num_kind = Tok.LABEL, Tok.VALUE, Tok.PLACEHOLDER, Tok.NUM
     tokens: list[Token] = []
     append = tokens.append
     n = len(text)
-    pos = 0                 # where the current match starts
+    pos = 0                 # the end of the last match: where the next one starts
     line = 0
     field_start = -1        # just after the last pipe/tab; -1 before the first one
     field_empty = False     # no token since that separator
