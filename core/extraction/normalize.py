@@ -21,29 +21,41 @@ _PAIRS = {
     "\u200b": " ", "\ufeff": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\x0b": " ", "\x0c": "\n",
     "\r": " ", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
 }
-_TABLE = str.maketrans(_PAIRS)
+# Any character that folds. A report holds only a handful of distinct ones, so finding them in one
+# scan and replacing each everywhere at once is several times faster than ``str.translate``, which
+# looks every character of a mostly Chinese text up in a dict.
+_FOLDABLE = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 
 assert all(len(k) == 1 and len(v) == 1 for k, v in _PAIRS.items())
+assert not set(_PAIRS.values()) & set(_PAIRS)  # no target folds again: the order of replacing is free
 
 
 @lru_cache(maxsize=128)
 def fold(text: str) -> str:
     """Same-length folding of full-width forms, exotic spaces and line separators. Cached: the
     extractor and several checks fold the same report text."""
-    return text.translate(_TABLE)
-
-
-_WS = re.compile(r"\s+")
-_NON_WS = re.compile(r"\S+")
+    m = _FOLDABLE.search(text)
+    while m:
+        ch = m.group()
+        text = text.replace(ch, _PAIRS[ch])
+        m = _FOLDABLE.search(text, m.start())  # nothing before it folds any more
+    return text
 
 
 def compact(text: str) -> str:
-    """Drop all whitespace: labels split by spaces or line breaks (商业 企业, 报 告) compare equal."""
-    return _WS.sub("", text)
+    """Drop all whitespace: labels split by spaces or line breaks (商业 企业, 报 告) compare equal.
+    (``str.split`` splits on exactly the characters regex ``\\s`` matches, and much faster.)"""
+    return "".join(text.split())
 
 
 def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
-    runs = [(m.group(), m.start()) for m in _NON_WS.finditer(text)]
-    index = [base + start + k for run, start in runs for k in range(len(run))]
-    return "".join(run for run, _ in runs), index
+    runs = text.split()
+    index: list[int] = []
+    extend = index.extend
+    at = 0
+    for run in runs:
+        at = text.find(run, at)  # only whitespace lies between the last run and this one
+        extend(range(base + at, base + at + len(run)))
+        at += len(run)
+    return "".join(runs), index

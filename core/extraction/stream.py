@@ -37,13 +37,17 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
-_ATOM = re.compile(rf"(?P<num>{NUMBER_RE})(?P<unit>人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|(?P<sep>[|\t\n])|(?P<text>[^\d|\s\x00]+)")  # text never holds whitespace
+# Groups: the whitespace before an atom, then the atom: a number and its unit, a pipe/tab, text (never
+# holding whitespace) or a masked field. Every character up to the last atom is in one of them, so each
+# match starts where the one before ended: ``findall`` gives the strings, and their offsets follow by
+# adding lengths, with no match objects.
+_ATOM = re.compile(rf"([^\S\t]*)(?:({NUMBER_RE})(人次|万元|件|条|个|宗|项|次|元)?"
+                   r"|([|\t])|([^\d|\s\x00]+)|(\x00+))")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
 _NUMBERING_MARKS = frozenset(".、")
-_UNIT_ONLY = re.compile(r"人次|万元|[件条个宗项次元]")
+_UNITS = frozenset(("人次", "万元", "件", "条", "个", "宗", "项", "次", "元"))
 _FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3} */ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
 # whole lines that are layout: markdown rules, page footers
 _LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
@@ -52,8 +56,10 @@ _HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
 _LEADING_FOOTER = re.compile(r"^[ \t]*-+ ?\d{1,3} ?-+(?![\d-])", re.M)
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
-_LAYOUT_FIELD = re.compile(rf"(?<=[|\t])[ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"(?:(?<=[|\t])[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,}")
+# (Both start with the separator before the field, not a look-behind: a pattern that starts with a
+# character set is searched for by that set instead of being tried at every offset.)
+_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)(?=[|\t\n]|$)", re.I)
+_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -69,19 +75,20 @@ _MASKED_LINE = re.compile(r"^[|\t \x00]*\x00[|\t \x00]*$", re.M)
 
 
 def _blank_field(m: re.Match[str]) -> str:
-    return _MASK * len(m.group())
+    return m.group(1) + _MASK * len(m.group(2))
 
 
 def _named_run(m: re.Match[str]) -> str:
     """'数据1 | 数据2 | 数据3': one word numbered in a row is a header a converter invented."""
-    parts = re.split(r"([|\t])", m.group())
+    sep, run = m.groups()
+    parts = re.split(r"([|\t])", run)
     named = [_NUMBERED_NAME.match(x) for x in parts[0::2] if x.strip()]
     if len(named) < 2 or None in named or len({x.group(1) for x in named}) != 1:
         return m.group()
     numbers = [int(x.group(2)) for x in named]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return m.group()
-    return "".join(x if i % 2 else _MASK * len(x) for i, x in enumerate(parts))
+    return sep + "".join(x if i % 2 else _MASK * len(x) for i, x in enumerate(parts))
 
 
 def _markup(m: re.Match[str]) -> str:
@@ -94,20 +101,31 @@ def _markup(m: re.Match[str]) -> str:
     return " " * n
 
 
+def _may_hold_layout_field(text: str) -> bool:
+    """Whether ``_LAYOUT_FIELD`` can match: a page footer needs a dash, a slash or 页, a column name one
+    of these words (its letters have no case-insensitive match outside ASCII)."""
+    if "-" in text or "/" in text or "页" in text:
+        return True
+    lower = text.lower()
+    return "col" in lower or "unnamed" in lower or "nan" in lower or "none" in lower
+
+
 def clean_layout(text: str) -> str:
     """Blank out what is layout, not content (markup, markdown rules and heading marks, page footers,
     converter column names). Same length in, same length out, so offsets still point at the original."""
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
-    text = _LAYOUT_LINE.sub(_spaces, text)
-    if "-" in text:
-        text = _LEADING_FOOTER.sub(_spaces, text)
+    if "-" in text:  # a markdown rule or page footer has a dash, a slash or 页
+        text = _LEADING_FOOTER.sub(_spaces, _LAYOUT_LINE.sub(_spaces, text))
+    elif "/" in text or "页" in text:
+        text = _LAYOUT_LINE.sub(_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
         text = _PAGE_MARK.sub(_spaces, text)
     if "|" in text or "\t" in text:
-        text = _LAYOUT_FIELD.sub(_blank_field, text)
+        if _may_hold_layout_field(text):
+            text = _LAYOUT_FIELD.sub(_blank_field, text)
         text = _NAMED_RUN.sub(_named_run, text)
         if _MASK in text:
             # a line left with nothing but separators was a layout row: none of its fields is a cell;
@@ -119,61 +137,79 @@ def clean_layout(text: str) -> str:
 def tokenize(folded: str, start: int, end: int) -> list[Token]:
     """Tokens of ``folded[start:end]`` (folded text: same offsets as the original)."""
     text = clean_layout(folded[start:end])
+    # the kinds as locals: an enum member looked up on its class costs ten times as much
+    label, value, placeholder, num_kind = Tok.LABEL, Tok.VALUE, Tok.PLACEHOLDER, Tok.NUM
     tokens: list[Token] = []
     append = tokens.append
-    line = 0
     n = len(text)
+    pos = 0                 # the end of the last match: where the next one starts
+    line = 0
     field_start = -1        # just after the last pipe/tab; -1 before the first one
     field_empty = False     # no token since that separator
-    pending_empty: list[tuple[int, int]] = []  # blank fields (position, line) waiting for their neighbours
-    for m in _ATOM.finditer(text):
-        kind = m.lastgroup
-        a, b = m.span()
-        if kind == "sep":
-            ch = text[a]
-            if ch == "\n":
-                line += 1
-                continue
+    pending: list[tuple[int, int]] = []  # blank fields (offset, line) since the last token match
+    blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
+    mark = False            # the last token is a NUM that took the numbering mark starting this match
+    for space, num, unit, sep, word, masked in _ATOM.findall(text):
+        if space:
+            pos += len(space)
+            if "\n" in space:
+                line += space.count("\n")
+        a = pos
+        if masked:
+            pos += len(masked)
+            continue
+        if sep:
+            pos += 1
             if field_empty:
                 gap = text[field_start:a]
                 # a blank cell: spaces (or nothing, between tabs) with no line break — a line break
-                # is a row boundary, unless the line holds nothing but this separator (' |')
-                if _MASK in gap:
-                    pass  # a field blanked as layout is not a blank cell
-                elif ("\n" not in gap and (gap or ch == "\t")) or (not gap.strip() and _pipe_only_line(text, a)):
-                    pending_empty.append((a, line))
-            field_start, field_empty = b, True
+                # is a row boundary, unless the line holds nothing but this separator (' |');
+                # a field blanked as layout is not a blank cell
+                if _MASK not in gap and (("\n" not in gap and (gap or sep == "\t"))
+                                         or (not gap.strip() and _pipe_only_line(text, a))):
+                    pending.append((start + a, line))
+            field_start, field_empty = pos, True
             continue
-        if pending_empty:
-            for at, at_line in pending_empty:
-                append(Token(Tok.EMPTY, "", start + at, start + at, at_line))
-            pending_empty = []
+        if pending:
+            blanks += pending
+            pending = []
         field_empty = False
-        if kind == "text":
-            raw = m.group()
-            if tokens and tokens[-1].kind is Tok.NUM and tokens[-1].end > start + a:
-                raw, a = raw[1:], a + 1  # the numbering mark, already in the NUM token
-                if not raw:
+        if word:
+            pos += len(word)
+            if mark:
+                word, a, mark = word[1:], a + 1, False  # the numbering mark, already in the NUM token
+                if not word:
                     continue
-            if tokens and tokens[-1].kind is Tok.VALUE and _UNIT_ONLY.fullmatch(raw):
+            elif not blanks and tokens and tokens[-1].kind is value and word in _UNITS:
                 continue  # '0 件': the unit of the number before, set off by a space
-            append(Token(Tok.PLACEHOLDER if raw in PLACEHOLDERS else Tok.LABEL, raw, start + a, start + b, line))
+            kind = placeholder if word in PLACEHOLDERS else label
+            if blanks:
+                _settle(blanks, tokens, kind)
+            append(Token(kind, word, start + a, start + pos, line))
             continue
-        ns, ne = m.span("num")
-        raw = m.group("num")
-        before = text[ns - 1] if ns else ""
-        after = text[ne] if ne < n else ""
-        if not m.group("unit") and (after in _LABEL_AFTER or before in _LABEL_BEFORE):
-            append(Token(Tok.LABEL, raw, start + ns, start + ne, line))
-            continue
-        if not m.group("unit") and after in _NUMBERING_MARKS and raw.isdigit() and raw[-1] in "12345678" \
-                and (ne + 1 >= n or not text[ne + 1].isdigit()):
-            if len(raw) > 1:
-                append(Token(Tok.VALUE, raw[:-1], start + ns, start + ne - 1, line))
-            append(Token(Tok.NUM, raw[-1] + after, start + ne - 1, start + ne + 1, line, glue=len(raw) > 1))
-            continue
-        append(Token(Tok.VALUE, raw, start + ns, start + ne, line))
-    return _settle_empties(tokens)
+        ne = a + len(num)
+        pos = ne + len(unit)
+        kind = value
+        if not unit:
+            after = text[ne] if ne < n else ""
+            if after in _LABEL_AFTER or (a and text[a - 1] in _LABEL_BEFORE):
+                kind = label
+            elif after in _NUMBERING_MARKS and num.isdigit() and num[-1] in "12345678" \
+                    and (ne + 1 >= n or not text[ne + 1].isdigit()):
+                glue = len(num) > 1
+                if blanks:
+                    _settle(blanks, tokens, value if glue else num_kind)
+                if glue:
+                    append(Token(value, num[:-1], start + a, start + ne - 1, line))
+                append(Token(num_kind, num[-1] + after, start + ne - 1, start + ne + 1, line, glue=glue))
+                mark = True
+                continue
+        if blanks:
+            _settle(blanks, tokens, kind)
+        append(Token(kind, num, start + a, start + ne, line))
+    if blanks:
+        _settle(blanks, tokens, None)
+    return tokens
 
 
 def _pipe_only_line(text: str, at: int) -> bool:
@@ -187,28 +223,13 @@ def _pipe_only_line(text: str, at: int) -> bool:
 _CELLS = (Tok.VALUE, Tok.PLACEHOLDER)
 
 
-def _settle_empties(tokens: list[Token]) -> list[Token]:
-    """A blank field between two values is a blank cell; next to a label it may be one (``hard`` False:
+def _settle(blanks: list[tuple[int, int]], tokens: list[Token], following: Tok | None) -> None:
+    """Emit the blank fields between the last token and one of kind ``following`` (None: the end).
+    A blank field between two values is a blank cell; next to a label it may be one (``hard`` False:
     the row decides by counting); between two labels it is layout, dropped."""
-    kinds = [t.kind for t in tokens]
-    prev_cell = [False] * len(tokens)
-    seen: Tok | None = None
-    for i, k in enumerate(kinds):
-        prev_cell[i] = seen in _CELLS
-        if k is not Tok.EMPTY:
-            seen = k
-    out: list[Token] = []
-    seen = None
-    for i in range(len(tokens) - 1, -1, -1):
-        t = tokens[i]
-        if t.kind is not Tok.EMPTY:
-            seen = t.kind
-            out.append(t)
-            continue
-        n_val = seen in _CELLS
-        if prev_cell[i] and n_val:
-            out.append(t)
-        elif prev_cell[i] or n_val:
-            out.append(Token(Tok.EMPTY, "", t.start, t.end, t.line, hard=False))
-    out.reverse()
-    return out
+    before = bool(tokens) and tokens[-1].kind in _CELLS
+    after = following in _CELLS
+    if before or after:
+        hard = before and after
+        tokens.extend([Token(Tok.EMPTY, "", at, at, at_line, hard) for at, at_line in blanks])
+    blanks.clear()
