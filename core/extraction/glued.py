@@ -149,88 +149,142 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     found to lead nowhere is remembered, so long glued runs cost in proportion to their length rather
     than to the number of cuts."""
     steps = budget or Budget()
-    total_of = {c: t for t, first in totals.items() for c in range(first, t)}
+    last = len(pieces) - 1
+    end = len(pieces[last].raw)
+    col = ncols - 1
     # atoms (a digit of a glued run, or a whole piece) up to each piece: every cell needs one
     atoms_to = [0] * (len(pieces) + 1)
     glued_to = [True] * (len(pieces) + 1)  # nothing but glued runs up to each piece
     for i, q in enumerate(pieces):
         atoms_to[i + 1] = atoms_to[i] + (len(q.raw) if q.glued else 1)
         glued_to[i + 1] = glued_to[i] and q.glued
-    out: list[list[Piece]] = []
-    dead: set[tuple[int, int, int, int | None]] = set()
-    path: list[Piece] = []
+    if col < 0 or last > col or atoms_to[last] + (end if pieces[last].glued else 1) < col + 1:
+        return []
+    search = _RowSearch(pieces, ncols, totals, atoms_to, glued_to, steps.steps)
+    try:
+        search.step(last, end, col, None)
+    except TooMany:
+        return None
+    finally:
+        steps.steps = search.left  # the table's budget is drawn on cut by cut, as if spent one by one
+    return [search.cells(path) for path in search.out]
 
-    def reachable(need: int, cells: int, atoms: int, only_digits: bool) -> bool:
-        """Can ``cells`` cells cut from ``atoms`` atoms add up to ``need``? One of them has at least
-        ceil(atoms / cells) digits, so is at least 10 ** (that − 1); none has more than
-        atoms − cells + 1 digits (when every atom is a digit)."""
-        longest = -(-atoms // cells)
-        digits = len(str(need))
-        if longest >= 2 and digits < longest:
-            return False  # need < 10 ** (longest − 1)
-        # need < cells · 10 ** (atoms − cells + 1), by the number of digits (cells < 10)
-        return not only_digits or digits <= atoms - cells + 1 or (digits == atoms - cells + 2 and
-                                                                  need < cells * 10 ** (atoms - cells + 1))
 
-    def step(pi: int, end: int, col: int, need: int | None) -> bool:
-        # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col``: the next cell,
-        # leftwards; ``need``: what the parts still to place in the current group must add up to
-        if col < 0:
-            if pi < 0:
-                out.append(path[::-1])
-                if len(out) > MAX_SPLITS:
-                    raise TooMany
-                return True
-            return False
-        if pi < 0 or pi > col or atoms_to[pi] + (end if pieces[pi].glued else 1) < col + 1:
-            return False
-        key = (pi, end, col, need)
-        if key in dead:
-            return False
-        p = pieces[pi]
-        is_total = col in totals
-        group = total_of.get(col)
-        first = totals[group] if group is not None else None
-        found = False
-        for cut in (range(end - 1, -1, -1) if p.glued else (0,)):
-            steps.spend()  # every cut tried: the table's budget bounds the time however long the runs
+class _RowSearch:
+    """The state of one ``row_splits`` search, laid out for its inner loop: per piece and per cell the
+    facts each cut needs, in lists, and the budget as a plain counter (``left``)."""
+
+    def __init__(self, pieces: list[Piece], ncols: int, totals: dict[int, int], atoms_to: list[int],
+                 glued_to: list[bool], left: int) -> None:
+        number = CellKind.NUMBER
+        total_of = {c: t for t, first in totals.items() for c in range(first, t)}
+        self.pieces = pieces
+        self.atoms_to = atoms_to
+        self.glued_to = glued_to
+        self.left = left
+        self.glued = [p.glued for p in pieces]
+        # a glued run is decimal digits (``tables._pieces``): each part's value is built digit by digit
+        # as the cut moves left, instead of parsing the part
+        self.digits = [[int(ch) for ch in p.raw] if p.glued else [] for p in pieces]
+        self.value = [p.value if p.kind is number and isinstance(p.value, int) else None for p in pieces]
+        self.end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before a piece end
+        self.is_total = [c in totals for c in range(ncols)]
+        self.in_group = [c in total_of for c in range(ncols)]
+        self.first = [totals[total_of[c]] if c in total_of else None for c in range(ncols)]
+        # a part of a group that starts the row: the cells left make up the rest of its sum (``reachable``)
+        self.bounded = [c in total_of and totals[total_of[c]] == 0 < c for c in range(ncols)]
+        self.pow10 = [10 ** k for k in range(atoms_to[-1] + 2)]
+        self.out: list[list[tuple[int, int, int]]] = []
+        self.dead: set[tuple[int, int, int, int | None]] = set()
+        self.path: list[tuple[int, int, int]] = []  # (piece, cut, end) of each cell placed, right to left
+
+    def cells(self, path: list[tuple[int, int, int]]) -> list[Piece]:
+        """The pieces of one finished cut, left to right: a glued run's parts become pieces only here."""
+        out = []
+        for pi, cut, end in reversed(path):
+            p = self.pieces[pi]
             if p.glued:
                 part = p.raw[cut:end]
-                if len(part) > 1 and part[0] == "0":
-                    continue
-                v: int | None = int(part)
+                out.append(Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part)))
             else:
-                v = p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None
+                out.append(p)
+        return out
+
+    def reachable(self, need: int, cells: int, atoms: int, only_digits: bool) -> bool:
+        """Can ``cells`` cells cut from ``atoms`` atoms add up to ``need``? One of them has at least
+        ceil(atoms / cells) digits, so is at least 10 ** (that − 1); none has more than
+        atoms − cells + 1 digits (when every atom is a digit), so the sum is below
+        min(cells, 10) · 10 ** (atoms − cells + 1). Fewer atoms than cells never fit (the caller
+        does not search them)."""
+        longest = -(-atoms // cells)
+        if longest >= 2 and need < self.pow10[longest - 1]:
+            return False
+        return not only_digits or need < (cells if cells < 10 else 10) * self.pow10[atoms - cells + 1]
+
+    def step(self, pi: int, end: int, col: int, need: int | None) -> bool:
+        """Place cell ``col`` (leftwards) from the digits that end at pieces[pi].raw[:end], with
+        ``need`` what the parts still to place in the current group must add up to; True when some
+        cut of the rest finishes the row. Only called where the atoms left can make the cells left."""
+        key = (pi, end, col, need)
+        if key in self.dead:
+            return False
+        glued = self.glued[pi]
+        is_total = self.is_total[col]
+        in_group = self.in_group[col] and need is not None
+        first = self.first[col]
+        bounded = self.bounded[col]
+        atoms_to = self.atoms_to[pi]
+        path = self.path
+        digits = self.digits[pi]
+        raw = self.pieces[pi].raw
+        v: int | None = 0
+        scale = 1
+        found = False
+        for cut in (range(end - 1, -1, -1) if glued else (0,)):
+            self.left -= 1  # every cut tried: the table's budget bounds the time however long the runs
+            if self.left < 0:
+                raise TooMany
+            if glued:
+                d = digits[cut]
+                v += d * scale
+                scale *= 10
+                if cut < end - 1 and raw[cut] == "0":
+                    continue  # a number does not start with 0
+            else:
+                v = self.value[pi]
             nneed = need
             if is_total:
                 nneed = v
-            elif group is not None and need is not None:
+            elif in_group:
                 nneed = None if v is None else need - v
                 if nneed is not None and nneed < 0:
-                    if p.glued:
+                    if glued:
                         break  # a longer part is only larger
                     continue
                 if col == first and nneed != 0:
                     continue  # the group's first part must use up what is left
-            npi, nend = (pi, cut) if p.glued and cut > 0 else (pi - 1, len(pieces[pi - 1].raw) if pi else 0)
-            if nneed is not None and group is not None and first == 0 < col:
-                atoms = atoms_to[npi] + (nend if npi >= 0 and pieces[npi].glued else 1) if npi >= 0 else 0
-                if not reachable(nneed, col, atoms, glued_to[npi + 1] if npi >= 0 else True):
-                    continue
-            cell = Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, v) if p.glued else p
-            path.append(cell)
-            found = step(npi, nend, col - 1, nneed) or found
+            atoms = atoms_to + cut if glued else atoms_to
+            if col == 0:
+                if atoms == 0:  # nothing left to cut: the row is complete
+                    path.append((pi, cut, end))
+                    self.out.append(path[:])
+                    path.pop()
+                    if len(self.out) > MAX_SPLITS:
+                        raise TooMany
+                    found = True
+                continue
+            npi, nend = (pi, cut) if glued and cut > 0 else (pi - 1, self.end_before[pi])
+            if atoms < col or npi >= col:
+                continue  # fewer atoms or more pieces than the cells left
+            if bounded and nneed is not None and not self.reachable(
+                    nneed, col, atoms, self.glued_to[pi + 1] if glued and cut > 0 else self.glued_to[pi]):
+                continue
+            path.append((pi, cut, end))
+            found = self.step(npi, nend, col - 1, nneed) or found
             path.pop()
         if not found:
-            dead.add(key)
+            self.dead.add(key)
         return found
-
-    try:
-        last = len(pieces) - 1
-        step(last, len(pieces[last].raw), ncols - 1, None)
-    except TooMany:
-        return None
-    return out
 
 
 Rule = tuple[tuple[int, ...], tuple[int, ...], str]  # (lhs positions, rhs positions, "=" or ">=")
