@@ -297,20 +297,12 @@ def _violated(rule: Rule, values: list[int | None]) -> bool:
     known_l = [values[i] for i in lhs]
     known_r = [values[i] for i in rhs]
     full_l, full_r = None not in known_l, None not in known_r
-    sum_l = sum(v for v in known_l if v is not None)
-    sum_r = sum(v for v in known_r if v is not None)
     if relation == ">=":
         # lhs ≥ rhs[0] − rhs[1] (A01): only decidable when complete
-        if full_l and full_r:
-            return known_l[0] < known_r[0] - known_r[1]
-        return False
-    if full_l and full_r:
-        return sum_l != sum_r
-    if full_l and sum_r > sum_l:
-        return True
-    if full_r and sum_l > sum_r:
-        return True
-    return False
+        return full_l and full_r and known_l[0] < known_r[0] - known_r[1]
+    if full_l:
+        return sum(known_l) != sum(known_r) if full_r else sum(v for v in known_r if v is not None) > sum(known_l)
+    return full_r and sum(v for v in known_l if v is not None) > sum(known_r)
 
 
 def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, list[int]],
@@ -320,7 +312,12 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, l
     rules checked as soon as their cells are placed. Returns the solutions found (candidate index per
     row) and whether the enumeration was complete (False past ``MAX_SOLUTIONS`` or the step budget)."""
     order = sorted(domains, key=lambda rk: len(domains[rk]))
-    touching = {rk: [r for r in rules if set(slots[rk]) & (set(r[0]) | set(r[1]))] for rk in order}
+    rules_at: dict[int, list[int]] = {}  # cell → the rules (by index) it takes part in
+    for ri, (lhs, rhs, _) in enumerate(rules):
+        for i in {*lhs, *rhs}:
+            rules_at.setdefault(i, []).append(ri)
+    touching = {rk: [rules[ri] for ri in sorted({ri for i in slots[rk] for ri in rules_at.get(i, ())})]
+                for rk in order}
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
     steps = budget or Budget()
@@ -330,20 +327,24 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, l
             solutions.append(dict(choice))
             return len(solutions) < MAX_SOLUTIONS
         rk = order[depth]
+        row_slots, row_rules = slots[rk], touching[rk]
         for ci, cand in enumerate(domains[rk]):
             try:
                 steps.spend()
             except TooMany:
                 return False
-            for i, v in zip(slots[rk], cand):
+            for i, v in zip(row_slots, cand):
                 values[i] = v
-            if not any(_violated(r, values) for r in touching[rk]):
+            for r in row_rules:
+                if _violated(r, values):
+                    break
+            else:
                 choice[rk] = ci
                 if not place(depth + 1):
-                    for i in slots[rk]:
+                    for i in row_slots:
                         values[i] = None
                     return False
-            for i in slots[rk]:
+            for i in row_slots:
                 values[i] = None
         return True
 
