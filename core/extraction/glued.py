@@ -151,140 +151,127 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     steps = budget or Budget()
     last = len(pieces) - 1
     end = len(pieces[last].raw)
-    col = ncols - 1
     # atoms (a digit of a glued run, or a whole piece) up to each piece: every cell needs one
     atoms_to = [0] * (len(pieces) + 1)
     glued_to = [True] * (len(pieces) + 1)  # nothing but glued runs up to each piece
     for i, q in enumerate(pieces):
         atoms_to[i + 1] = atoms_to[i] + (len(q.raw) if q.glued else 1)
         glued_to[i + 1] = glued_to[i] and q.glued
-    if col < 0 or last > col or atoms_to[last] + (end if pieces[last].glued else 1) < col + 1:
+    if ncols < 1 or last >= ncols or atoms_to[-1] < ncols:
         return []
-    search = _RowSearch(pieces, ncols, totals, atoms_to, glued_to, steps.steps)
-    try:
-        search.step(last, end, col, None)
-    except TooMany:
-        return None
-    finally:
-        steps.steps = search.left  # the table's budget is drawn on cut by cut, as if spent one by one
-    return [search.cells(path) for path in search.out]
+    # what each cut needs, in lists: per piece, and per cell
+    number = CellKind.NUMBER
+    glued = [p.glued for p in pieces]
+    raws = [p.raw for p in pieces]
+    # a glued run is decimal digits (``tables._pieces``): each part's value is built digit by digit as
+    # the cut moves left, instead of parsing the part
+    digits = [[int(ch) for ch in p.raw] if p.glued else [] for p in pieces]
+    value = [p.value if p.kind is number and isinstance(p.value, int) else None for p in pieces]
+    end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
+    total_of = {c: t for t, first in totals.items() for c in range(first, t)}
+    is_total = [c in totals for c in range(ncols)]
+    in_group = [c in total_of for c in range(ncols)]
+    first_of = [totals[total_of[c]] if c in total_of else None for c in range(ncols)]
+    # a part of a group that starts the row: the cells left make up the rest of its sum
+    bounded = [c in total_of and totals[total_of[c]] == 0 < c for c in range(ncols)]
+    pow10 = [10 ** k for k in range(atoms_to[-1] + 2)]
+    out: list[list[tuple[int, int, int]]] = []
+    dead: set[tuple[int, int, int, int | None]] = set()
+    path: list[tuple[int, int, int]] = []  # (piece, cut, end) of each cell placed, right to left
+    left = steps.steps  # the budget as a plain counter, written back at the end
 
-
-class _RowSearch:
-    """The state of one ``row_splits`` search, laid out for its inner loop: per piece and per cell the
-    facts each cut needs, in lists, and the budget as a plain counter (``left``)."""
-
-    def __init__(self, pieces: list[Piece], ncols: int, totals: dict[int, int], atoms_to: list[int],
-                 glued_to: list[bool], left: int) -> None:
-        number = CellKind.NUMBER
-        total_of = {c: t for t, first in totals.items() for c in range(first, t)}
-        self.pieces = pieces
-        self.atoms_to = atoms_to
-        self.glued_to = glued_to
-        self.left = left
-        self.glued = [p.glued for p in pieces]
-        # a glued run is decimal digits (``tables._pieces``): each part's value is built digit by digit
-        # as the cut moves left, instead of parsing the part
-        self.digits = [[int(ch) for ch in p.raw] if p.glued else [] for p in pieces]
-        self.value = [p.value if p.kind is number and isinstance(p.value, int) else None for p in pieces]
-        self.end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before a piece end
-        self.is_total = [c in totals for c in range(ncols)]
-        self.in_group = [c in total_of for c in range(ncols)]
-        self.first = [totals[total_of[c]] if c in total_of else None for c in range(ncols)]
-        # a part of a group that starts the row: the cells left make up the rest of its sum (``reachable``)
-        self.bounded = [c in total_of and totals[total_of[c]] == 0 < c for c in range(ncols)]
-        self.pow10 = [10 ** k for k in range(atoms_to[-1] + 2)]
-        self.out: list[list[tuple[int, int, int]]] = []
-        self.dead: set[tuple[int, int, int, int | None]] = set()
-        self.path: list[tuple[int, int, int]] = []  # (piece, cut, end) of each cell placed, right to left
-
-    def cells(self, path: list[tuple[int, int, int]]) -> list[Piece]:
-        """The pieces of one finished cut, left to right: a glued run's parts become pieces only here."""
-        out = []
-        for pi, cut, end in reversed(path):
-            p = self.pieces[pi]
-            if p.glued:
-                part = p.raw[cut:end]
-                out.append(Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part)))
-            else:
-                out.append(p)
-        return out
-
-    def reachable(self, need: int, cells: int, atoms: int, only_digits: bool) -> bool:
-        """Can ``cells`` cells cut from ``atoms`` atoms add up to ``need``? One of them has at least
-        ceil(atoms / cells) digits, so is at least 10 ** (that − 1); none has more than
-        atoms − cells + 1 digits (when every atom is a digit), so the sum is below
-        min(cells, 10) · 10 ** (atoms − cells + 1). Fewer atoms than cells never fit (the caller
-        does not search them)."""
-        longest = -(-atoms // cells)
-        if longest >= 2 and need < self.pow10[longest - 1]:
-            return False
-        return not only_digits or need < (cells if cells < 10 else 10) * self.pow10[atoms - cells + 1]
-
-    def step(self, pi: int, end: int, col: int, need: int | None) -> bool:
-        """Place cell ``col`` (leftwards) from the digits that end at pieces[pi].raw[:end], with
-        ``need`` what the parts still to place in the current group must add up to; True when some
-        cut of the rest finishes the row. Only called where the atoms left can make the cells left."""
+    def step(pi: int, end: int, col: int, need: int | None) -> bool:
+        # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col``: the next cell,
+        # leftwards; ``need``: what the parts still to place in the current group must add up to.
+        # Called only where the atoms left can make the cells left; True when some cut finishes the row
+        nonlocal left
         key = (pi, end, col, need)
-        if key in self.dead:
+        if key in dead:
             return False
-        glued = self.glued[pi]
-        is_total = self.is_total[col]
-        in_group = self.in_group[col] and need is not None
-        first = self.first[col]
-        bounded = self.bounded[col]
-        atoms_to = self.atoms_to[pi]
-        path = self.path
-        digits = self.digits[pi]
-        raw = self.pieces[pi].raw
+        is_glued = glued[pi]
+        total = is_total[col]
+        part_of = in_group[col] and need is not None
+        first = first_of[col]
+        bound = bounded[col]
+        atoms_before = atoms_to[pi]
+        ds, raw = digits[pi], raws[pi]
         v: int | None = 0
         scale = 1
         found = False
-        for cut in (range(end - 1, -1, -1) if glued else (0,)):
-            self.left -= 1  # every cut tried: the table's budget bounds the time however long the runs
-            if self.left < 0:
+        for cut in (range(end - 1, -1, -1) if is_glued else (0,)):
+            left -= 1  # every cut tried: the table's budget bounds the time however long the runs
+            if left < 0:
                 raise TooMany
-            if glued:
-                d = digits[cut]
-                v += d * scale
+            if is_glued:
+                v += ds[cut] * scale
                 scale *= 10
                 if cut < end - 1 and raw[cut] == "0":
                     continue  # a number does not start with 0
+                atoms = atoms_before + cut
             else:
-                v = self.value[pi]
+                v = value[pi]
+                atoms = atoms_before
             nneed = need
-            if is_total:
+            if total:
                 nneed = v
-            elif in_group:
+            elif part_of:
                 nneed = None if v is None else need - v
                 if nneed is not None and nneed < 0:
-                    if glued:
+                    if is_glued:
                         break  # a longer part is only larger
                     continue
                 if col == first and nneed != 0:
                     continue  # the group's first part must use up what is left
-            atoms = atoms_to + cut if glued else atoms_to
             if col == 0:
                 if atoms == 0:  # nothing left to cut: the row is complete
                     path.append((pi, cut, end))
-                    self.out.append(path[:])
+                    out.append(path[:])
                     path.pop()
-                    if len(self.out) > MAX_SPLITS:
+                    if len(out) > MAX_SPLITS:
                         raise TooMany
                     found = True
                 continue
-            npi, nend = (pi, cut) if glued and cut > 0 else (pi - 1, self.end_before[pi])
+            npi, nend = (pi, cut) if is_glued and cut > 0 else (pi - 1, end_before[pi])
             if atoms < col or npi >= col:
                 continue  # fewer atoms or more pieces than the cells left
-            if bounded and nneed is not None and not self.reachable(
-                    nneed, col, atoms, self.glued_to[pi + 1] if glued and cut > 0 else self.glued_to[pi]):
-                continue
+            if bound and nneed is not None:
+                # can ``col`` cells cut from ``atoms`` atoms add up to ``nneed``? One of them has at least
+                # ceil(atoms / col) digits, so is at least 10 ** (that − 1); if every atom is a digit, none
+                # has more than atoms − col + 1 digits, so the sum is below min(col, 10) · 10 ** that
+                longest = -(-atoms // col)
+                if longest >= 2 and nneed < pow10[longest - 1]:
+                    continue
+                if (glued_to[pi + 1] if is_glued and cut > 0 else glued_to[pi]) and \
+                        nneed >= (col if col < 10 else 10) * pow10[atoms - col + 1]:
+                    continue
             path.append((pi, cut, end))
-            found = self.step(npi, nend, col - 1, nneed) or found
+            found = step(npi, nend, col - 1, nneed) or found
             path.pop()
         if not found:
-            self.dead.add(key)
+            dead.add(key)
         return found
+
+    try:
+        step(last, end, ncols - 1, None)
+    except TooMany:
+        return None
+    finally:
+        steps.steps = left  # the table's budget drawn on cut by cut, as if spent one by one
+    return [_cells(pieces, cut) for cut in out]
+
+
+def _cells(pieces: list[Piece], path: list[tuple[int, int, int]]) -> list[Piece]:
+    """The pieces of one finished cut (``path``: (piece, cut, end) right to left), left to right: the
+    parts of a glued run become pieces only here."""
+    out = []
+    for pi, cut, end in reversed(path):
+        p = pieces[pi]
+        if p.glued:
+            part = p.raw[cut:end]
+            out.append(Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part)))
+        else:
+            out.append(p)
+    return out
 
 
 Rule = tuple[tuple[int, ...], tuple[int, ...], str]  # (lhs positions, rhs positions, "=" or ">=")
@@ -300,9 +287,10 @@ def _violated(rule: Rule, values: list[int | None]) -> bool:
     if relation == ">=":
         # lhs ≥ rhs[0] − rhs[1] (A01): only decidable when complete
         return full_l and full_r and known_l[0] < known_r[0] - known_r[1]
+    # filter(None, …): the known values of a side (a zero adds nothing)
     if full_l:
-        return sum(known_l) != sum(known_r) if full_r else sum(v for v in known_r if v is not None) > sum(known_l)
-    return full_r and sum(v for v in known_l if v is not None) > sum(known_r)
+        return sum(known_l) != sum(known_r) if full_r else sum(filter(None, known_r)) > sum(known_l)
+    return full_r and sum(filter(None, known_l)) > sum(known_r)
 
 
 def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, list[int]],
