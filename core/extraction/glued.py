@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from core.model import CellKind, Equation
 from core.template import CellKey
@@ -32,23 +31,26 @@ class Piece:
     glued: bool = False  # a multi-digit run that may really be several cells
 
 
-@lru_cache(maxsize=4096)
 def _cuts(digits: str, parts: int) -> int:
     """Ways to cut ``digits`` into ``parts`` numbers, none with a leading zero (capped at 2: only
-    'none', 'one' and 'several' matter)."""
-    if parts == 1:
-        return int(len(digits) == 1 or digits[0] != "0")
-    if len(digits) < parts:
+    'none', 'one' and 'several' matter).
+
+    Counted, not enumerated: a cut is the set of places (1 … n−1) where a number starts, and a number
+    starting on a 0 must be that 0 alone, so a place on a 0 brings the next place with it. The places
+    fall into chains (a run of 0s and the place after it) of which a cut takes any tail; the chain at 1
+    is taken whole when the digits start with 0. Taking j of the free places is one way when j is none
+    or all of them or there is at most one chain; otherwise a place can move between two chains."""
+    n = len(digits)
+    chains = n - 1 - digits.count("0", 1, n - 1)  # the places no 0 just before points into
+    forced = 0
+    if n > 1 and digits[0] == "0":
+        forced = min(n - len(digits[1:].lstrip("0")), n - 1)
+        chains -= 1
+    free = n - 1 - forced
+    j = parts - 1 - forced
+    if j < 0 or j > free:
         return 0
-    total = 0
-    for k in range(1, len(digits) - parts + 2):
-        head = digits[:k]
-        if len(head) > 1 and head[0] == "0":
-            break
-        total += _cuts(digits[k:], parts - 1)
-        if total >= 2:
-            return 2
-    return total
+    return 1 if j == 0 or j == free or chains <= 1 else 2
 
 
 def _ways(pieces: list[Piece], ncols: int) -> list[dict[int, int]]:
