@@ -193,8 +193,12 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         is_glued = glued[pi]
         total = is_total[col]
         part_of = in_group[col] and need is not None
-        first = first_of[col]
+        closes = col == first_of[col]  # the group's first part: it must use up what is left
+        last_cell = col == 0
         bound = bounded[col]
+        only_digits = glued_to[pi]  # every atom left is a digit
+        crowded = pi == col  # as many pieces as cells left: this one cannot give two
+        cap = col if col < 10 else 10
         atoms_before = atoms_to[pi]
         ds, raw = digits[pi], raws[pi]
         v: int | None = 0
@@ -205,10 +209,13 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             if left < 0:
                 raise TooMany
             if is_glued:
-                v += ds[cut] * scale
-                scale *= 10
-                if cut < end - 1 and raw[cut] == "0":
+                d = ds[cut]
+                if d:
+                    v += d * scale
+                elif cut < end - 1 and raw[cut] == "0":
+                    scale *= 10
                     continue  # a number does not start with 0
+                scale *= 10
                 atoms = atoms_before + cut
             else:
                 v = value[pi]
@@ -222,9 +229,9 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                     if is_glued:
                         break  # a longer part is only larger
                     continue
-                if col == first and nneed != 0:
-                    continue  # the group's first part must use up what is left
-            if col == 0:
+                if closes and nneed != 0:
+                    continue
+            if last_cell:
                 if atoms == 0:  # nothing left to cut: the row is complete
                     path.append((pi, cut, end))
                     out.append(path[:])
@@ -233,21 +240,19 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                         raise TooMany
                     found = True
                 continue
-            npi, nend = (pi, cut) if is_glued and cut > 0 else (pi - 1, end_before[pi])
-            if atoms < col or npi >= col:
+            if atoms < col or (crowded and cut > 0):
                 continue  # fewer atoms or more pieces than the cells left
             if bound and nneed is not None:
                 # can ``col`` cells cut from ``atoms`` atoms add up to ``nneed``? One of them has at least
                 # ceil(atoms / col) digits, so is at least 10 ** (that − 1); if every atom is a digit, none
                 # has more than atoms − col + 1 digits, so the sum is below min(col, 10) · 10 ** that
-                longest = -(-atoms // col)
-                if longest >= 2 and nneed < pow10[longest - 1]:
+                if atoms > col and nneed < pow10[(atoms - 1) // col]:
                     continue
-                if (glued_to[pi + 1] if is_glued and cut > 0 else glued_to[pi]) and \
-                        nneed >= (col if col < 10 else 10) * pow10[atoms - col + 1]:
+                if only_digits and nneed >= cap * pow10[atoms - col + 1]:
                     continue
             path.append((pi, cut, end))
-            found = step(npi, nend, col - 1, nneed) or found
+            found = (step(pi, cut, col - 1, nneed) if is_glued and cut > 0 else
+                     step(pi - 1, end_before[pi], col - 1, nneed)) or found
             path.pop()
         if not found:
             dead.add(key)
