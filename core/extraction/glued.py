@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 
 from core.model import CellKind, Equation
 from core.template import CellKey
@@ -284,12 +285,25 @@ def _cells(pieces: list[Piece], path: list[tuple[int, int, int]]) -> list[Piece]
 Rule = tuple[tuple[int, ...], tuple[int, ...], str]  # (lhs positions, rhs positions, "=" or ">=")
 
 
-def _violated(rule: Rule, values: list[int | None]) -> bool:
+Sides = tuple[itemgetter, itemgetter, str]  # a rule's sides as getters of their values, and its relation
+
+
+def _sides(rule: Rule) -> Sides:
+    """The rule with each side as one getter of its cells' values (a tuple or a list: a one-cell side
+    is got as a slice), so checking it reads each side in one call."""
+    def getter(cells: tuple[int, ...]) -> itemgetter:
+        return itemgetter(*cells) if len(cells) > 1 else itemgetter(slice(cells[0], cells[0] + 1) if cells else
+                                                                    slice(0, 0))
+    lhs, rhs, relation = rule
+    return getter(lhs), getter(rhs), relation
+
+
+def _violated(rule: Sides, values: list[int | None]) -> bool:
     """True only when the rule can no longer hold. Counts are never negative, so a partial sum that
     already exceeds a complete other side is as good as a failure."""
-    lhs, rhs, relation = rule
-    known_l = [values[i] for i in lhs]
-    known_r = [values[i] for i in rhs]
+    get_l, get_r, relation = rule
+    known_l = get_l(values)
+    known_r = get_r(values)
     full_l, full_r = None not in known_l, None not in known_r
     if relation == ">=":
         # lhs ≥ rhs[0] − rhs[1] (A01): only decidable when complete
@@ -311,7 +325,8 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, l
     for ri, (lhs, rhs, _) in enumerate(rules):
         for i in {*lhs, *rhs}:
             rules_at.setdefault(i, []).append(ri)
-    touching = {rk: [rules[ri] for ri in sorted({ri for i in slots[rk] for ri in rules_at.get(i, ())})]
+    sides = [_sides(r) for r in rules]
+    touching = {rk: [sides[ri] for ri in sorted({ri for i in slots[rk] for ri in rules_at.get(i, ())})]
                 for rk in order}
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
