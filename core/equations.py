@@ -60,18 +60,37 @@ def rules_by_cell() -> dict[CellKey, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+_NUMBER = CellKind.NUMBER  # a module name: an Enum member looked up in the loop costs ten times more
+
+
 def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> Number | None:
     """Sum of one side (A01's right side is 制发 − 废止). None if any cell is not a usable number."""
     keys = eq.lhs if side == "lhs" else eq.rhs
+    if eq.relation == ">=" and side == "rhs":
+        values = _values(keys, get)
+        return None if values is None else values[0] - values[1]
+    return _sum(keys, get)
+
+
+def _values(keys: tuple[CellKey, ...], get: Callable[[CellKey], CellValue]) -> list[Number] | None:
+    """The numbers of ``keys``; None if any cell is not a usable number (``CellValue.is_number``)."""
     values = []
-    for k in keys:
-        cv = get(k)
-        if cv.kind is not CellKind.NUMBER or cv.value is None:  # CellValue.is_number, without the call
+    for cv in map(get, keys):
+        if cv.kind is not _NUMBER or cv.value is None:
             return None
         values.append(cv.value)
-    if eq.relation == ">=" and side == "rhs":
-        return values[0] - values[1]
-    return sum(values, start=0)
+    return values
+
+
+def _sum(keys: tuple[CellKey, ...], get: Callable[[CellKey], CellValue]) -> Number | None:
+    """``sum`` of the numbers of ``keys`` from 0, left to right; None if any cell is not a usable number."""
+    total: Number = 0
+    for cv in map(get, keys):
+        value = cv.value
+        if cv.kind is not _NUMBER or value is None:
+            return None
+        total += value
+    return total
 
 
 def holds(eq: Equation, lhs: Number, rhs: Number) -> bool:
