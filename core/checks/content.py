@@ -25,6 +25,8 @@ RESIDUE = re.compile("|".join(pair + r"(?<![A-Za-z]..)(?![A-Za-z])" for pair in 
                      + r"|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
 YEAR_WORDS = "本今上该全同去明次当度"
 ACCOUNTABILITY = (Bi("考核", "performance assessment"), Bi("评议", "public appraisal"), Bi("责任追究", "accountability"))
+FEE_NOTICE = CellKey("applications", "其他处理_2", 6)  # the cells these checks read, made once
+ADMIN_FEE = CellKey("active", "行政事业性收费", 0)
 OWN_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡|街道))")
 ACTING = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡))(?:人民政府|政府|党委)")  # a township named as the one acting
 _ACTING_AT = re.compile(r"[镇乡](?=人民政府|政府|党委)")  # the 镇/乡 that ends the name of a match of ACTING
@@ -81,21 +83,21 @@ def other_matters(ctx: CheckContext) -> Iterator[Finding]:
     if "要点" not in body:
         yield ctx.finding("T04", msg("T04"), spans=(span,), subject="T04")
     no_fee = re.search(r"未收取|没有收取|不收取", body)
-    fee_notice = ctx.get(CellKey("applications", "其他处理_2", 6))
+    fee_notice = ctx.get(FEE_NOTICE)
     prose = "".join(_folded_part(ctx, n) for n in (1, 5, 6))  # outside the tables' own labels
     notice_in_text = "收费通知" in prose
     if no_fee and ((fee_notice.is_number and fee_notice.value > 0) or notice_in_text):
         why = msg("T05.table", count=fee_notice.value) if fee_notice.is_number and fee_notice.value \
             else msg("T05.text")
-        yield ctx.finding("T05", msg("T05", why=why), (CellKey("applications", "其他处理_2", 6),),
+        yield ctx.finding("T05", msg("T05", why=why), (FEE_NOTICE,),
                           (span,), subject="T05")
-    fee = ctx.get(CellKey("active", "行政事业性收费", 0))
+    fee = ctx.get(ADMIN_FEE)
     mentions_admin_fee = "行政事业性收费" in body
     amounts = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*万?元", text)}
     same_amount = fee.is_number and fee.value and any(float(a) == float(fee.value) for a in amounts)
     if mentions_admin_fee or same_amount:
         yield ctx.finding("T10", msg("T10"),
-                          (CellKey("active", "行政事业性收费", 0),), (span,), subject="T10")
+                          (ADMIN_FEE,), (span,), subject="T10")
 
 
 @check

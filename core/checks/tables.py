@@ -70,9 +70,13 @@ def cross_totals(ctx: CheckContext):
                                   subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
 
 
+REVIEW_TOTAL, AFTER_REVIEW_TOTAL = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
+RULES_CELLS = tuple(CellKey("active", "规章", c) for c in range(3))  # made once, not for each report
+
+
 @check
 def review_after_no_review(ctx: CheckContext):
-    review_total, after_review_total = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
+    review_total, after_review_total = REVIEW_TOTAL, AFTER_REVIEW_TOTAL
     a, b = ctx.get(review_total), ctx.get(after_review_total)
     if a.is_number and b.is_number and a.value == 0 and b.value > 0:
         yield ctx.finding("C02", msg("C02", after=b.value),
@@ -81,8 +85,7 @@ def review_after_no_review(ctx: CheckContext):
 
 @check
 def rules_without_power(ctx: CheckContext):
-    keys = [CellKey("active", "规章", c) for c in range(3)]
-    nonzero = [k for k in keys if ctx.get(k).is_number and ctx.get(k).value > 0]
+    nonzero = [k for k in RULES_CELLS if ctx.get(k).is_number and ctx.get(k).value > 0]
     if not nonzero:
         return
     level = agency_level(ctx.report.agency)
