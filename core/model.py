@@ -48,6 +48,18 @@ class CellValue:
     span: Span | None = None
     note: str = ""
 
+    def __init__(self, kind: CellKind, value: Number | None = None, raw: str = "", span: Span | None = None,
+                 note: str = "") -> None:
+        # The fields and defaults above, set as the generated __init__ would. That one sets each field of
+        # a frozen dataclass through object.__setattr__, at twice the cost: the extractor makes some
+        # 200 cells a report. The instance stays frozen: assigning to a field still raises.
+        fields = self.__dict__
+        fields["kind"] = kind
+        fields["value"] = value
+        fields["raw"] = raw
+        fields["span"] = span
+        fields["note"] = note
+
     @property
     def is_number(self) -> bool:
         return self.kind is CellKind.NUMBER and self.value is not None

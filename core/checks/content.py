@@ -17,27 +17,38 @@ PROBLEM_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|不够|有待|�
 IMPROVE_WORDS = re.compile(r"改进|整改|措施|下一步|今后|将(?:进一步|着力|继续|持续|加强|加大)|加强|完善|提升")
 FEE_WORDS = re.compile(r"信息处理费|处理费")
 FEE_STATED = re.compile(r"未收取|没有收取|不收取|无收取|未产生|没有产生|未发生|不涉及|零元|0元|收取[^，。]{0,10}?\d|\d[\d.]*\s*(?:元|万元)|未发出|发出[^，。]{0,8}收费通知")
-RESIDUE = re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|xx|××|╳╳)(?![A-Za-z])|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
+# XX, ＸＸ, xx, ×× or ╳╳ not inside a word, and the other leftovers of the template. The letter test
+# before a pair is a look-behind past the pair (``(?<![A-Za-z]..)``) so that every alternative starts
+# with a character: the regex engine then skips to the few places one occurs instead of trying the
+# whole pattern at every character of the report.
+RESIDUE = re.compile("|".join(pair + r"(?<![A-Za-z]..)(?![A-Za-z])" for pair in ("XX", "ＸＸ", "xx", "××", "╳╳"))
+                     + r"|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
 YEAR_WORDS = "本今上该全同去明次当度"
 ACCOUNTABILITY = (Bi("考核", "performance assessment"), Bi("评议", "public appraisal"), Bi("责任追究", "accountability"))
+FEE_NOTICE = CellKey("applications", "其他处理_2", 6)  # the cells these checks read, made once
+ADMIN_FEE = CellKey("active", "行政事业性收费", 0)
 OWN_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡|街道))")
+ACTING = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡))(?:人民政府|政府|党委)")  # a township named as the one acting
+_ACTING_AT = re.compile(r"[镇乡](?=人民政府|政府|党委)")  # the 镇/乡 that ends the name of a match of ACTING
 
 
-def _part(ctx: CheckContext, number: int) -> tuple[str, Span] | None:
+def _folded_part(ctx: CheckContext, number: int) -> str:
+    """``fold`` of a part's text ("" when it is missing): a slice of the folded report, which is
+    cached (fold maps each character to one character, so slicing and folding commute)."""
     section = ctx.report.sections.get(number)
     if section is None:
-        return None
+        return ""
     s, e = section.body_span
-    return ctx.report.source.text[s:e], (s, e)
+    return fold(ctx.report.source.text)[s:e]
 
 
 def _body(ctx: CheckContext, number: int) -> tuple[str, str, Span] | None:
-    """(text, compact text without the page chrome that trails a report, span) of a part."""
-    part = _part(ctx, number)
-    if part is None:
+    """(folded text, compact text without the page chrome that trails a report, span) of a part."""
+    section = ctx.report.sections.get(number)
+    if section is None:
         return None
-    text, span = part
-    return text, compact(re.sub(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)", "", fold(text))), span
+    text = _folded_part(ctx, number)
+    return text, compact(re.sub(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)", "", text)), section.body_span
 
 
 @check
@@ -72,21 +83,21 @@ def other_matters(ctx: CheckContext) -> Iterator[Finding]:
     if "要点" not in body:
         yield ctx.finding("T04", msg("T04"), spans=(span,), subject="T04")
     no_fee = re.search(r"未收取|没有收取|不收取", body)
-    fee_notice = ctx.get(CellKey("applications", "其他处理_2", 6))
-    prose = "".join(p[0] for n in (1, 5, 6) if (p := _part(ctx, n)))  # outside the tables' own labels
-    notice_in_text = "收费通知" in fold(prose)
+    fee_notice = ctx.get(FEE_NOTICE)
+    prose = "".join(_folded_part(ctx, n) for n in (1, 5, 6))  # outside the tables' own labels
+    notice_in_text = "收费通知" in prose
     if no_fee and ((fee_notice.is_number and fee_notice.value > 0) or notice_in_text):
         why = msg("T05.table", count=fee_notice.value) if fee_notice.is_number and fee_notice.value \
             else msg("T05.text")
-        yield ctx.finding("T05", msg("T05", why=why), (CellKey("applications", "其他处理_2", 6),),
+        yield ctx.finding("T05", msg("T05", why=why), (FEE_NOTICE,),
                           (span,), subject="T05")
-    fee = ctx.get(CellKey("active", "行政事业性收费", 0))
+    fee = ctx.get(ADMIN_FEE)
     mentions_admin_fee = "行政事业性收费" in body
-    amounts = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*万?元", fold(text))}
+    amounts = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*万?元", text)}
     same_amount = fee.is_number and fee.value and any(float(a) == float(fee.value) for a in amounts)
     if mentions_admin_fee or same_amount:
         yield ctx.finding("T10", msg("T10"),
-                          (CellKey("active", "行政事业性收费", 0),), (span,), subject="T10")
+                          (ADMIN_FEE,), (span,), subject="T10")
 
 
 @check
@@ -121,7 +132,7 @@ def foreign_self_reference(ctx: CheckContext) -> Iterator[Finding]:
     own_name = own[-1]
     text = fold(ctx.report.source.text)
     seen: set[str] = set()
-    for m in re.finditer(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡))(?:人民政府|政府|党委)", text):
+    for m in _acting(text):
         name = m.group(1)
         if name in seen or own_name.endswith(name) or name.endswith(own_name) or name[-1] != own_name[-1]:
             continue
@@ -130,14 +141,28 @@ def foreign_self_reference(ctx: CheckContext) -> Iterator[Finding]:
                           spans=(m.span(),), subject=f"T08:{name}")
 
 
+def _acting(text: str) -> Iterator[re.Match]:
+    """``ACTING.finditer(text)``, tried only where a match can start: two or three characters before
+    a 镇/乡 that the suffix follows (a full scan tries the pattern at every Chinese character). The
+    places come in increasing order and each is tried only past the end of the last match, as
+    ``finditer`` does."""
+    end = 0
+    for at in _ACTING_AT.finditer(text):
+        for start in (at.start() - 3, at.start() - 2):
+            if start >= end and (m := ACTING.match(text, start)):
+                yield m
+                end = m.end()
+                break
+
+
 @check
 def last_years_text(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
-    part = _part(ctx, 1)
-    if r.year is None or part is None:
+    section = r.sections.get(1)
+    if r.year is None or section is None:
         return
-    text, (s, _) = part
-    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", fold(text)))
+    text, s = _folded_part(ctx, 1), section.body_span[0]
+    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
     if years[r.year - 1] >= 2 and years[r.year - 1] > years[r.year]:
         yield ctx.finding("T09", msg("T09", previous=r.year - 1, count=years[r.year - 1], year=r.year,
                                      own=years[r.year]),

@@ -9,6 +9,9 @@ from core.model import IMAGE_MARK, CellKind, Severity, Verdict
 from core.template import SECTIONS, TABLES, row_cells
 
 OLD = ("2019", "pre-2019")
+_MISSING = CellKind.MISSING  # bound once: asked of the cells of every row
+# each table's rows with their cells, made once
+_ROWS = {spec.id: tuple((row, row_cells(spec.id, row.key)) for row in spec.rows) for spec in TABLES.values()}
 _LAYOUT_NAMES = {"2019": "S04.layout_2019", "pre-2019": "S04.layout_pre2019"}
 
 
@@ -48,9 +51,10 @@ def tables_complete(ctx: CheckContext):
         table = ctx.report.tables.get(spec.id)
         if table is None:
             continue
-        for row in spec.rows:
-            keys = row_cells(spec.id, row.key)
-            if all(ctx.get(k).kind is CellKind.MISSING for k in keys) and not noted.intersection(keys):
+        for row, keys in _ROWS[spec.id]:
+            # a row whose first cell was read is found: the rest is not asked (most rows)
+            if ctx.get(keys[0]).kind is _MISSING and all(cv.kind is _MISSING for cv in map(ctx.get, keys)) \
+                    and not noted.intersection(keys):
                 name = label(row.label) if row.key else msg("S03.values_row", letter=spec.letter)
                 yield ctx.finding("S03", msg("S03.row_missing", letter=spec.letter, row=name, count=row.ncols), keys,
                                   spans=(table.span,) if table.span else (), subject=f"row:{spec.id}:{row.key}")

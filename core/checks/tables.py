@@ -44,22 +44,39 @@ def _message(ctx: CheckContext, eq: Equation, lhs: Number, rhs: Number) -> Messa
     raise ValueError(eq.rule)
 
 
+def _by_table() -> tuple[tuple[str, tuple[Equation, ...]], ...]:
+    """The equations of each table, in the order of ``all_equations`` (each table's are consecutive)."""
+    out: dict[str, list[Equation]] = {}
+    for eq in all_equations():
+        out.setdefault(eq.lhs[0].table, []).append(eq)
+    return tuple((table, tuple(eqs)) for table, eqs in out.items())
+
+
+_EQUATIONS_BY_TABLE = _by_table()
+
+
 @check
 def cross_totals(ctx: CheckContext):
     """B01–B03, C01, A01. An equation with a blank or unreadable cell is not assessable; that cell's
     own V/S finding already says so, so nothing is reported here (never an arithmetic error)."""
-    for eq in all_equations():
-        if not ctx.table_found(eq.lhs[0].table):
+    get = ctx.get
+    for table, equations in _EQUATIONS_BY_TABLE:
+        if not ctx.table_found(table):
             continue
-        lhs, rhs, ok = evaluate(eq, ctx.get)
-        if ok is False:
-            yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells, subject=f"{eq.rule}:{eq.subject}",
-                              equation=eq, lhs=lhs, rhs=rhs)
+        for eq in equations:
+            lhs, rhs, ok = evaluate(eq, get)
+            if ok is False:
+                yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells,
+                                  subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
+
+
+REVIEW_TOTAL, AFTER_REVIEW_TOTAL = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
+RULES_CELLS = tuple(CellKey("active", "规章", c) for c in range(3))  # made once, not for each report
 
 
 @check
 def review_after_no_review(ctx: CheckContext):
-    review_total, after_review_total = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
+    review_total, after_review_total = REVIEW_TOTAL, AFTER_REVIEW_TOTAL
     a, b = ctx.get(review_total), ctx.get(after_review_total)
     if a.is_number and b.is_number and a.value == 0 and b.value > 0:
         yield ctx.finding("C02", msg("C02", after=b.value),
@@ -68,8 +85,7 @@ def review_after_no_review(ctx: CheckContext):
 
 @check
 def rules_without_power(ctx: CheckContext):
-    keys = [CellKey("active", "规章", c) for c in range(3)]
-    nonzero = [k for k in keys if ctx.get(k).is_number and ctx.get(k).value > 0]
+    nonzero = [k for k in RULES_CELLS if ctx.get(k).is_number and ctx.get(k).value > 0]
     if not nonzero:
         return
     level = agency_level(ctx.report.agency)

@@ -3,6 +3,7 @@ and placeholders are flagged once each, and suspicious repeats are noted."""
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
@@ -19,6 +20,8 @@ from core.template import (
 
 FEE = CellKey("active", "行政事业性收费", 0)
 _FLAGGED = (CellKind.EMPTY, CellKind.PLACEHOLDER, CellKind.TEXT, CellKind.INVALID)
+_NUMBER = CellKind.NUMBER  # most cells: bound once, not looked up on the Enum for each
+_VALUE = attrgetter("value")
 _B_COLUMNS = tuple(tuple(CellKey("applications", r.key, c) for r in TABLES["applications"].rows) for c in range(TOTAL_COL))
 
 
@@ -29,7 +32,7 @@ def cell_values(ctx: CheckContext):
             continue
         for key in all_cells(table):
             cv = ctx.get(key)
-            if cv.kind not in _FLAGGED:
+            if cv.kind is _NUMBER or cv.kind not in _FLAGGED:
                 continue
             deps = rules_by_cell().get(key, ())
             name = {"letter": TABLES[table].letter, "cell": key, "raw": cv.raw,
@@ -60,7 +63,7 @@ def repeated_values(ctx: CheckContext):
         by_value: dict[object, list[CellKey]] = defaultdict(list)
         for key in all_cells("active"):
             cv = ctx.get(key)
-            if cv.is_number and cv.value != 0:
+            if cv.kind is _NUMBER and cv.value is not None and cv.value != 0:  # CellValue.is_number, inlined
                 by_value[cv.value].append(key)  # 218 and Decimal("218.0") are one key: equal, same hash
         for value, keys in by_value.items():
             if len({k.row for k in keys}) > 1:
@@ -69,8 +72,8 @@ def repeated_values(ctx: CheckContext):
     if ctx.table_found("applications"):
         cols = {}
         for c, keys in enumerate(_B_COLUMNS):
-            vec = tuple(ctx.get(k).value for k in keys)
-            if all(v is not None for v in vec) and any(vec):
+            vec = tuple(map(_VALUE, map(ctx.get, keys)))
+            if None not in vec and any(vec):
                 cols[c] = vec
         seen: dict[tuple, int] = {}
         for c, vec in cols.items():

@@ -8,7 +8,9 @@ shape. A report can be written in parts (``report_parts``) so a batch emits it o
 need the other reports are known."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from itertools import repeat
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -17,6 +19,11 @@ from core.template import TABLES, CellKey, row_cells
 
 INDENT = "  "
 _NL = ["\n" + INDENT * n for n in range(12)]
+# Enum members and template rows bound once: looked up for every cell of every report
+_NUMBER, _EMPTY = CellKind.NUMBER, CellKind.EMPTY
+_ROWS = {table: tuple((row.key, row_cells(table, row.key), row.ncols == 1) for row in spec.rows)
+         for table, spec in TABLES.items()}
+_ONLY_INTS = frozenset((int,)).issuperset  # over map(type, items): every item is exactly an int
 
 
 def _value(cv: CellValue) -> Any:
@@ -27,6 +34,11 @@ def _value(cv: CellValue) -> Any:
     return cv.value
 
 
+def _values(cells: Iterable[CellValue]) -> list[Any]:
+    """``_value`` of each cell; a printed integer (most cells) is taken without the call."""
+    return [v if cv.kind is _NUMBER and type(v := cv.value) is int else _value(cv) for cv in cells]
+
+
 def table_json(report: Report, table: str, get=None) -> Any:
     data = report.tables.get(table)
     if data is None:
@@ -34,15 +46,17 @@ def table_json(report: Report, table: str, get=None) -> Any:
     if get is None:
         cells = data.cells
 
-        def get(key: CellKey) -> CellValue:
-            return cells.get(key, MISSING)
-    spec = TABLES[table]
+        def read(keys: tuple[CellKey, ...]) -> Iterable[CellValue]:
+            return map(cells.get, keys, repeat(MISSING))
+    else:
+        def read(keys: tuple[CellKey, ...]) -> Iterable[CellValue]:
+            return map(get, keys)
     if table == "review_litigation":
-        return [_value(get(k)) for k in row_cells(table, "")]
+        return _values(read(row_cells(table, "")))
     out: dict[str, Any] = {}
-    for row in spec.rows:
-        vals = [_value(get(k)) for k in row_cells(table, row.key)]
-        out[row.key] = vals[0] if row.ncols == 1 else vals
+    for key, keys, single in _ROWS[table]:
+        vals = _values(read(keys))
+        out[key] = vals[0] if single else vals
     return out
 
 
@@ -53,6 +67,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
 def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, Any]:
     spans: dict[str, list[int]] = {}
     boxes: dict[str, list[dict]] = {}
+    # a text report has no page pieces, so no boxes: not asked for each cell
+    boxes_of = report.source.boxes if report.source.pieces else None
     for table in TABLES:
         data = report.tables.get(table)
         if data is None:
@@ -60,9 +76,11 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
         cells = data.cells.items() if get is None else ((key, get(key)) for key in data.cells)
         for key, cv in cells:
             span = cv.span
-            if span is not None and cv.kind is not CellKind.EMPTY and span[1] > span[0]:
+            if span is None:
+                continue
+            if span[1] > span[0] and cv.kind is not _EMPTY:
                 spans[key.id] = [span[0], span[1]]
-            if span is not None and (found := report.source.boxes(span)):
+            if boxes_of is not None and (found := boxes_of(span)):
                 boxes[key.id] = [b.json() for b in found]
     return {
         "file": report.source.path,
@@ -110,7 +128,7 @@ def encode(obj: Any, level: int = 0) -> str:
                  else f"{encode_basestring(k)}: {encode(v, level + 1)}" for k, v in obj.items()]
         return "{" + inner + ("," + inner).join(items) + _NL[level] + "}"
     if kind is list or kind is tuple:
-        if all(type(v) is int for v in obj):  # spans and table rows: most of a report
+        if _ONLY_INTS(map(type, obj)):  # spans and table rows: most of a report
             return encode_items(list(map(int.__repr__, obj)), level)
         return encode_items([encode(v, level + 1) for v in obj], level)
     if obj is True or obj is False:
