@@ -22,7 +22,11 @@ from core.template import SECTIONS
 
 NUMERALS = "一二三四五六七八九十"
 # numbering in front of a part title: 二、 二. 第二部分 (Chinese numerals anywhere; digits only at a line start)
-_NUMBERED = re.compile(rf"第([{NUMERALS}])部分[、.,:]?|(?<![{NUMERALS}(\[第])([{NUMERALS}]{{1,2}})[、.,:](?![{NUMERALS}、])")
+# — 第N部分, or one or two numerals not preceded by a numeral, '(', '[' or 第 and followed by a mark.
+# Written to open with its first character ([第一…十]) so that the regex engine skips every other
+# character of the text without trying the pattern there; the lookbehinds test that character.
+_NUMBERED = re.compile(rf"[第{NUMERALS}](?:(?<=第)([{NUMERALS}])部分[、.,:]?"
+                       rf"|(?<=[{NUMERALS}])(?<![{NUMERALS}(\[第][{NUMERALS}])[{NUMERALS}]?[、.,:](?![{NUMERALS}、]))")
 _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = re.compile(r"[。.:：;；]+$")
@@ -71,6 +75,11 @@ class Headings:
     duplicates: list[HeadingHit]   # other candidates of a chosen part (S05)
     extra: list[HeadingHit]        # numbered parts that are not among the six
     inexact: list[HeadingHit]      # chosen headings that differ from the standard wording
+
+
+def _numbering(m: re.Match[str]) -> int:
+    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
+    return _numeral(m.group(1) or m.group()[:-1])
 
 
 def _numeral(ch: str) -> int:
@@ -133,7 +142,7 @@ def _numbered(folded: str) -> list[HeadingHit]:
         if found is None:
             continue
         number, end, quality = found
-        numeral = _numeral(m.group(1) or m.group(2))
+        numeral = _numbering(m)
         score = 3.0 if numeral == number else 2.0 if abs(numeral - number) <= 2 else 0.5
         if not _boundary_before(folded, m.start()):
             # glued to the text before ('…年度报告一、总体情况…', headings with nothing between them):
@@ -218,7 +227,7 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
         if b.numeral - a.numeral < 2:
             continue
         for m in _NUMBERED.finditer(folded, a.end, b.start):
-            numeral = _numeral(m.group(1) or m.group(2))
+            numeral = _numbering(m)
             if a.numeral < numeral < b.numeral and _boundary_before(folded, m.start()):
                 end = min(len(folded), m.end() + 30)
                 stop = re.search(r"[\n。|\t\d]", folded[m.end():end])
