@@ -60,6 +60,8 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(
     ("penalties", rf"行政处罚[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
     ("enforcement", rf"行政强制[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
 ))
+# every count pattern ends on a number with its unit: a clause without one holds no count
+_COUNTED = re.compile(rf"(?:{NUMBER}){_UNIT}")
 _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
     ("review_litigation", r"(?:未|没有|无)(?:发生|收到|出现|产生|涉及)[^，,。]{0,24}?(?:行政复议|行政诉讼)"),
     ("received", r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。]{0,20}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:事项|申请)?)(?!要求)(?![^，,。]{0,8}(?:行政复议|行政诉讼))"),
@@ -89,6 +91,8 @@ def narrative_claims(report: Report) -> list[Claim]:
             m = pat.search(clause)
             if m and not _DIGIT.search(clause, m.end(), m.end() + 6):
                 out.append(Claim(topic, None, (offset + m.start(), offset + m.end()), (offset, offset + len(clause))))
+        if not _COUNTED.search(clause):
+            continue
         for topic, pat in _COUNT_PATTERNS:
             for m in pat.finditer(clause):
                 value = to_int(m.group("num"))
