@@ -29,7 +29,7 @@ _NUMBERED = re.compile(rf"[第{NUMERALS}](?:(?<=第)([{NUMERALS}])部分[、.,:]
                        rf"|(?<=[{NUMERALS}])(?<![{NUMERALS}(\[第][{NUMERALS}])[{NUMERALS}]?[、.,:](?![{NUMERALS}、]))")
 _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
-_TRAIL = re.compile(r"[。.:：;；]+$")
+_TRAIL = "。.:：;；"  # sentence marks after a heading on its own line
 # every part title holds one of these words: a cheap filter before the patterns
 _HINT = re.compile(r"情况|概述|概况|事项|问题|不足|申请|复议|诉讼|主动公开")
 
@@ -200,7 +200,7 @@ def _line_heading(line: str, start: int) -> HeadingHit | None:
     m = _LINE_NUMBER.match(c)
     if m and (m.group(1) or m.group(2)):
         return None  # numbered with a Chinese numeral: found by _numbered
-    rest = _TRAIL.sub("", c[m.end():] if m else c)
+    rest = (c[m.end():] if m else c).rstrip(_TRAIL)
     digit = int(m.group(3)) if m and m.group(3) else None
     found = _PATTERN.match(rest)  # anchored patterns: a match at the start or none
     if found is None:

@@ -60,6 +60,9 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(
     ("penalties", rf"行政处罚[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
     ("enforcement", rf"行政强制[^，,\d]{{0,8}}?(?P<num>{NUMBER}){_UNIT}"),
 ))
+# every "none" pattern below holds one of these words: a clause without them says no "none"
+# (plain substring tests: much cheaper than a regex search for an alternation of CJK words)
+_NEGATION_WORDS = ("未", "没有", "无", "为")
 # every count pattern ends on a number with its unit: a clause without one holds no count
 _COUNTED = re.compile(rf"(?:{NUMBER}){_UNIT}")
 _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
@@ -87,10 +90,12 @@ def narrative_claims(report: Report) -> list[Claim]:
     for clause, offset in (c for a, b in ranges for c in clauses(text, a, b)):
         if "|" in clause or "\t" in clause or not _TOPIC_WORDS.search(clause):
             continue  # a table row, or prose that makes no claim about the tables
-        for topic, pat in _NONE_PATTERNS:
-            m = pat.search(clause)
-            if m and not _DIGIT.search(clause, m.end(), m.end() + 6):
-                out.append(Claim(topic, None, (offset + m.start(), offset + m.end()), (offset, offset + len(clause))))
+        if any(word in clause for word in _NEGATION_WORDS):
+            for topic, pat in _NONE_PATTERNS:
+                m = pat.search(clause)
+                if m and not _DIGIT.search(clause, m.end(), m.end() + 6):
+                    out.append(Claim(topic, None, (offset + m.start(), offset + m.end()),
+                                     (offset, offset + len(clause))))
         if not _COUNTED.search(clause):
             continue
         for topic, pat in _COUNT_PATTERNS:
