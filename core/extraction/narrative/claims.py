@@ -9,7 +9,7 @@ from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.extraction.normalize import fold
 from core.model import Report, Span
 
-_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_CLAUSE = re.compile(r"[^。；;！!？?\n]+")  # a clause: what stands between two sentence ends
 _DIGIT = re.compile(r"\d")
 # every claim pattern below needs one of these words: clauses without them are skipped cheaply
 _TOPIC_WORDS = re.compile(r"申请|办结|答复|办理|结转|复议|诉讼|规章|规范性文件|行政许可|行政处罚|行政强制")
@@ -30,14 +30,7 @@ class Claim:
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
     """(clause, offset) pieces of ``text[start:end]`` split at sentence ends."""
     end = len(text) if end is None else end
-    out, pos = [], start
-    for m in _CLAUSE_END.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((text[pos:m.start()], pos))
-        pos = m.end()
-    if pos < end:
-        out.append((text[pos:end], pos))
-    return out
+    return [(m.group(), m.start()) for m in _CLAUSE.finditer(text, start, end)]
 
 
 # (topic, pattern with a NUM group) — matched within one clause, on folded text
