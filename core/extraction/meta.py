@@ -143,13 +143,18 @@ def other_doc_type(title: str | None) -> bool:
 
 
 def detect_layout(folded: str, sections_found: int) -> str | None:
-    """Which form the report follows, from its markers (checks.md 'Older layouts')."""
-    counts = {name: sum(1 for k in markers if k in folded) for name, markers in LAYOUT_MARKERS.items()}
-    if counts["2021"] >= 2 and counts["2021"] >= counts["2019"]:
+    """Which form the report follows, from its markers (checks.md 'Older layouts'). Each form's
+    markers are counted only when the decision comes to them: each one not printed is a scan of the
+    whole text."""
+    def count(name: str) -> int:
+        return sum(1 for k in LAYOUT_MARKERS[name] if k in folded)
+
+    current, older = count("2021"), count("2019")
+    if current >= 2 and current >= older:
         return "2021"
-    if counts["2019"] >= 2:
+    if older >= 2:
         return "2019"
-    if counts["pre-2019"] >= 2:
+    if count("pre-2019") >= 2:
         return "pre-2019"
     if sections_found >= 3:
         return "2021"

@@ -36,7 +36,7 @@ def extract_report(doc: SourceDocument) -> Report:
         report.tables = {t: None for t in TABLES}
         return report
     bounds = sorted(h.start for h in headings.extra)
-    for spec, region in _regions(folded, sections, bounds).items():
+    for spec, region in _regions(folded, sections, bounds):
         report.tables[spec.id] = _extract(spec, folded, region, report.notes)
     _appended_tables(report, folded)
     return report
@@ -88,9 +88,10 @@ def _first_marker(folded: str, spec: TableSpec, start: int) -> tuple[int, int] |
     return max(folded.rfind("\n", 0, first) + 1, first - _LOOKBACK, start), first
 
 
-def _regions(folded: str, sections: dict, bounds: list[int]) -> dict[TableSpec, Span | None]:
-    """Where each table is looked for: its part's body, up to the next heading (or an extra part); when
-    the heading is missing, from the table's first marker."""
+def _regions(folded: str, sections: dict, bounds: list[int]) -> list[tuple[TableSpec, Span | None]]:
+    """Where each table is looked for, in form order: its part's body, up to the next heading (or an
+    extra part); when the heading is missing, from the table's first marker. (A list, not a dict keyed
+    by spec: hashing a TableSpec hashes all its rows.)"""
     starts: dict[str, int | None] = {}
     markers: list[int] = []  # where a table found by its marker begins: it ends the table before it
     cursor = sections[1].heading_span[1] if 1 in sections else 0
@@ -106,16 +107,16 @@ def _regions(folded: str, sections: dict, bounds: list[int]) -> dict[TableSpec, 
         if starts[spec.id] is not None:
             cursor = starts[spec.id]
     heading_starts = sorted([s.heading_span[0] for s in sections.values()] + bounds)
-    regions: dict[TableSpec, Span | None] = {}
+    regions: list[tuple[TableSpec, Span | None]] = []
     for spec in TABLES.values():
         start = starts[spec.id]
         if start is None:
-            regions[spec] = None
+            regions.append((spec, None))
             continue
         ends = [h for h in heading_starts if h >= start] + [m for m in markers if m > start]
         ends += [s for k, s in starts.items() if s is not None and s > start and TABLES[k].section in sections]
         end = min(ends, default=len(folded))
-        regions[spec] = (start, min(end, start + MAX_TABLE_REGION))
+        regions.append((spec, (start, min(end, start + MAX_TABLE_REGION))))
     return regions
 
 

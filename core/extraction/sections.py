@@ -16,22 +16,44 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from core.extraction.chain import heaviest_chain
-from core.extraction.normalize import compact, compact_with_map, fold
+from core.extraction.normalize import compact, fold
 from core.model import Section
 from core.template import SECTIONS
 
 NUMERALS = "一二三四五六七八九十"
 # numbering in front of a part title: 二、 二. 第二部分 (Chinese numerals anywhere; digits only at a line start)
-_NUMBERED = re.compile(rf"第([{NUMERALS}])部分[、.,:]?|(?<![{NUMERALS}(\[第])([{NUMERALS}]{{1,2}})[、.,:](?![{NUMERALS}、])")
+# — 第N部分, or one or two numerals not preceded by a numeral, '(', '[' or 第 and followed by a mark.
+# Written to open with its first character ([第一…十]) so that the regex engine skips every other
+# character of the text without trying the pattern there; the lookbehinds test that character.
+_NUMBERED = re.compile(rf"[第{NUMERALS}](?:(?<=第)([{NUMERALS}])部分[、.,:]?"
+                       rf"|(?<=[{NUMERALS}])(?<![{NUMERALS}(\[第][{NUMERALS}])[{NUMERALS}]?[、.,:](?![{NUMERALS}、]))")
 _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
-_TRAIL = re.compile(r"[。.:：;；]+$")
+_TRAIL = "。.:：;；"  # sentence marks after a heading on its own line
 # every part title holds one of these words: a cheap filter before the patterns
 _HINT = re.compile(r"情况|概述|概况|事项|问题|不足|申请|复议|诉讼|主动公开")
-_PATTERNS = tuple((spec, tuple(re.compile(p) for p in spec.patterns)) for spec in SECTIONS)
-_WORDINGS = tuple((spec, tuple(re.compile(p) for p in spec.wordings)) for spec in SECTIONS)
+
+
+def _first_part(patterns: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """One regex for the part patterns, part by part: group k (1-based) matches when part k's do.
+    Alternatives are tried in order, so a match is the first part (and its first pattern) that
+    matches — what trying each pattern in turn would find, in one call."""
+    return re.compile("|".join("(" + "|".join(f"(?:{p})" for p in group) + ")" for group in patterns))
+
+
+# Every part pattern is anchored at the start (so ``match`` finds what ``search`` would), none matches
+# the empty string (a match always ends on a title character) and none has a group of its own (the
+# group that matched names the part).
+assert all(p.startswith("^") and not re.match(p, "") and not re.compile(p).groups
+           for spec in SECTIONS for p in spec.patterns + spec.wordings)
+_PATTERN = _first_part([spec.patterns for spec in SECTIONS])
+# after a numbering the title may run on into its text: the patterns without their end anchor
+_PATTERN_PREFIX = _first_part([tuple(p.rstrip("$") for p in spec.patterns) for spec in SECTIONS])
+_WORDING = _first_part([spec.wordings for spec in SECTIONS])
 WORDING_QUALITY = 0.9  # an agency's own wording of a title: below the standard one, above a misprint
-_TITLES = tuple((spec, compact(spec.heading.split("、", 1)[1])) for spec in SECTIONS)
+# (part number, compact title, its distinct characters)
+_TITLES = tuple((spec.number, title, frozenset(title))
+                for spec in SECTIONS for title in [compact(spec.heading.split("、", 1)[1])])
 _WINDOW = 40
 FUZZY_MIN = 0.8
 
@@ -55,6 +77,11 @@ class Headings:
     inexact: list[HeadingHit]      # chosen headings that differ from the standard wording
 
 
+def _numbering(m: re.Match[str]) -> int:
+    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
+    return _numeral(m.group(1) or m.group()[:-1])
+
+
 def _numeral(ch: str) -> int:
     if len(ch) == 2:
         return 10 + NUMERALS.index(ch[1]) + 1 if ch[0] == "十" else (NUMERALS.index(ch[0]) + 1) * 10
@@ -64,32 +91,40 @@ def _numeral(ch: str) -> int:
 def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
     """(part number, end offset, quality) of a part title starting at ``at`` (just after a part
     numbering, which is why an agency's own wording of the title is trusted too), or None."""
-    comp, index = compact_with_map(folded[at:at + _WINDOW * 2], at)
-    comp = comp[:_WINDOW]
+    window = folded[at:at + _WINDOW * 2]
+    comp = compact(window)[:_WINDOW]
     if not _HINT.search(comp):
         return None
-    for spec, pats in _PATTERNS:
-        for p in pats:
-            pattern = p.pattern.rstrip("$")
-            m = re.match(pattern, comp)
-            if m and m.end():
-                return spec.number, index[m.end() - 1] + 1, 1.0
-    for spec, pats in _WORDINGS:
-        for p in pats:
-            m = p.match(comp)
-            if m and m.end():
-                return spec.number, index[m.end() - 1] + 1, WORDING_QUALITY
+    m = _PATTERN_PREFIX.match(comp)
+    if m:
+        return SECTIONS[m.lastindex - 1].number, _compact_end(window, at, m.end()), 1.0
+    m = _WORDING.match(comp)
+    if m:
+        return SECTIONS[m.lastindex - 1].number, _compact_end(window, at, m.end()), WORDING_QUALITY
     best: tuple[int, int, float] | None = None
-    for spec, title in _TITLES:
+    for number, title, chars in _TITLES:
         if len(title) < 6:
             continue  # a short title with a wrong character is too easily another phrase
-        if sum(1 for ch in set(title) if ch in comp[:len(title) + 3]) < 0.7 * len(set(title)):
+        if len(chars.intersection(comp[:len(title) + 3])) < 0.7 * len(chars):
             continue
         for length in range(max(1, len(title) - 2), min(len(comp), len(title) + 2) + 1):
             ratio = SequenceMatcher(None, title, comp[:length], autojunk=False).ratio()
             if ratio >= FUZZY_MIN and (best is None or ratio > best[2]):
-                best = (spec.number, index[length - 1] + 1, ratio)
+                best = (number, _compact_end(window, at, length), ratio)
     return best
+
+
+def _compact_end(window: str, at: int, n: int) -> int:
+    """The offset just after the ``n``-th character (n >= 1) of ``compact(window)``, where ``window``
+    starts at offset ``at``: only the heading's end needs mapping back, not every character."""
+    pos = 0
+    for run in window.split():
+        pos = window.find(run, pos)  # only whitespace lies between the last run and this one
+        if n <= len(run):
+            return at + pos + n
+        n -= len(run)
+        pos += len(run)
+    raise ValueError("n is beyond the compact window")
 
 
 def _boundary_before(folded: str, at: int) -> bool:
@@ -107,7 +142,7 @@ def _numbered(folded: str) -> list[HeadingHit]:
         if found is None:
             continue
         number, end, quality = found
-        numeral = _numeral(m.group(1) or m.group(2))
+        numeral = _numbering(m)
         score = 3.0 if numeral == number else 2.0 if abs(numeral - number) <= 2 else 0.5
         if not _boundary_before(folded, m.start()):
             # glued to the text before ('…年度报告一、总体情况…', headings with nothing between them):
@@ -142,29 +177,39 @@ _NUMBERED_BEFORE = re.compile(rf"(?:[{NUMERALS}]|第[{NUMERALS}]部分)[、.,:]?
 def _lines(folded: str) -> list[HeadingHit]:
     """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况')."""
     hits: list[HeadingHit] = []
-    pos = 0
-    for line in folded.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if len(line) > 200 or not _HINT.search(line):
-            continue
-        c = compact(line).lstrip("#*|").rstrip("*|")
-        if not c or len(c) > 45 or _SUB.match(c):
-            continue
-        m = _LINE_NUMBER.match(c)
-        if m and (m.group(1) or m.group(2)):
-            continue  # numbered with a Chinese numeral: found by _numbered
-        rest = _TRAIL.sub("", c[m.end():] if m else c)
-        digit = int(m.group(3)) if m and m.group(3) else None
-        for spec, pats in _PATTERNS:
-            if any(p.search(rest) for p in pats):
-                if digit is not None and digit != spec.number:
-                    break  # '1.主动公开情况': a numbered point of part 一, not part 二
-                lead = len(line) - len(line.lstrip())
-                hits.append(HeadingHit(spec.number, start + lead, start + len(line.rstrip()), line.strip(),
-                                       digit, 2.5 if digit else 2.0))
-                break
+    # only lines holding a title word can be headings: find those words in one scan of the text
+    m = _HINT.search(folded)
+    while m:
+        start = folded.rfind("\n", 0, m.start()) + 1
+        end = folded.find("\n", m.end())
+        end = len(folded) if end < 0 else end
+        hit = _line_heading(folded[start:end], start)
+        if hit is not None:
+            hits.append(hit)
+        m = _HINT.search(folded, end + 1)
     return hits
+
+
+def _line_heading(line: str, start: int) -> HeadingHit | None:
+    """The heading ``line`` (at offset ``start``) is, if it is one by itself."""
+    if len(line) > 200:
+        return None
+    c = compact(line).lstrip("#*|").rstrip("*|")
+    if not c or len(c) > 45 or _SUB.match(c):
+        return None
+    m = _LINE_NUMBER.match(c)
+    if m and (m.group(1) or m.group(2)):
+        return None  # numbered with a Chinese numeral: found by _numbered
+    rest = (c[m.end():] if m else c).rstrip(_TRAIL)
+    digit = int(m.group(3)) if m and m.group(3) else None
+    found = _PATTERN.match(rest)  # anchored patterns: a match at the start or none
+    if found is None:
+        return None
+    number = SECTIONS[found.lastindex - 1].number
+    if digit is not None and digit != number:
+        return None  # '1.主动公开情况': a numbered point of part 一, not part 二
+    lead = len(line) - len(line.lstrip())
+    return HeadingHit(number, start + lead, start + len(line.rstrip()), line.strip(), digit, 2.5 if digit else 2.0)
 
 
 def _choose(hits: list[HeadingHit]) -> list[HeadingHit]:
@@ -182,7 +227,7 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
         if b.numeral - a.numeral < 2:
             continue
         for m in _NUMBERED.finditer(folded, a.end, b.start):
-            numeral = _numeral(m.group(1) or m.group(2))
+            numeral = _numbering(m)
             if a.numeral < numeral < b.numeral and _boundary_before(folded, m.start()):
                 end = min(len(folded), m.end() + 30)
                 stop = re.search(r"[\n。|\t\d]", folded[m.end():end])
