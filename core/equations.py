@@ -65,36 +65,14 @@ _NUMBER = CellKind.NUMBER  # a module name: an Enum member looked up in the loop
 
 def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> Number | None:
     """Sum of one side (A01's right side is 制发 − 废止). None if any cell is not a usable number."""
-    if side != "lhs" and eq.relation == ">=":
-        return _difference(eq.rhs, get)
-    return _sum(eq.lhs if side == "lhs" else eq.rhs, get)
-
-
-def _difference(keys: tuple[CellKey, ...], get: Callable[[CellKey], CellValue]) -> Number | None:
-    """First minus second; None if either is not a usable number."""
-    values = _values(keys, get)
-    return None if values is None else values[0] - values[1]
-
-
-def _values(keys: tuple[CellKey, ...], get: Callable[[CellKey], CellValue]) -> list[Number] | None:
-    """The numbers of ``keys``; None if any cell is not a usable number (``CellValue.is_number``)."""
     values = []
-    for cv in map(get, keys):
-        if cv.kind is not _NUMBER or cv.value is None:
+    for cv in map(get, eq.lhs if side == "lhs" else eq.rhs):
+        if cv.kind is not _NUMBER or cv.value is None:  # CellValue.is_number, without the call
             return None
         values.append(cv.value)
-    return values
-
-
-def _sum(keys: tuple[CellKey, ...], get: Callable[[CellKey], CellValue]) -> Number | None:
-    """``sum`` of the numbers of ``keys`` from 0, left to right; None if any cell is not a usable number."""
-    total: Number = 0
-    for cv in map(get, keys):
-        value = cv.value
-        if cv.kind is not _NUMBER or value is None:
-            return None
-        total += value
-    return total
+    if eq.relation == ">=" and side == "rhs":
+        return values[0] - values[1]
+    return sum(values, start=0)
 
 
 def holds(eq: Equation, lhs: Number, rhs: Number) -> bool:
@@ -103,8 +81,7 @@ def holds(eq: Equation, lhs: Number, rhs: Number) -> bool:
 
 def evaluate(eq: Equation, get: Callable[[CellKey], CellValue]) -> tuple[Number | None, Number | None, bool | None]:
     """(lhs, rhs, holds) — holds is None when the equation is not assessable."""
-    lhs = _sum(eq.lhs, get)  # side_value of each side, without its dispatch
-    rhs = _difference(eq.rhs, get) if eq.relation == ">=" else _sum(eq.rhs, get)
+    lhs, rhs = side_value(eq, "lhs", get), side_value(eq, "rhs", get)
     if lhs is None or rhs is None:
         return lhs, rhs, None
     return lhs, rhs, holds(eq, lhs, rhs)

@@ -258,6 +258,12 @@ def row_cells(table: str, row: str) -> tuple[CellKey, ...]:
     return tuple(CellKey(table, row, c) for c in range(TABLES[table].row(row).ncols))
 
 
+@lru_cache(maxsize=None)
+def rows_with_cells(table: str) -> tuple[tuple[RowSpec, tuple[CellKey, ...]], ...]:
+    """Each row of a table with its cells, in form order: made once, walked for every report."""
+    return tuple((row, row_cells(table, row.key)) for row in TABLES[table].rows)
+
+
 def cell_label(key: CellKey, lang: str = "zh") -> str:
     """Human name of a cell, e.g. '一、本年新收政府信息公开申请数量 · 自然人', used in messages;
     ``lang`` "en" gives the English names of the same labels."""

@@ -6,12 +6,10 @@ from core.checks.context import CheckContext
 from core.extraction.meta import other_doc_type
 from core.messages import Message, label, msg, ordinal
 from core.model import IMAGE_MARK, CellKind, Severity, Verdict
-from core.template import SECTIONS, TABLES, row_cells
+from core.template import SECTIONS, TABLES, rows_with_cells
 
 OLD = ("2019", "pre-2019")
 _MISSING = CellKind.MISSING  # bound once: asked of the cells of every row
-# each table's rows with their cells, made once
-_ROWS = {spec.id: tuple((row, row_cells(spec.id, row.key)) for row in spec.rows) for spec in TABLES.values()}
 _LAYOUT_NAMES = {"2019": "S04.layout_2019", "pre-2019": "S04.layout_pre2019"}
 
 
@@ -51,7 +49,7 @@ def tables_complete(ctx: CheckContext):
         table = ctx.report.tables.get(spec.id)
         if table is None:
             continue
-        for row, keys in _ROWS[spec.id]:
+        for row, keys in rows_with_cells(spec.id):
             # a row whose first cell was read is found: the rest is not asked (most rows)
             if ctx.get(keys[0]).kind is _MISSING and all(cv.kind is _MISSING for cv in map(ctx.get, keys)) \
                     and not noted.intersection(keys):

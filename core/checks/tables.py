@@ -76,11 +76,10 @@ RULES_CELLS = tuple(CellKey("active", "规章", c) for c in range(3))  # made on
 
 @check
 def review_after_no_review(ctx: CheckContext):
-    review_total, after_review_total = REVIEW_TOTAL, AFTER_REVIEW_TOTAL
-    a, b = ctx.get(review_total), ctx.get(after_review_total)
+    a, b = ctx.get(REVIEW_TOTAL), ctx.get(AFTER_REVIEW_TOTAL)
     if a.is_number and b.is_number and a.value == 0 and b.value > 0:
         yield ctx.finding("C02", msg("C02", after=b.value),
-                          (review_total, after_review_total), subject="C02")
+                          (REVIEW_TOTAL, AFTER_REVIEW_TOTAL), subject="C02")
 
 
 @check

@@ -15,14 +15,12 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from core.model import MISSING, CellKind, CellValue, Finding, Report
-from core.template import TABLES, CellKey, row_cells
+from core.template import TABLES, CellKey, row_cells, rows_with_cells
 
 INDENT = "  "
 _NL = ["\n" + INDENT * n for n in range(12)]
-# Enum members and template rows bound once: looked up for every cell of every report
+# Enum members bound once: looked up for every cell of every report
 _NUMBER, _EMPTY = CellKind.NUMBER, CellKind.EMPTY
-_ROWS = {table: tuple((row.key, row_cells(table, row.key), row.ncols == 1) for row in spec.rows)
-         for table, spec in TABLES.items()}
 _ONLY_INTS = frozenset((int,)).issuperset  # over map(type, items): every item is exactly an int
 
 
@@ -54,9 +52,9 @@ def table_json(report: Report, table: str, get=None) -> Any:
     if table == "review_litigation":
         return _values(read(row_cells(table, "")))
     out: dict[str, Any] = {}
-    for key, keys, single in _ROWS[table]:
+    for row, keys in rows_with_cells(table):
         vals = _values(read(keys))
-        out[key] = vals[0] if single else vals
+        out[row.key] = vals[0] if row.ncols == 1 else vals
     return out
 
 

@@ -7,6 +7,7 @@ index map (``compact``), never on the whole document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _PAIRS = {
@@ -48,14 +49,21 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+def runs(text: str) -> Iterator[tuple[str, int]]:
+    """The runs of ``text`` between whitespace, with their offsets: what ``compact`` joins, and where
+    each piece of it lies in the original."""
+    at = 0
+    for run in text.split():
+        at = text.find(run, at)  # only whitespace lies between the last run and this one
+        yield run, at
+        at += len(run)
+
+
 def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
-    runs = text.split()
+    pieces: list[str] = []
     index: list[int] = []
-    extend = index.extend
-    at = 0
-    for run in runs:
-        at = text.find(run, at)  # only whitespace lies between the last run and this one
-        extend(range(base + at, base + at + len(run)))
-        at += len(run)
-    return "".join(runs), index
+    for run, at in runs(text):
+        pieces.append(run)
+        index.extend(range(base + at, base + at + len(run)))
+    return "".join(pieces), index

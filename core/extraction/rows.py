@@ -333,8 +333,8 @@ def _is_text_cell(run: Run) -> bool:
 
 def _room(spec: TableSpec, row: RowRead) -> bool:
     if row.is_group:
-        return len(_hard(row.items)) < 7
-    return len(_hard(row.items)) < spec.row(row.key).ncols
+        return len(hard_items(row.items)) < 7
+    return len(hard_items(row.items)) < spec.row(row.key).ncols
 
 
 def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list[Token]:
@@ -375,13 +375,13 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
             lines.setdefault(t.line, []).append(t)
         if len(lines) == len(block) > 1:
             # one line of values per label: a converter's value rows, padded with blank fields
-            rows_of = [_hard(v) for v in lines.values()]
+            rows_of = [hard_items(v) for v in lines.values()]
             rows_of = [v[:w] if all(t.kind is Tok.EMPTY for t in v[w:]) else v for v, w in zip(rows_of, widths)]
             if all(len(v) == w for v, w in zip(rows_of, widths)):
                 for r, v in zip(block, rows_of):
                     r.items = v
                 return True
-        items = _hard(items)
+        items = hard_items(items)
         if len(set(widths)) != 1 or len(items) != widths[0] * len(block):
             return False
         w = widths[0]
@@ -408,5 +408,6 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
             share(plain[start:k], group)
 
 
-def _hard(items: list[Token]) -> list[Token]:
+def hard_items(items: list[Token]) -> list[Token]:
+    """A row's items without the blank fields that only may be cells (next to a label)."""
     return [t for t in items if t.kind is not Tok.EMPTY or t.hard]

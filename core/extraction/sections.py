@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from core.extraction.chain import heaviest_chain
-from core.extraction.normalize import compact, fold
+from core.extraction.normalize import compact, fold, runs
 from core.model import Section
 from core.template import SECTIONS
 
@@ -117,13 +117,10 @@ def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
 def _compact_end(window: str, at: int, n: int) -> int:
     """The offset just after the ``n``-th character (n >= 1) of ``compact(window)``, where ``window``
     starts at offset ``at``: only the heading's end needs mapping back, not every character."""
-    pos = 0
-    for run in window.split():
-        pos = window.find(run, pos)  # only whitespace lies between the last run and this one
+    for run, pos in runs(window):
         if n <= len(run):
             return at + pos + n
         n -= len(run)
-        pos += len(run)
     raise ValueError("n is beyond the compact window")
 
 

@@ -23,7 +23,7 @@ from core.extraction.glued import (
     solve_jointly,
 )
 from core.extraction.normalize import compact
-from core.extraction.rows import RowRead, read_rows
+from core.extraction.rows import RowRead, hard_items, read_rows
 from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
@@ -106,7 +106,7 @@ def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
 
 def _row_pieces(items: list[Token], ncols: int) -> list[Piece]:
     """The row's cells: blanks next to a label count only when they make the row exactly full."""
-    hard = [p for t in items if t.kind is not Tok.EMPTY or t.hard for p in _pieces(t)]
+    hard = [p for t in hard_items(items) for p in _pieces(t)]
     if len(hard) == ncols or any(p.glued for p in hard):
         return hard
     every = [p for t in items for p in _pieces(t)]
@@ -156,7 +156,7 @@ class _Builder:
                 if re.search(pat, compact(label)):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
-        hard = [t for t in read.items if t.kind is not Tok.EMPTY or t.hard]
+        hard = hard_items(read.items)
         if len(hard) == row.ncols and not row.decimal and all(t.kind is Tok.VALUE and t.text.isdecimal() for t in hard):
             # the common case, one plain count per column: the cells straight from the tokens (what
             # ``_row_pieces`` and ``place`` make of them)
