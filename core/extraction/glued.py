@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 
 from core.model import CellKind, Equation
@@ -54,21 +55,27 @@ def _cuts(digits: str, parts: int) -> int:
     return 1 if j == 0 or j == free or chains <= 1 else 2
 
 
-def _ways(pieces: list[Piece], ncols: int) -> list[dict[int, int]]:
-    """For each prefix of the pieces: cells made so far → ways (capped at 2)."""
+def _ways(pieces: list[Piece], ncols: int) -> tuple[dict[int, int], ...]:
+    """For each prefix of the pieces: cells made so far → ways (capped at 2). Read only: shared by
+    ``shape_count`` and ``shape_split``, which ask for the same row one after the other."""
+    return _ways_of(tuple((p.raw, p.glued) for p in pieces), ncols)
+
+
+@lru_cache(maxsize=256)
+def _ways_of(shape: tuple[tuple[str, bool], ...], ncols: int) -> tuple[dict[int, int], ...]:
     table = [{0: 1}]
-    for p in pieces:
+    for raw, glued in shape:
         nxt: dict[int, int] = {}
         for used, w in table[-1].items():
-            options = range(1, len(p.raw) + 1) if p.glued else (1,)
+            options = range(1, len(raw) + 1) if glued else (1,)
             for k in options:
                 if used + k > ncols:
                     break
-                c = _cuts(p.raw, k) if p.glued else 1
+                c = _cuts(raw, k) if glued else 1
                 if c:
                     nxt[used + k] = min(2, nxt.get(used + k, 0) + w * c)
         table.append(nxt)
-    return table
+    return tuple(table)
 
 
 def shape_count(pieces: list[Piece], ncols: int) -> int:
@@ -162,21 +169,21 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         glued_to[i + 1] = glued_to[i] and q.glued
     if ncols < 1 or last >= ncols or atoms_to[-1] < ncols:
         return []
-    # what each cut needs, in lists: per piece, and per cell
+    # what each cut needs, looked up once per call of ``step``: per piece (glued; nothing but glued
+    # runs before it; the atoms before it; its digits, as ints; its text; its value when whole) ...
     number = CellKind.NUMBER
-    glued = [p.glued for p in pieces]
-    raws = [p.raw for p in pieces]
-    # a glued run is decimal digits (``tables._pieces``): each part's value is built digit by digit as
-    # the cut moves left, instead of parsing the part
-    digits = [[int(ch) for ch in p.raw] if p.glued else [] for p in pieces]
-    value = [p.value if p.kind is number and isinstance(p.value, int) else None for p in pieces]
+    # (a glued run is decimal digits, ``tables._pieces``: each part's value is built digit by digit as
+    # the cut moves left, instead of parsing the part)
+    per_piece = [(p.glued, glued_to[i], atoms_to[i], [int(ch) for ch in p.raw] if p.glued else [], p.raw,
+                  p.value if p.kind is number and isinstance(p.value, int) else None)
+                 for i, p in enumerate(pieces)]
     end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
+    # ... and per cell (a total; a part of a group; the group's first part, which must use up what is
+    # left; the row's first cell; a part of a group that starts the row, so the cells left make up the
+    # rest of its sum; at most how many numbers below 10^k the cells left are, for that bound)
     total_of = {c: t for t, first in totals.items() for c in range(first, t)}
-    is_total = [c in totals for c in range(ncols)]
-    in_group = [c in total_of for c in range(ncols)]
-    first_of = [totals[total_of[c]] if c in total_of else None for c in range(ncols)]
-    # a part of a group that starts the row: the cells left make up the rest of its sum
-    bounded = [c in total_of and totals[total_of[c]] == 0 < c for c in range(ncols)]
+    per_col = [(c in totals, c in total_of, c in total_of and totals[total_of[c]] == c, c == 0,
+                c in total_of and totals[total_of[c]] == 0 < c, min(c, 10)) for c in range(ncols)]
     pow10 = [10 ** k for k in range(atoms_to[-1] + 2)]
     out: list[list[tuple[int, int, int]]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
@@ -191,17 +198,10 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, col, need)
         if key in dead:
             return False
-        is_glued = glued[pi]
-        total = is_total[col]
-        part_of = in_group[col] and need is not None
-        closes = col == first_of[col]  # the group's first part: it must use up what is left
-        last_cell = col == 0
-        bound = bounded[col]
-        only_digits = glued_to[pi]  # every atom left is a digit
+        total, grouped, closes, last_cell, bound, cap = per_col[col]
+        part_of = grouped and need is not None
+        is_glued, only_digits, atoms_before, ds, raw, whole = per_piece[pi]  # only_digits: every atom left is a digit
         crowded = pi == col  # as many pieces as cells left: this one cannot give two
-        cap = col if col < 10 else 10
-        atoms_before = atoms_to[pi]
-        ds, raw = digits[pi], raws[pi]
         v: int | None = 0
         scale = 1
         found = False
@@ -219,7 +219,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                 scale *= 10
                 atoms = atoms_before + cut
             else:
-                v = value[pi]
+                v = whole
                 atoms = atoms_before
             nneed = need
             if total:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from core.equations import strict_equations
 from core.extraction.glued import (
@@ -28,7 +29,7 @@ from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
 from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import CellKey, GroupSpec, RowSpec, TableSpec, row_cells
+from core.template import CellKey, GroupSpec, RowSpec, TableSpec, all_cells, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -88,8 +89,24 @@ def _cell(p: Piece, spec: RowSpec) -> CellValue:
     return CellValue(CellKind.NUMBER, v, p.raw, span)
 
 
-def _keys(spec: TableSpec, row: RowSpec) -> list[CellKey]:
-    return list(row_cells(spec.id, row.key))
+def _keys(spec: TableSpec, row: RowSpec) -> tuple[CellKey, ...]:
+    return row_cells(spec.id, row.key)
+
+
+@lru_cache(maxsize=None)
+def _totals(table: str, row: str) -> dict[int, int]:
+    """The row's own totals (``glued.row_totals``), found once per row of the template. Read only."""
+    keys = row_cells(table, row)
+    return row_totals(strict_equations(keys), keys)
+
+
+@lru_cache(maxsize=None)
+def _table_rules(table: str) -> tuple[dict[CellKey, int], list[Rule]]:
+    """Each cell's position in the table, and the table's equalities as rules over those positions
+    (``glued.solve_jointly``), made once per table of the template. Read only."""
+    pos = {k: i for i, k in enumerate(all_cells(table))}
+    return pos, [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
+                 for e in strict_equations(pos)]
 
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
@@ -156,14 +173,21 @@ class _Builder:
                 if re.search(pat, compact(label)):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
-        hard = hard_items(read.items)
-        if len(hard) == row.ncols and not row.decimal and all(t.kind is Tok.VALUE and t.text.isdecimal() for t in hard):
+        items = read.items
+        if len(items) == row.ncols and not row.decimal:
             # the common case, one plain count per column: the cells straight from the tokens (what
-            # ``_row_pieces`` and ``place`` make of them)
-            cells = self.table.cells
-            for k, t in zip(keys, hard):
-                cells[k] = CellValue(CellKind.NUMBER, int(t.text), t.text, (t.start, t.end))
-            return
+            # ``_row_pieces`` and ``place`` make of them). Any other row, blank fields included, takes
+            # the general path below, which makes the same cells of such a row.
+            value = Tok.VALUE
+            for t in items:
+                if t.kind is not value or not t.text.isdecimal():
+                    break
+            else:
+                cells = self.table.cells
+                number = CellKind.NUMBER
+                for k, t in zip(keys, items):
+                    cells[k] = CellValue(number, int(t.text), t.text, (t.start, t.end))
+                return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
             fixed = _drop_subtotal(pieces)
@@ -193,7 +217,7 @@ class _Builder:
             self.place(row, shape_split(pieces, row.ncols))  # cut by shape alone: as printed
             return
         try:
-            cands = row_splits(pieces, row.ncols, row_totals(strict_equations(keys), keys), self.budget)
+            cands = row_splits(pieces, row.ncols, _totals(self.spec.id, row.key), self.budget)
         except TooMany:
             cands = None
         if cands is None:
@@ -238,10 +262,7 @@ class _Builder:
         Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break."""
         if not self.pending:
             return
-        keys_all = list(self.table.cells)
-        pos = {k: i for i, k in enumerate(keys_all)}
-        rules: list[Rule] = [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
-                             for e in strict_equations(keys_all)]
+        pos, rules = _table_rules(self.spec.id)  # ``cells`` holds every cell of the template, in its order
         slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
         values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
         domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
