@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.template import TABLES, CellKey, all_cells
@@ -148,6 +149,13 @@ class SourceDocument:
         return out
 
 
+@lru_cache(maxsize=None)
+def _blank_cells(table: str) -> dict[CellKey, CellValue]:
+    """Every cell of a table missing, kept to be copied: copying a dict costs a tenth of building
+    one key by key (it is built for every table of every report). Never modified."""
+    return dict.fromkeys(all_cells(table), MISSING)
+
+
 @dataclass
 class TableData:
     """One of the three tables as found. ``cells`` holds every cell of the template (MISSING where
@@ -159,7 +167,7 @@ class TableData:
 
     def __post_init__(self) -> None:
         if not self.cells:  # a table being read: every cell missing until placed
-            self.cells = dict.fromkeys(all_cells(self.table), MISSING)
+            self.cells = _blank_cells(self.table).copy()
             return
         for key in all_cells(self.table):
             self.cells.setdefault(key, MISSING)

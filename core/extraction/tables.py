@@ -173,19 +173,20 @@ class _Builder:
                 if re.search(pat, compact(label)):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
-        items = read.items
-        if len(items) == row.ncols and not row.decimal:
+        if not read.items:
+            return  # the label with nothing after it: the completeness check names the row
+        hard = hard_items(read.items)
+        if len(hard) == row.ncols and not row.decimal:
             # the common case, one plain count per column: the cells straight from the tokens (what
-            # ``_row_pieces`` and ``place`` make of them). Any other row, blank fields included, takes
-            # the general path below, which makes the same cells of such a row.
+            # ``_row_pieces`` and ``place`` make of them)
             value = Tok.VALUE
-            for t in items:
+            for t in hard:
                 if t.kind is not value or not t.text.isdecimal():
                     break
             else:
                 cells = self.table.cells
                 number = CellKind.NUMBER
-                for k, t in zip(keys, items):
+                for k, t in zip(keys, hard):
                     cells[k] = CellValue(number, int(t.text), t.text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
@@ -199,7 +200,7 @@ class _Builder:
             self.place(row, pieces)
             return
         if not pieces:
-            return  # the label with nothing after it: the completeness check names the row
+            return  # only blank fields next to the label
         if len(pieces) > row.ncols:
             self.unread(row, msg("S03.too_many", printed=label, count=len(pieces), expected=row.ncols,
                                  values=_shown(pieces)), pieces, CellKind.AMBIGUOUS, "值的个数与列数不符")
@@ -231,6 +232,8 @@ class _Builder:
 
     def group(self, read: RowRead, group: GroupSpec, children_read: bool) -> None:
         """Values printed on a group label: a subtotal above its items, or one row in place of them."""
+        if not read.items:
+            return  # a group label alone, as the form prints it
         pieces = _row_pieces(read.items, 7)
         if not pieces:
             return
