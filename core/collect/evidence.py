@@ -271,14 +271,16 @@ def _load(index: Path, _stamp: tuple[int, int]) -> _Index:
 def _index_for(path: str | os.PathLike[str]) -> tuple[_Index, str] | None:
     """The index covering a file (in its folder or the one above, where the store puts it) and the
     file's path relative to it."""
-    p = Path(os.path.abspath(path))
-    for folder in (p.parent, p.parent.parent):
-        index = folder / INDEX_NAME
+    # plain strings and os.stat: asked for every report of a batch, and almost always answered "none"
+    p = os.path.abspath(path)
+    parent = os.path.dirname(p)
+    for folder in (parent, os.path.dirname(parent)):
+        index = os.path.join(folder, INDEX_NAME)
         try:
-            st = index.stat()
+            st = os.stat(index)
         except OSError:
             continue
-        return _load(index, (st.st_mtime_ns, st.st_size)), p.relative_to(folder).as_posix()
+        return _load(Path(index), (st.st_mtime_ns, st.st_size)), Path(p).relative_to(folder).as_posix()
     return None
 
 

@@ -6,28 +6,28 @@ Chosen by content first (a '.txt' that is really a saved page is read as HTML), 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from core.errors import ReportError
 from core.model import SourceDocument
 from core.reading.docx import OLE_MAGIC
 from core.reading.progress import PageProgress
-from core.reading.text import decode, read_bytes
+from core.reading.text import CONTROL_BYTES, decode, read_bytes
 
 _HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
 
 
 def sniff(path: str, data: bytes) -> str:
     head = data[:4096].lower()
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx" if suffix != ".xlsx" else "unsupported"
     if data.startswith(OLE_MAGIC):
         return "doc"
-    if suffix in (".htm", ".html", ".xhtml", ".shtml") or any(m in head for m in _HTML_MARKERS) \
-            or any(m in head.replace(b"\x00", b"") for m in _HTML_MARKERS):
+    # every marker opens with '<': one scan for it spares seven searches on a plain text
+    if suffix in (".htm", ".html", ".xhtml", ".shtml") or b"<" in head and (
+            any(m in head for m in _HTML_MARKERS) or any(m in head.replace(b"\x00", b"") for m in _HTML_MARKERS)):
         return "html"
     if suffix in _BINARY_FORMATS and _binary(data):
         return _BINARY_FORMATS[suffix]  # a damaged one: its own reader says what is wrong with it
@@ -35,12 +35,11 @@ def sniff(path: str, data: bytes) -> str:
 
 
 _BINARY_FORMATS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
-_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
 def _binary(data: bytes) -> bool:
     sample = data[:4096]
-    return len(sample) - len(sample.translate(None, _CONTROL)) > len(sample) // 100
+    return len(sample) - len(sample.translate(None, CONTROL_BYTES)) > len(sample) // 100
 
 
 def read_document(path: str | os.PathLike[str], progress: PageProgress | None = None) -> SourceDocument:
