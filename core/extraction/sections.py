@@ -171,6 +171,9 @@ def _inline(folded: str) -> list[HeadingHit]:
 _NUMBERED_BEFORE = re.compile(rf"(?:[{NUMERALS}]|第[{NUMERALS}]部分)[、.,:]?\s*$|\(\s*[{NUMERALS}\d]+\s*\)\s*$")
 
 
+_LINE_MAX = 200  # the longest line that may be a heading by itself
+
+
 def _lines(folded: str) -> list[HeadingHit]:
     """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况')."""
     hits: list[HeadingHit] = []
@@ -180,17 +183,16 @@ def _lines(folded: str) -> list[HeadingHit]:
         start = folded.rfind("\n", 0, m.start()) + 1
         end = folded.find("\n", m.end())
         end = len(folded) if end < 0 else end
-        hit = _line_heading(folded[start:end], start)
-        if hit is not None:
-            hits.append(hit)
+        if end - start <= _LINE_MAX:  # a longer line is prose, not cut out to be looked at
+            hit = _line_heading(folded[start:end], start)
+            if hit is not None:
+                hits.append(hit)
         m = _HINT.search(folded, end + 1)
     return hits
 
 
 def _line_heading(line: str, start: int) -> HeadingHit | None:
-    """The heading ``line`` (at offset ``start``) is, if it is one by itself."""
-    if len(line) > 200:
-        return None
+    """The heading ``line`` (at offset ``start``, at most ``_LINE_MAX`` long) is, if it is one by itself."""
     c = compact(line).lstrip("#*|").rstrip("*|")
     if not c or len(c) > 45 or _SUB.match(c):
         return None
