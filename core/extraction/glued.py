@@ -21,9 +21,10 @@ MAX_SEARCH_STEPS = 100_000  # cuts tried per table: well under a second, however
 MAX_SOLUTIONS = 64          # joint assignments enumerated before the table is called ambiguous
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
-    """One cell candidate before it is placed: a token or part of a glued digit run."""
+    """One cell candidate before it is placed: a token or part of a glued digit run. (Slots: made
+    for every cell of a row that is not plain counts, and for every cut of a glued run.)"""
 
     kind: CellKind
     raw: str
