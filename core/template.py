@@ -74,6 +74,18 @@ class TableSpec:
         return sum(r.ncols for r in self.rows)
 
 
+def _cell_id(table: str, row: str, col: int) -> str:
+    """A cell's public id: ``table[col]`` for a table-wide cell, ``table.row`` for a one-column row,
+    else ``table.row[col]`` (also for a key outside the form, which ``CellKey.parse`` then refuses)."""
+    if not row:
+        return f"{table}[{col}]"
+    spec = TABLES.get(table)
+    found = spec._rows_by_key.get(row) if spec is not None else None
+    if found is not None and found.ncols == 1:
+        return f"{table}.{row}"
+    return f"{table}.{row}[{col}]"
+
+
 @dataclass(frozen=True, order=True)
 class CellKey:
     """Address of one cell of the form. ``id`` is the public, stable string used in JSON and sidecars."""
@@ -90,23 +102,22 @@ class CellKey:
         key = (table, row, col)
         found = cls._interned.get(key)
         if found is None:
-            found = cls._interned.setdefault(key, super().__new__(cls))  # setdefault: one winner across threads
+            made = super().__new__(cls)
+            # The fields and ``id`` (the public string, read for every cell of every report in the JSON
+            # and the findings) in one update of the instance's dict: CPython 3.11 reads fields of a
+            # dict filled item by item (as a cached_property fills it) at twice the cost.
+            made.__dict__.update(table=table, row=row, col=col, id=_cell_id(table, row, col))
+            found = cls._interned.setdefault(key, made)  # setdefault: one winner across threads
         return found
+
+    def __init__(self, table: str, row: str, col: int = 0) -> None:
+        """Nothing to set: ``__new__`` filled a new key, and a known key is returned as it is."""
 
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
     def __reduce__(self):  # rebuilt through __new__, so an unpickled key is the same instance
         return CellKey, (self.table, self.row, self.col)
-
-    @cached_property  # asked for every cell of every report in the JSON and the findings
-    def id(self) -> str:
-        spec = TABLES[self.table]  # type: ignore[index]
-        if not self.row:
-            return f"{self.table}[{self.col}]"
-        if spec.row(self.row).ncols == 1:
-            return f"{self.table}.{self.row}"
-        return f"{self.table}.{self.row}[{self.col}]"
 
     @staticmethod
     def parse(cell_id: str) -> "CellKey":
