@@ -36,13 +36,19 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 
 
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
-NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
-# Groups: the whitespace before an atom, then the atom: a number and its unit, a pipe/tab, text (never
-# holding whitespace) or a masked field. Every character up to the last atom is in one of them, so each
-# match starts where the one before ended: ``findall`` gives the strings, and their offsets follow by
-# adding lengths, with no match objects.
-_ATOM = re.compile(rf"([^\S\t]*)(?:({NUMBER_RE})(人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|([|\t])|([^\d|\s\x00]+)|(\x00+))")
+NUMBER_RE = r"[+-]?\d[\d,]*+(?:\.\d+|)"
+# Groups: the gap before a token (whitespace, pipes/tabs, masked fields) in two parts, then the token:
+# a number and its unit, or text (never holding whitespace, a separator or a mask); at the end of the
+# text, the gap after the last token and no token. Every character is in one of them, so each match
+# starts where the one before ended: ``findall`` gives the strings, and their offsets follow by adding
+# lengths, with no match objects. Separators and whitespace are most of the atoms of a table, yet only
+# matter where a gap holds two separators (a blank field), so they stay inside the gap: its first part
+# holds at most one separator or mask, the second (mostly empty) the rest from the next one on.
+# A character after a gap always starts a token, so nothing is ever given back: possessive repeats, and
+# ``|)`` for an optional part (cheaper than ``?`` on a group, the same match).
+_ATOM = re.compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
+                   rf"(?:({NUMBER_RE})(人次|万元|[件条个宗项次元]|)|([^\d|\s\x00]++)|\Z)")
+_SEPARATORS = re.compile(r"([|\t])")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
@@ -144,49 +150,33 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     n = len(text)
     pos = 0                 # the end of the last match: where the next one starts
     line = 0
-    field_start = -1        # just after the last pipe/tab; -1 before the first one
-    field_empty = False     # no token since that separator
-    pending: list[tuple[int, int]] = []  # blank fields (offset, line) since the last token match
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
-    for space, num, unit, sep, word, masked in _ATOM.findall(text):
-        if space:
-            pos += len(space)
-            if "\n" in space:
-                line += space.count("\n")
+    for gap, rest, num, unit, word in _ATOM.findall(text):
+        if rest:  # a second separator: there may be blank fields
+            gap += rest
+            if num or word:  # (else the gap after the last token: the table ended before them)
+                blanks += _blank_fields(text, gap, pos, line, start)
+        if gap:
+            if "\n" in gap:
+                line += gap.count("\n")
+            pos += len(gap)
         a = pos
-        if masked:
-            pos += len(masked)
-            continue
-        if sep:
-            pos += 1
-            if field_empty:
-                gap = text[field_start:a]
-                # a blank cell: spaces (or nothing, between tabs) with no line break — a line break
-                # is a row boundary, unless the line holds nothing but this separator (' |');
-                # a field blanked as layout is not a blank cell
-                if _MASK not in gap and (("\n" not in gap and (gap or sep == "\t"))
-                                         or (not gap.strip() and _pipe_only_line(text, a))):
-                    pending.append((start + a, line))
-            field_start, field_empty = pos, True
-            continue
-        if pending:
-            blanks += pending
-            pending = []
-        field_empty = False
         if word:
             pos += len(word)
             if mark:
                 word, a, mark = word[1:], a + 1, False  # the numbering mark, already in the NUM token
                 if not word:
                     continue
-            elif not blanks and tokens and tokens[-1].kind is value and word in _UNITS:
+            elif word in _UNITS and not blanks and tokens and tokens[-1].kind is value:
                 continue  # '0 件': the unit of the number before, set off by a space
             kind = placeholder if word in PLACEHOLDERS else label
             if blanks:
                 _settle(blanks, tokens, kind)
             append(Token(kind, word, start + a, start + pos, line))
             continue
+        if not num:
+            break  # the gap after the last token
         ne = a + len(num)
         pos = ne + len(unit)
         kind = value
@@ -210,6 +200,26 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     if blanks:
         _settle(blanks, tokens, None)
     return tokens
+
+
+def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
+    """The blank fields (offset, line) in ``gap``, the gap at ``at`` between two tokens: the
+    separators that close a field holding no token, i.e. every separator of the gap but the first."""
+    fields: list[tuple[int, int]] = []
+    parts = _SEPARATORS.split(gap)  # [before, sep, field, sep, field, …, sep, after]
+    at += len(parts[0]) + 1
+    line += parts[0].count("\n")
+    for i in range(3, len(parts), 2):
+        field, sep = parts[i - 1], parts[i]
+        at += len(field)
+        # a blank cell: spaces (or nothing, between tabs) with no line break — a line break is a row
+        # boundary, unless the line holds nothing but this separator (' |'); a field blanked as layout
+        # is not a blank cell (a field is whitespace and masks only: without a mask, it is all blank)
+        if _MASK not in field and (("\n" not in field and (field or sep == "\t")) or _pipe_only_line(text, at)):
+            fields.append((start + at, line + field.count("\n")))
+        line += field.count("\n")
+        at += 1
+    return fields
 
 
 def _pipe_only_line(text: str, at: int) -> bool:
