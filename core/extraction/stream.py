@@ -54,18 +54,27 @@ _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
 _NUMBERING_MARKS = frozenset(".、")
 _UNITS = frozenset(("人次", "万元", "件", "条", "个", "宗", "项", "次", "元"))
-_FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3} */ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
+# (possessive where what follows a repeat can never start with what it repeats: the same matches, found
+# without trying to give characters back)
+_FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3}+ *+/ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
+# The patterns of whole lines or line starts match the line break before the line (clean_layout puts one
+# before the first line): a pattern that starts with a character is searched for by it, one that starts
+# with ``^`` is tried at every offset.
 # whole lines that are layout: markdown rules, page footers
-_LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
-_HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
+_LAYOUT_LINE = re.compile(rf"\n[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+_HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
 # a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
-_LEADING_FOOTER = re.compile(r"^[ \t]*-+ ?\d{1,3} ?-+(?![\d-])", re.M)
+_LEADING_FOOTER = re.compile(r"\n[ \t]*-+ ?\d{1,3} ?-+(?![\d-])")
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 # (Both start with the separator before the field, not a look-behind: a pattern that starts with a
 # character set is searched for by that set instead of being tried at every offset.)
-_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,})")
+# (The look-ahead after the spaces holds the first characters of the alternatives: most fields fail there.
+# The name of a numbered field is the whole run of name characters before its number: lazy or possessive,
+# the same match.)
+_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
+                           r"(?=[|\t\n]|$)", re.I)
+_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -76,8 +85,13 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+def _line_spaces(m: re.Match[str]) -> str:
+    """``_spaces`` for a match of a line pattern, keeping the line break it starts with."""
+    return "\n" + " " * (len(m.group()) - 1)
+
+
 _MASK = "\x00"  # marks a blanked field until its line is settled
-_MASKED_LINE = re.compile(r"^[|\t \x00]*\x00[|\t \x00]*$", re.M)
+_MASKED_LINE = re.compile(r"\n[|\t \x00]*\x00[|\t \x00]*$", re.M)
 
 
 def _blank_field(m: re.Match[str]) -> str:
@@ -119,12 +133,13 @@ def _may_hold_layout_field(text: str) -> bool:
 def clean_layout(text: str) -> str:
     """Blank out what is layout, not content (markup, markdown rules and heading marks, page footers,
     converter column names). Same length in, same length out, so offsets still point at the original."""
+    text = "\n" + text  # the line break before the first line, for the line patterns; taken off at the end
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
     if "-" in text:  # a markdown rule or page footer has a dash, a slash or 页
-        text = _LEADING_FOOTER.sub(_spaces, _LAYOUT_LINE.sub(_spaces, text))
+        text = _LEADING_FOOTER.sub(_line_spaces, _LAYOUT_LINE.sub(_line_spaces, text))
     elif "/" in text or "页" in text:
-        text = _LAYOUT_LINE.sub(_spaces, text)
+        text = _LAYOUT_LINE.sub(_line_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
@@ -136,8 +151,8 @@ def clean_layout(text: str) -> str:
         if _MASK in text:
             # a line left with nothing but separators was a layout row: none of its fields is a cell;
             # a blanked field inside a row is not a blank cell either
-            text = _MASKED_LINE.sub(_spaces, text)
-    return text
+            text = _MASKED_LINE.sub(_line_spaces, text)
+    return text[1:]
 
 
 def tokenize(folded: str, start: int, end: int) -> list[Token]:
