@@ -69,12 +69,14 @@ _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 # (Both start with the separator before the field, not a look-behind: a pattern that starts with a
 # character set is searched for by that set instead of being tried at every offset.)
-# (The look-ahead after the spaces holds the first characters of the alternatives: most fields fail there.
-# The name of a numbered field is the whole run of name characters before its number: lazy or possessive,
-# the same match.)
+# (The look-aheads right after the separator fail most fields before the repeats are entered: for a layout
+# field they hold the first characters of the alternatives, for a numbered one the start of the first
+# field. The name of a numbered field is the whole run of name characters before its number: lazy or
+# possessive, the same match.)
 _LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
                            r"(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
+_NAMED_RUN = re.compile(r"([|\t])(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
+                        r"((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -197,7 +199,8 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
         kind = value
         if not unit:
             after = text[ne] if ne < n else ""
-            if after in _LABEL_AFTER or (a and text[a - 1] in _LABEL_BEFORE):
+            # (after a gap, the character before is whitespace or a separator)
+            if after in _LABEL_AFTER or (not gap and a and text[a - 1] in _LABEL_BEFORE):
                 kind = label
             elif after in _NUMBERING_MARKS and num.isdigit() and num[-1] in "12345678" \
                     and (ne + 1 >= n or not text[ne + 1].isdigit()):
