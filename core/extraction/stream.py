@@ -170,7 +170,7 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
     for gap, rest, num, unit, word in _ATOM.findall(text):
-        if rest:  # a second separator: there may be blank fields
+        if rest:  # a second separator or mask: there may be blank fields
             gap += rest
             if num or word:  # (else the gap after the last token: the table ended before them)
                 blanks += _blank_fields(text, gap, pos, line, start)
@@ -221,8 +221,8 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
 
 
 def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
-    """The blank fields (offset, line) in ``gap``, the gap at ``at`` between two tokens: the
-    separators that close a field holding no token, i.e. every separator of the gap but the first."""
+    """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
+    before a token. Every separator of a gap but the first closes a field that holds no token."""
     fields: list[tuple[int, int]] = []
     parts = _SEPARATORS.split(gap)  # [before, sep, field, sep, field, …, sep, after]
     at += len(parts[0]) + 1
@@ -230,12 +230,13 @@ def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[t
     for i in range(3, len(parts), 2):
         field, sep = parts[i - 1], parts[i]
         at += len(field)
+        breaks = field.count("\n")
         # a blank cell: spaces (or nothing, between tabs) with no line break — a line break is a row
         # boundary, unless the line holds nothing but this separator (' |'); a field blanked as layout
         # is not a blank cell (a field is whitespace and masks only: without a mask, it is all blank)
-        if _MASK not in field and (("\n" not in field and (field or sep == "\t")) or _pipe_only_line(text, at)):
-            fields.append((start + at, line + field.count("\n")))
-        line += field.count("\n")
+        if _MASK not in field and ((not breaks and (field or sep == "\t")) or _pipe_only_line(text, at)):
+            fields.append((start + at, line + breaks))
+        line += breaks
         at += 1
     return fields
 
