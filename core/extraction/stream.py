@@ -36,30 +36,47 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 
 
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
-NUMBER_RE = r"[+-]?\d[\d,]*(?:\.\d+)?"
-# Groups: the whitespace before an atom, then the atom: a number and its unit, a pipe/tab, text (never
-# holding whitespace) or a masked field. Every character up to the last atom is in one of them, so each
-# match starts where the one before ended: ``findall`` gives the strings, and their offsets follow by
-# adding lengths, with no match objects.
-_ATOM = re.compile(rf"([^\S\t]*)(?:({NUMBER_RE})(人次|万元|件|条|个|宗|项|次|元)?"
-                   r"|([|\t])|([^\d|\s\x00]+)|(\x00+))")
+NUMBER_RE = r"[+-]?\d[\d,]*+(?:\.\d+|)"
+# Groups: the gap before a token (whitespace, pipes/tabs, masked fields) in two parts, then the token:
+# a number and its unit, or text (never holding whitespace, a separator or a mask); at the end of the
+# text, the gap after the last token and no token. Every character is in one of them, so each match
+# starts where the one before ended: ``findall`` gives the strings, and their offsets follow by adding
+# lengths, with no match objects. Separators and whitespace are most of the atoms of a table, yet only
+# matter where a gap holds two separators (a blank field), so they stay inside the gap: its first part
+# holds at most one separator or mask, the second (mostly empty) the rest from the next one on.
+# A character after a gap always starts a token, so nothing is ever given back: possessive repeats, and
+# ``|)`` for an optional part (cheaper than ``?`` on a group, the same match).
+_ATOM = re.compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
+                   rf"(?:({NUMBER_RE})(人次|万元|[件条个宗项次元]|)|([^\d|\s\x00]++)|\Z)")
+_SEPARATORS = re.compile(r"([|\t])")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
 _NUMBERING_MARKS = frozenset(".、")
 _UNITS = frozenset(("人次", "万元", "件", "条", "个", "宗", "项", "次", "元"))
-_FOOTER = r"(?:-+ *\d{1,3} *-+|第 *\d{1,3} *页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3} */ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
+# (possessive where what follows a repeat can never start with what it repeats: the same matches, found
+# without trying to give characters back)
+_FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3} *页)?|\d{1,3}+ *+/ *\d{1,3}|共 *\d{1,3} *页 *第 *\d{1,3} *页)"
+# The patterns of whole lines or line starts match the line break before the line (clean_layout puts one
+# before the first line): a pattern that starts with a character is searched for by it, one that starts
+# with ``^`` is tried at every offset.
 # whole lines that are layout: markdown rules, page footers
-_LAYOUT_LINE = re.compile(rf"^[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
-_HEADING_MARK = re.compile(r"^([ \t]*)(#+)", re.M)
+_LAYOUT_LINE = re.compile(rf"\n[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+_HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
 # a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
-_LEADING_FOOTER = re.compile(r"^[ \t]*-+ ?\d{1,3} ?-+(?![\d-])", re.M)
+_LEADING_FOOTER = re.compile(r"\n[ \t]*-+ ?\d{1,3} ?-+(?![\d-])")
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 # (Both start with the separator before the field, not a look-behind: a pattern that starts with a
 # character set is searched for by that set instead of being tried at every offset.)
-_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"([|\t])((?:[ ]*[^\d\s|+\-.,]{1,6}? *\d{1,3}[ ]*(?:[|\t]|$)){2,})")
+# (The look-aheads right after the separator fail most fields before the repeats are entered: for a layout
+# field they hold the first characters of the alternatives, for a numbered one the start of the first
+# field. The name of a numbered field is the whole run of name characters before its number: lazy or
+# possessive, the same match.)
+_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
+                           r"(?=[|\t\n]|$)", re.I)
+_NAMED_RUN = re.compile(r"([|\t])(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
+                        r"((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -70,8 +87,13 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+def _line_spaces(m: re.Match[str]) -> str:
+    """``_spaces`` for a match of a line pattern, keeping the line break it starts with."""
+    return "\n" + " " * (len(m.group()) - 1)
+
+
 _MASK = "\x00"  # marks a blanked field until its line is settled
-_MASKED_LINE = re.compile(r"^[|\t \x00]*\x00[|\t \x00]*$", re.M)
+_MASKED_LINE = re.compile(r"\n[|\t \x00]*\x00[|\t \x00]*$", re.M)
 
 
 def _blank_field(m: re.Match[str]) -> str:
@@ -113,12 +135,13 @@ def _may_hold_layout_field(text: str) -> bool:
 def clean_layout(text: str) -> str:
     """Blank out what is layout, not content (markup, markdown rules and heading marks, page footers,
     converter column names). Same length in, same length out, so offsets still point at the original."""
+    text = "\n" + text  # the line break before the first line, for the line patterns; taken off at the end
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
     if "-" in text:  # a markdown rule or page footer has a dash, a slash or 页
-        text = _LEADING_FOOTER.sub(_spaces, _LAYOUT_LINE.sub(_spaces, text))
+        text = _LEADING_FOOTER.sub(_line_spaces, _LAYOUT_LINE.sub(_line_spaces, text))
     elif "/" in text or "页" in text:
-        text = _LAYOUT_LINE.sub(_spaces, text)
+        text = _LAYOUT_LINE.sub(_line_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
@@ -130,8 +153,8 @@ def clean_layout(text: str) -> str:
         if _MASK in text:
             # a line left with nothing but separators was a layout row: none of its fields is a cell;
             # a blanked field inside a row is not a blank cell either
-            text = _MASKED_LINE.sub(_spaces, text)
-    return text
+            text = _MASKED_LINE.sub(_line_spaces, text)
+    return text[1:]
 
 
 def tokenize(folded: str, start: int, end: int) -> list[Token]:
@@ -144,55 +167,40 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     n = len(text)
     pos = 0                 # the end of the last match: where the next one starts
     line = 0
-    field_start = -1        # just after the last pipe/tab; -1 before the first one
-    field_empty = False     # no token since that separator
-    pending: list[tuple[int, int]] = []  # blank fields (offset, line) since the last token match
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
-    for space, num, unit, sep, word, masked in _ATOM.findall(text):
-        if space:
-            pos += len(space)
-            if "\n" in space:
-                line += space.count("\n")
+    for gap, rest, num, unit, word in _ATOM.findall(text):
+        if rest:  # a second separator or mask: there may be blank fields
+            gap += rest
+            if num or word:  # (else the gap after the last token: the table ended before them)
+                blanks += _blank_fields(text, gap, pos, line, start)
+        if gap:
+            if "\n" in gap:
+                line += gap.count("\n")
+            pos += len(gap)
         a = pos
-        if masked:
-            pos += len(masked)
-            continue
-        if sep:
-            pos += 1
-            if field_empty:
-                gap = text[field_start:a]
-                # a blank cell: spaces (or nothing, between tabs) with no line break — a line break
-                # is a row boundary, unless the line holds nothing but this separator (' |');
-                # a field blanked as layout is not a blank cell
-                if _MASK not in gap and (("\n" not in gap and (gap or sep == "\t"))
-                                         or (not gap.strip() and _pipe_only_line(text, a))):
-                    pending.append((start + a, line))
-            field_start, field_empty = pos, True
-            continue
-        if pending:
-            blanks += pending
-            pending = []
-        field_empty = False
         if word:
             pos += len(word)
             if mark:
                 word, a, mark = word[1:], a + 1, False  # the numbering mark, already in the NUM token
                 if not word:
                     continue
-            elif not blanks and tokens and tokens[-1].kind is value and word in _UNITS:
+            elif word in _UNITS and not blanks and tokens and tokens[-1].kind is value:
                 continue  # '0 件': the unit of the number before, set off by a space
             kind = placeholder if word in PLACEHOLDERS else label
             if blanks:
                 _settle(blanks, tokens, kind)
             append(Token(kind, word, start + a, start + pos, line))
             continue
+        if not num:
+            break  # the gap after the last token
         ne = a + len(num)
         pos = ne + len(unit)
         kind = value
         if not unit:
             after = text[ne] if ne < n else ""
-            if after in _LABEL_AFTER or (a and text[a - 1] in _LABEL_BEFORE):
+            # (after a gap, the character before is whitespace or a separator)
+            if after in _LABEL_AFTER or (not gap and a and text[a - 1] in _LABEL_BEFORE):
                 kind = label
             elif after in _NUMBERING_MARKS and num.isdigit() and num[-1] in "12345678" \
                     and (ne + 1 >= n or not text[ne + 1].isdigit()):
@@ -210,6 +218,27 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     if blanks:
         _settle(blanks, tokens, None)
     return tokens
+
+
+def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
+    """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
+    before a token. Every separator of a gap but the first closes a field that holds no token."""
+    fields: list[tuple[int, int]] = []
+    parts = _SEPARATORS.split(gap)  # [before, sep, field, sep, field, …, sep, after]
+    at += len(parts[0]) + 1
+    line += parts[0].count("\n")
+    for i in range(3, len(parts), 2):
+        field, sep = parts[i - 1], parts[i]
+        at += len(field)
+        breaks = field.count("\n")
+        # a blank cell: spaces (or nothing, between tabs) with no line break — a line break is a row
+        # boundary, unless the line holds nothing but this separator (' |'); a field blanked as layout
+        # is not a blank cell (a field is whitespace and masks only: without a mask, it is all blank)
+        if _MASK not in field and ((not breaks and (field or sep == "\t")) or _pipe_only_line(text, at)):
+            fields.append((start + at, line + breaks))
+        line += breaks
+        at += 1
+    return fields
 
 
 def _pipe_only_line(text: str, at: int) -> bool:
