@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from re import _constants as sre_constants
@@ -108,10 +109,16 @@ def _patterns(table: str) -> tuple[tuple[str, float, tuple[Pattern, ...], tuple[
 
 
 @lru_cache(maxsize=None)
-def _free_patterns(table: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...], int, str, float], ...]:
-    """(pattern, what it requires, label number, key, template order) of every free pattern."""
-    return tuple((p, required, n, key, order) for n, (key, order, free, _, _) in enumerate(_patterns(table))
-                 for p, required in free)
+def _free_patterns(table: str) -> tuple[tuple[Callable[[str], Iterator[re.Match[str]]], tuple[str, ...], int, str, float],
+                                        ...]:
+    """(its matches in a text, what it requires, label number, key, template order) of every free
+    pattern."""
+    out = []
+    for n, (key, order, free, _, _) in enumerate(_patterns(table)):
+        for p, required in free:
+            opening = _opening(p.pattern)
+            out.append((partial(_matches, p, opening) if opening else p.finditer, required, n, key, order))
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
@@ -126,6 +133,39 @@ def _run_patterns(table: str) -> tuple[tuple[int, str, float, tuple[re.Pattern[s
 
 _LITERAL, _BRANCH = sre_constants.LITERAL, sre_constants.BRANCH
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+_LOOKAROUND = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _opening(pattern: str) -> str:
+    """The plain characters every match of ``pattern`` starts with, when it opens with a look-behind
+    (or look-ahead) before them: the regex engine then tries every position, where a search for them
+    finds the few that can match. "" for any other pattern."""
+    parsed = sre_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    items = list(parsed)
+    lead = 0
+    while lead < len(items) and items[lead][0] in _LOOKAROUND:
+        lead += 1
+    chars = []
+    for op, arg in items[lead:] if lead else ():
+        if op is not _LITERAL:
+            break
+        chars.append(chr(arg))
+    return "".join(chars)
+
+
+def _matches(pattern: re.Pattern[str], opening: str, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``opening`` (what every match starts with) occurs;
+    a look-behind still sees the text before the position tried."""
+    at = text.find(opening)
+    while at >= 0:
+        m = pattern.match(text, at)
+        at = text.find(opening, m.end() if m else at + 1)
+        if m:
+            yield m
 
 
 def _required(pattern: str) -> tuple[str, ...] | None:
@@ -237,9 +277,9 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
     weights = [1.5 if before_values else 1.0 for _, _, before_values in runs]
     out: list[Candidate] = []
     has = joined.__contains__
-    for pattern, required, n, key, order in _free_patterns(spec.id):
+    for matches, required, n, key, order in _free_patterns(spec.id):
         if any(map(has, required)):
-            for m in pattern.finditer(joined):
+            for m in matches(joined):
                 a, b = m.span()
                 r = bisect_right(starts, a) - 1
                 out.append((runs[r][0], a - starts[r], starts[r] - b, n, key, order, weights[r]))
@@ -397,13 +437,15 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
 
 def _add_fuzzy(spec: TableSpec, runs: list[tuple[int, Run, bool]], chain: list[Anchor]) -> list[Anchor]:
     """Runs followed by values that no pattern matched: a misspelt label of a row between its neighbours."""
-    placed = {a.key for a in chain}
     claimed = {a.run for a in chain}
-    order = {r.key: i for i, r in enumerate(spec.rows)}
+    unclaimed = [(seg_i, run) for seg_i, run, before_values in runs if before_values and seg_i not in claimed]
+    if not unclaimed:
+        return chain
+    placed = {a.key for a in chain}
+    order = _row_order(spec.id)
     extra: list[Anchor] = []
-    for seg_i, run, before_values in runs:
-        if seg_i in claimed or not before_values or is_header(spec.id, run.compact) \
-                or _SENTENCE.search(run.compact[-40:]):
+    for seg_i, run in unclaimed:
+        if is_header(spec.id, run.compact) or _SENTENCE.search(run.compact[-40:]):
             continue
         prev = max((a.order for a in chain if a.run < seg_i), default=-1)
         nxt = min((a.order for a in chain if a.run > seg_i), default=len(spec.rows))
@@ -413,7 +455,13 @@ def _add_fuzzy(spec: TableSpec, runs: list[tuple[int, Run, bool]], chain: list[A
             key, at = found
             placed.add(key)
             extra.append(Anchor(key, seg_i, at, len(run.compact), float(order[key]), 1.0, fuzzy=True))
-    return sorted(chain + extra, key=lambda a: (a.run, a.pos))
+    # the chain is in reading order already
+    return sorted(chain + extra, key=lambda a: (a.run, a.pos)) if extra else chain
+
+
+@lru_cache(maxsize=None)
+def _row_order(table: str) -> dict[str, int]:
+    return {r.key: i for i, r in enumerate(TABLES[table].rows)}
 
 
 def _give_back_numbering(run: Run, first: Anchor, label: Label, current: RowRead | None) -> None:
@@ -475,7 +523,8 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
     childless = {g.key for g in spec.groups if not present.intersection(g.children)}
     # a group label whose items are absent stands for them: one row of values (the 2019 form's habit)
     plain = [r for r in rows if not r.is_group or r.key in childless]
-    position = {id(r): n for n, r in enumerate(plain)}
+    if not orphans and all(r.items for r in plain):
+        return  # no label without values, no values without a label
 
     def width(r: RowRead) -> int:
         return 7 if r.is_group else spec.row(r.key).ncols
@@ -510,6 +559,7 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
             i = j + 1
             continue
         i = max(j, i + 1)
+    position = {id(r): n for n, r in enumerate(plain)}
     for before, group in orphans:
         following = [r for r in rows[before:] if id(r) in position]
         start = position[id(following[0])] if following else len(plain)
