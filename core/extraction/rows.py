@@ -57,7 +57,7 @@ class Run:
         return self._index
 
 
-@dataclass
+@dataclass(slots=True)
 class Anchor:
     key: str          # row key, or "group:<key>" for a group label
     run: int
@@ -68,7 +68,7 @@ class Anchor:
     fuzzy: bool = False  # matched by similarity, not by the label's words
 
 
-@dataclass
+@dataclass(slots=True)
 class RowRead:
     """One row as read: the label that named it and the cells in reading order (VALUE, PLACEHOLDER,
     EMPTY, or LABEL for a text cell)."""
@@ -410,17 +410,24 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
         anchors = by_run.get(i)
         if anchors:
             index, run_tokens = seg.index, seg.tokens
-            _give_back_numbering(seg, anchors[0], labels[anchors[0].key], current)
+            if run_tokens[0].kind is Tok.NUM:
+                _give_back_numbering(seg, anchors[0], labels[anchors[0].key], current)
             for n, a in enumerate(anchors):
                 nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
                 first = index[a.pos]
-                upto = index[nxt] if nxt is not None else len(run_tokens)
-                words = [t for t in run_tokens[first:max(upto, first + 1)] if t.kind is Tok.LABEL]
+                stop = max(index[nxt] if nxt is not None else len(run_tokens), first + 1)
+                # the label's first and last word (a split-off digit may stand at either end)
+                head, tail = run_tokens[first], run_tokens[stop - 1]
+                if head.kind is not Tok.LABEL or tail.kind is not Tok.LABEL:
+                    words = [t for t in run_tokens[first:stop] if t.kind is Tok.LABEL]
+                    head, tail = words[0], words[-1]
                 label = labels[a.key]
-                current = RowRead(label.key, _label_text(seg, a, label.standard, nxt), (words[0].start, words[-1].end),
+                current = RowRead(label.key, _label_text(seg, a, label.standard, nxt), (head.start, tail.end),
                                   [], label.group, a.fuzzy)
                 rows.append(current)
-            current.items.extend(_text_cells(spec, seg, anchors[-1], current))
+            trailing = run_tokens[index[anchors[-1].end - 1] + 1:]
+            if trailing and not current.is_group:
+                current.items.extend(_text_cells(spec, trailing, current))
             continue
         if is_header(spec.id, seg.compact):
             continue
@@ -465,12 +472,11 @@ def _row_order(table: str) -> dict[str, int]:
 
 
 def _give_back_numbering(run: Run, first: Anchor, label: Label, current: RowRead | None) -> None:
-    """A digit split off as a possible item number ('…00000002.其他法律…'): it is the row's number when it
-    is the number that row is printed with; otherwise it was the last digit of the values before."""
+    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'): it is the
+    row's number when it is the number that row is printed with; otherwise it was the last digit of the
+    values before."""
     lead = run.tokens[0]
-    if lead.kind is not Tok.NUM or run.index[first.pos] == 0 or label.number == lead.text[:1]:
-        return
-    if current is None:
+    if run.index[first.pos] == 0 or label.number == lead.text[:1] or current is None:
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
@@ -497,12 +503,9 @@ def _room(spec: TableSpec, row: RowRead) -> bool:
     return len(hard_items(row.items)) < spec.row(row.key).ncols
 
 
-def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list[Token]:
-    """Short text after the row's label, in separate cells, that is not part of the label ('规章 | abc | 0')."""
-    last = run.index[anchor.end - 1]
-    trailing = run.tokens[last + 1:]
-    if not trailing or row.is_group:
-        return []
+def _text_cells(spec: TableSpec, trailing: list[Token], row: RowRead) -> list[Token]:
+    """Short text after a row's label (the tokens of its run after it), in separate cells, that is not
+    part of the label ('规章 | abc | 0')."""
     words = _label_words(spec.id)
     own = set(_standard(spec.id, row.key))
     out = []
