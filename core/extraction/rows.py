@@ -293,7 +293,7 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
                 at = 0
                 for t in run.tokens:
                     c = t.text
-                    if c and any(p.search(c) for p in whole):
+                    if c and any(map(c.__contains__, needles)) and any(p.search(c) for p in whole):
                         out.append((seg_i, at, -(at + len(c)), n, key, order, weights[r]))
                     at += len(c)
     out.sort()
