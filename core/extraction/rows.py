@@ -133,24 +133,29 @@ def _run_patterns(table: str) -> tuple[tuple[int, str, float, tuple[re.Pattern[s
 
 _LITERAL, _BRANCH = sre_constants.LITERAL, sre_constants.BRANCH
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
-
-
 _LOOKAROUND = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _parse(pattern: str) -> list | None:
+    """The regex module's own parse of ``pattern``, the sequence of its items; None when a flag (ignore
+    case) makes characters match more than themselves."""
+    parsed = sre_parser.parse(pattern)
+    return None if parsed.state.flags & re.IGNORECASE else list(parsed)
 
 
 def _opening(pattern: str) -> str:
     """The plain characters every match of ``pattern`` starts with, when it opens with a look-behind
     (or look-ahead) before them: the regex engine then tries every position, where a search for them
-    finds the few that can match. "" for any other pattern."""
-    parsed = sre_parser.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
-        return ""
-    items = list(parsed)
+    finds the few that can match. "" for any other pattern (one opening with plain characters the
+    engine searches for by itself)."""
+    items = _parse(pattern) or []
     lead = 0
     while lead < len(items) and items[lead][0] in _LOOKAROUND:
         lead += 1
+    if not lead:
+        return ""
     chars = []
-    for op, arg in items[lead:] if lead else ():
+    for op, arg in items[lead:]:
         if op is not _LITERAL:
             break
         chars.append(chr(arg))
@@ -169,17 +174,15 @@ def _matches(pattern: re.Pattern[str], opening: str, text: str) -> Iterator[re.M
 
 
 def _required(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains, read from the regex module's own parse
-    of it: a run of plain characters in sequence, the alternatives of a branch, the body of a repeat
-    taken at least once. None when there is none, or when a flag (ignore case) makes characters match
-    more than themselves."""
-    parsed = sre_parser.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _required_in(list(parsed))
+    """Strings one of which every match of ``pattern`` contains, read from its parse: a run of plain
+    characters in sequence, the alternatives of a branch, the body of a repeat taken at least once.
+    None when there is none."""
+    items = _parse(pattern)
+    return None if items is None else _required_in(items)
 
 
 def _required_in(items: list) -> tuple[str, ...] | None:
+    """``_required`` of a parsed sequence."""
     found: list[tuple[str, ...]] = []
     for plain, group in groupby(items, lambda item: item[0] is _LITERAL):
         if plain:
