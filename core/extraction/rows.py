@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import groupby
+from operator import attrgetter, itemgetter
+from re import _constants as sre_constants
+from re import _parser as sre_parser
+from typing import NamedTuple
 
 from core.extraction.chain import heaviest_chain
 from core.extraction.normalize import compact, fold
@@ -24,7 +30,8 @@ from core.template import TABLES, TableSpec, item_number
 
 _SENTENCE = re.compile(r"[。；;！？!?]|,.*,.*,")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d[.、])")
-_PUNCT = re.compile(r"[()\[\]:,.、;\"'“”‘’*#_~·\-/]")
+_PUNCT_CHARS = "()[]:,.、;\"'“”‘’*#_~·-/"
+_PUNCT = re.compile(f"[{re.escape(_PUNCT_CHARS)}]")
 FUZZY_MIN = 0.72
 
 
@@ -50,7 +57,7 @@ class Run:
         return self._index
 
 
-@dataclass
+@dataclass(slots=True)
 class Anchor:
     key: str          # row key, or "group:<key>" for a group label
     run: int
@@ -61,7 +68,7 @@ class Anchor:
     fuzzy: bool = False  # matched by similarity, not by the label's words
 
 
-@dataclass
+@dataclass(slots=True)
 class RowRead:
     """One row as read: the label that named it and the cells in reading order (VALUE, PLACEHOLDER,
     EMPTY, or LABEL for a text cell)."""
@@ -74,9 +81,13 @@ class RowRead:
     fuzzy: bool = False
 
 
+# A row pattern and the strings one of which every match of it contains, so that a text holding none
+# of them is not searched (("",) when nothing is known: every text holds the empty string).
+Pattern = tuple[re.Pattern[str], tuple[str, ...]]
+
+
 @lru_cache(maxsize=None)
-def _patterns(table: str) -> tuple[tuple[str, float, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...],
-                                          tuple[re.Pattern[str], ...]], ...]:
+def _patterns(table: str) -> tuple[tuple[str, float, tuple[Pattern, ...], tuple[Pattern, ...], tuple[Pattern, ...]], ...]:
     """(key, template order, free patterns, patterns anchored to a run's start or end, whole-cell
     patterns) for every row and group label."""
     spec = TABLES[table]
@@ -88,13 +99,106 @@ def _patterns(table: str) -> tuple[tuple[str, float, tuple[re.Pattern[str], ...]
         rest = [p for p in patterns if p not in whole]
         anchored = [p for p in rest if "^" in p.replace("[^", "") or p.endswith("$")]
         free = [p for p in rest if p not in anchored]
-        return tuple(tuple(re.compile(p) for p in group) for group in (free, anchored, whole))
+        return tuple(tuple((re.compile(p), _required(p) or ("",)) for p in group) for group in (free, anchored, whole))
 
     for r in spec.rows:
         out.append((r.key, float(order[r.key]), *split(r.patterns)))
     for g in spec.groups:
         out.append((f"group:{g.key}", order[g.children[0]] - 0.5, *split(g.patterns)))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _free_patterns(table: str) -> tuple[tuple[Callable[[str], Iterator[re.Match[str]]], tuple[str, ...], int, str, float],
+                                        ...]:
+    """(its matches in a text, what it requires, label number, key, template order) of every free
+    pattern."""
+    out = []
+    for n, (key, order, free, _, _) in enumerate(_patterns(table)):
+        for p, required in free:
+            opening = _opening(p.pattern)
+            out.append((partial(_matches, p, opening) if opening else p.finditer, required, n, key, order))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _run_patterns(table: str) -> tuple[tuple[int, str, float, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...],
+                                             tuple[str, ...]], ...]:
+    """(label number, key, template order, anchored patterns, whole-cell patterns, what they require)
+    of the labels that have patterns tried run by run."""
+    return tuple((n, key, order, tuple(p for p, _ in anchored), tuple(p for p, _ in whole),
+                  tuple(sorted({s for _, required in anchored + whole for s in required})))
+                 for n, (key, order, _, anchored, whole) in enumerate(_patterns(table)) if anchored or whole)
+
+
+_LITERAL, _BRANCH = sre_constants.LITERAL, sre_constants.BRANCH
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+_LOOKAROUND = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _parse(pattern: str) -> list | None:
+    """The regex module's own parse of ``pattern``, the sequence of its items; None when a flag (ignore
+    case) makes characters match more than themselves."""
+    parsed = sre_parser.parse(pattern)
+    return None if parsed.state.flags & re.IGNORECASE else list(parsed)
+
+
+def _opening(pattern: str) -> str:
+    """The plain characters every match of ``pattern`` starts with, when it opens with a look-behind
+    (or look-ahead) before them: the regex engine then tries every position, where a search for them
+    finds the few that can match. "" for any other pattern (one opening with plain characters the
+    engine searches for by itself)."""
+    items = _parse(pattern) or []
+    lead = 0
+    while lead < len(items) and items[lead][0] in _LOOKAROUND:
+        lead += 1
+    if not lead:
+        return ""
+    chars = []
+    for op, arg in items[lead:]:
+        if op is not _LITERAL:
+            break
+        chars.append(chr(arg))
+    return "".join(chars)
+
+
+def _matches(pattern: re.Pattern[str], opening: str, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``opening`` (what every match starts with) occurs;
+    a look-behind still sees the text before the position tried."""
+    at = text.find(opening)
+    while at >= 0:
+        m = pattern.match(text, at)
+        at = text.find(opening, m.end() if m else at + 1)
+        if m:
+            yield m
+
+
+def _required(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains, read from its parse: a run of plain
+    characters in sequence, the alternatives of a branch, the body of a repeat taken at least once.
+    None when there is none."""
+    items = _parse(pattern)
+    return None if items is None else _required_in(items)
+
+
+def _required_in(items: list) -> tuple[str, ...] | None:
+    """``_required`` of a parsed sequence."""
+    found: list[tuple[str, ...]] = []
+    for plain, group in groupby(items, lambda item: item[0] is _LITERAL):
+        if plain:
+            found.append(("".join(chr(char) for _, char in group),))
+            continue
+        for op, arg in group:
+            if op is _BRANCH:
+                alternatives = [_required_in(list(branch)) for branch in arg[1]]
+                if all(alternatives):
+                    found.append(tuple(s for alt in alternatives for s in alt))
+            elif op in _REPEATS and arg[0] >= 1:
+                inner = _required_in(list(arg[2]))
+                if inner:
+                    found.append(inner)
+    # the fewest alternatives, then the longest: the test that fails most often
+    return min(found, key=lambda alt: (len(alt), -min(map(len, alt))), default=None)
 
 
 @lru_cache(maxsize=None)
@@ -106,9 +210,17 @@ def _header_words(table: str) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _header_chars(table: str) -> frozenset[str]:
+    """Every character a header may hold: those of its words, and punctuation."""
+    return frozenset("".join(_header_words(table)) + _PUNCT_CHARS)
+
+
 def is_header(table: str, text: str) -> bool:
     """Nothing but the table's own column and group words (a header, or a header repeated inside the table)."""
     rest = compact(text)
+    if not _header_chars(table).issuperset(rest):
+        return False  # a character of no header word is left over whatever words are taken out
     for w in _header_words(table):
         if w in rest:
             rest = rest.replace(w, "")
@@ -147,61 +259,107 @@ def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
     return segs
 
 
-def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Anchor]:
+# A candidate anchor while the chain is chosen, as a plain tuple (made by the dozen per table):
+# (run, pos, −end, n, key, order, weight), n the number of its label in ``_patterns``. Sorting them
+# orders by run, then start, the longest match first, then label: as the labels were searched, and
+# two candidates alike so far are alike in every field.
+Candidate = tuple[int, int, int, int, str, float, float]
+
+
+def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Candidate]:
     """Every place a row or group label matches. The runs are searched as one string (joined by a
     character no label holds), so each pattern runs once per table, not once per run; patterns anchored
-    to a run's start or end, and whole-cell patterns, are tried run by run."""
-    joined = "\0".join(run.compact for _, run, _ in runs)
+    to a run's start or end, and whole-cell patterns, are tried run by run. A pattern is tried only on
+    text holding what it requires (a match inside a run, or inside one of its tokens, is inside the
+    joined text too)."""
+    joined = "\0".join([run.compact for _, run, _ in runs])
     starts, pos = [], 0
     for _, run, _ in runs:
         starts.append(pos)
         pos += len(run.compact) + 1
-    out: list[Anchor] = []
-
-    def add(key: str, order: float, r: int, a: int, b: int) -> None:
-        seg_i, _, before_values = runs[r]
-        out.append(Anchor(key, seg_i, a, b, order, 1.5 if before_values else 1.0))
-
-    for key, order, pats, anchored, whole in _patterns(spec.id):
-        for p in pats:
-            for m in p.finditer(joined):
-                r = bisect_right(starts, m.start()) - 1
-                add(key, order, r, m.start() - starts[r], m.end() - starts[r])
-        if not (anchored or whole):
-            continue
-        for r, (_, run, _) in enumerate(runs):
+    weights = [1.5 if before_values else 1.0 for _, _, before_values in runs]
+    out: list[Candidate] = []
+    has = joined.__contains__
+    for matches, required, n, key, order in _free_patterns(spec.id):
+        if any(map(has, required)):
+            for m in matches(joined):
+                a, b = m.span()
+                r = bisect_right(starts, a) - 1
+                out.append((runs[r][0], a - starts[r], starts[r] - b, n, key, order, weights[r]))
+    for n, key, order, anchored, whole, needles in _run_patterns(spec.id):
+        for r in _runs_holding(joined, starts, needles):
+            seg_i, run, _ = runs[r]
             for p in anchored:
                 for m in p.finditer(run.compact):
-                    add(key, order, r, m.start(), m.end())
+                    out.append((seg_i, m.start(), -m.end(), n, key, order, weights[r]))
             if whole:
                 at = 0
                 for t in run.tokens:
                     c = t.text
-                    if c and any(p.search(c) for p in whole):
-                        add(key, order, r, at, at + len(c))
+                    if c and any(map(c.__contains__, needles)) and any(p.search(c) for p in whole):
+                        out.append((seg_i, at, -(at + len(c)), n, key, order, weights[r]))
                     at += len(c)
-    out.sort(key=lambda a: (a.run, a.pos, -a.end))
+    out.sort()
     return out
 
 
-def _best_sequence(cands: list[Anchor]) -> list[Anchor]:
+def _runs_holding(joined: str, starts: list[int], needles: tuple[str, ...]) -> list[int]:
+    """The runs (as numbered by ``starts``, where each begins in ``joined``) whose text holds one of
+    ``needles``, in order; every run when a needle is empty."""
+    if "" in needles:
+        return list(range(len(starts)))
+    found: set[int] = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = joined.find(needle, at + 1)
+    return sorted(found)
+
+
+def _follows(a: Candidate, b: Candidate) -> bool:
+    """b may come after a: later in the template, and not before a's end."""
+    return a[5] < b[5] and (a[0] < b[0] or a[0] == b[0] and -a[2] <= b[1])
+
+
+def _best_sequence(cands: list[Candidate]) -> list[Anchor]:
     """The heaviest chain of anchors in reading order whose template order strictly increases."""
-    return heaviest_chain(cands, lambda a: a.weight,
-                          lambda a, b: a.order < b.order and (a.run, a.end) <= (b.run, b.pos))
+    return [Anchor(key, run, pos, -neg_end, order, weight)
+            for run, pos, neg_end, _, key, order, weight in heaviest_chain(cands, itemgetter(6), _follows)]
 
 
-def _label_text(spec: TableSpec, run: Run, anchor: Anchor, upto: int | None) -> str:
+def _label_text(run: Run, anchor: Anchor, standard: str, upto: int | None) -> str:
     """The row's label as the auditor reads it: from where the standard label would begin (its
     numbering, 行政 before 规范性文件…) when the text has it, to the next row's label — without a
     header or a group label glued in front of it."""
-    key = anchor.key.removeprefix("group:")
-    standard = _standard(spec.id, key, anchor.key != key)
     keyword = run.compact[anchor.pos:anchor.end]
     at = standard.find(keyword)
     start = anchor.pos
     if at > 0 and run.compact[anchor.pos - at:anchor.pos] == standard[:at]:
         start = anchor.pos - at
     return run.compact[start:upto if upto is not None else len(run.compact)][:60]
+
+
+class Label(NamedTuple):
+    """What a row or group label stands for, by the anchor key naming it."""
+
+    key: str              # the row's or the group's key
+    group: bool
+    standard: str         # as the form prints it (``_standard``)
+    number: str | None    # the item number a row's label is printed with, as text
+
+
+@lru_cache(maxsize=None)
+def _labels(table: str) -> dict[str, Label]:
+    """Every row and group label of the table, by anchor key."""
+    spec = TABLES[table]
+    out = {}
+    for r in spec.rows:
+        number = item_number(r)
+        out[r.key] = Label(r.key, False, _standard(table, r.key), None if number is None else str(number))
+    for g in spec.groups:
+        out[f"group:{g.key}"] = Label(g.key, True, _standard(table, g.key, True), None)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -234,13 +392,13 @@ def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None
 
 def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
     segs = _segments(tokens)
-    runs = [(i, s, i + 1 < len(segs) and not isinstance(segs[i + 1], Run))
-            for i, s in enumerate(segs) if isinstance(s, Run)]
+    # segments alternate, so the runs are every other one, and each but the last is followed by values
+    first_run = 0 if segs and isinstance(segs[0], Run) else 1
+    runs = [(i, segs[i], i + 1 < len(segs)) for i in range(first_run, len(segs), 2)]
     chain = _best_sequence(_candidates(spec, runs))
     chain = _add_fuzzy(spec, runs, chain)
-    by_run: dict[int, list[Anchor]] = {}
-    for a in chain:
-        by_run.setdefault(a.run, []).append(a)
+    by_run = {run: list(anchors) for run, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
+    labels = _labels(spec.id)
 
     rows: list[RowRead] = []
     current: RowRead | None = None
@@ -254,17 +412,25 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
             continue
         anchors = by_run.get(i)
         if anchors:
-            _give_back_numbering(seg, anchors[0], spec, current)
+            index, run_tokens = seg.index, seg.tokens
+            if run_tokens[0].kind is Tok.NUM:
+                _give_back_numbering(seg, anchors[0], labels[anchors[0].key], current)
             for n, a in enumerate(anchors):
                 nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
-                first = seg.index[a.pos]
-                upto = seg.index[nxt] if nxt is not None else len(seg.tokens)
-                words = [t for t in seg.tokens[first:max(upto, first + 1)] if t.kind is Tok.LABEL]
-                key = a.key.removeprefix("group:")
-                current = RowRead(key, _label_text(spec, seg, a, nxt), (words[0].start, words[-1].end),
-                                  is_group=a.key != key, fuzzy=a.fuzzy)
+                first = index[a.pos]
+                stop = max(index[nxt] if nxt is not None else len(run_tokens), first + 1)
+                # the label's first and last word (a split-off digit may stand at either end)
+                head, tail = run_tokens[first], run_tokens[stop - 1]
+                if head.kind is not Tok.LABEL or tail.kind is not Tok.LABEL:
+                    words = [t for t in run_tokens[first:stop] if t.kind is Tok.LABEL]
+                    head, tail = words[0], words[-1]
+                label = labels[a.key]
+                current = RowRead(label.key, _label_text(seg, a, label.standard, nxt), (head.start, tail.end),
+                                  [], label.group, a.fuzzy)
                 rows.append(current)
-            current.items.extend(_text_cells(spec, seg, anchors[-1], current))
+            trailing = run_tokens[index[anchors[-1].end - 1] + 1:]
+            if trailing and not current.is_group:
+                current.items.extend(_text_cells(spec, trailing, current))
             continue
         if is_header(spec.id, seg.compact):
             continue
@@ -281,13 +447,15 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
 
 def _add_fuzzy(spec: TableSpec, runs: list[tuple[int, Run, bool]], chain: list[Anchor]) -> list[Anchor]:
     """Runs followed by values that no pattern matched: a misspelt label of a row between its neighbours."""
-    placed = {a.key for a in chain}
     claimed = {a.run for a in chain}
-    order = {r.key: i for i, r in enumerate(spec.rows)}
+    unclaimed = [(seg_i, run) for seg_i, run, before_values in runs if before_values and seg_i not in claimed]
+    if not unclaimed:
+        return chain
+    placed = {a.key for a in chain}
+    order = _row_order(spec.id)
     extra: list[Anchor] = []
-    for seg_i, run, before_values in runs:
-        if seg_i in claimed or not before_values or is_header(spec.id, run.compact) \
-                or _SENTENCE.search(run.compact[-40:]):
+    for seg_i, run in unclaimed:
+        if is_header(spec.id, run.compact) or _SENTENCE.search(run.compact[-40:]):
             continue
         prev = max((a.order for a in chain if a.run < seg_i), default=-1)
         nxt = min((a.order for a in chain if a.run > seg_i), default=len(spec.rows))
@@ -297,20 +465,21 @@ def _add_fuzzy(spec: TableSpec, runs: list[tuple[int, Run, bool]], chain: list[A
             key, at = found
             placed.add(key)
             extra.append(Anchor(key, seg_i, at, len(run.compact), float(order[key]), 1.0, fuzzy=True))
-    return sorted(chain + extra, key=lambda a: (a.run, a.pos))
+    # the chain is in reading order already
+    return sorted(chain + extra, key=lambda a: (a.run, a.pos)) if extra else chain
 
 
-def _give_back_numbering(run: Run, first: Anchor, spec: TableSpec, current: RowRead | None) -> None:
-    """A digit split off as a possible item number ('…00000002.其他法律…'): it is the row's number when it
-    is the number that row is printed with; otherwise it was the last digit of the values before."""
+@lru_cache(maxsize=None)
+def _row_order(table: str) -> dict[str, int]:
+    return {r.key: i for i, r in enumerate(TABLES[table].rows)}
+
+
+def _give_back_numbering(run: Run, first: Anchor, label: Label, current: RowRead | None) -> None:
+    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'): it is the
+    row's number when it is the number that row is printed with; otherwise it was the last digit of the
+    values before."""
     lead = run.tokens[0]
-    if lead.kind is not Tok.NUM or run.index[first.pos] == 0:
-        return
-    if not first.key.startswith("group:"):
-        number = item_number(spec.row(first.key))
-        if number is not None and str(number) == lead.text[:1]:
-            return
-    if current is None:
+    if run.index[first.pos] == 0 or label.number == lead.text[:1] or current is None:
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
@@ -337,12 +506,9 @@ def _room(spec: TableSpec, row: RowRead) -> bool:
     return len(hard_items(row.items)) < spec.row(row.key).ncols
 
 
-def _text_cells(spec: TableSpec, run: Run, anchor: Anchor, row: RowRead) -> list[Token]:
-    """Short text after the row's label, in separate cells, that is not part of the label ('规章 | abc | 0')."""
-    last = run.index[anchor.end - 1]
-    trailing = run.tokens[last + 1:]
-    if not trailing or row.is_group:
-        return []
+def _text_cells(spec: TableSpec, trailing: list[Token], row: RowRead) -> list[Token]:
+    """Short text after a row's label (the tokens of its run after it), in separate cells, that is not
+    part of the label ('规章 | abc | 0')."""
     words = _label_words(spec.id)
     own = set(_standard(spec.id, row.key))
     out = []
@@ -363,7 +529,8 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
     childless = {g.key for g in spec.groups if not present.intersection(g.children)}
     # a group label whose items are absent stands for them: one row of values (the 2019 form's habit)
     plain = [r for r in rows if not r.is_group or r.key in childless]
-    position = {id(r): n for n, r in enumerate(plain)}
+    if not orphans and all(r.items for r in plain):
+        return  # no label without values, no values without a label
 
     def width(r: RowRead) -> int:
         return 7 if r.is_group else spec.row(r.key).ncols
@@ -398,6 +565,7 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
             i = j + 1
             continue
         i = max(j, i + 1)
+    position = {id(r): n for n, r in enumerate(plain)}
     for before, group in orphans:
         following = [r for r in rows[before:] if id(r) in position]
         start = position[id(following[0])] if following else len(plain)
