@@ -52,13 +52,11 @@ class CellValue:
                  note: str = "") -> None:
         # The fields and defaults above, set as the generated __init__ would. That one sets each field of
         # a frozen dataclass through object.__setattr__, at twice the cost: the extractor makes some
-        # 200 cells a report. The instance stays frozen: assigning to a field still raises.
-        fields = self.__dict__
-        fields["kind"] = kind
-        fields["value"] = value
-        fields["raw"] = raw
-        fields["span"] = span
-        fields["note"] = note
+        # 200 cells a report. The instance stays frozen: assigning to a field still raises. One update
+        # of the instance's dict, not an item stored at a time: a dict filled that way leaves CPython
+        # 3.11 unable to specialise reads of the fields, each then costs ten times more (the checks
+        # and the JSON read thousands a report).
+        self.__dict__.update(kind=kind, value=value, raw=raw, span=span, note=note)
 
     @property
     def is_number(self) -> bool:
