@@ -261,6 +261,16 @@ class Finding:
     template: str = ""
     params: tuple[tuple[str, object], ...] = ()
 
+    def __init__(self, rule: str, severity: Severity, message: str, cells: tuple[CellKey, ...] = (),
+                 spans: tuple[Span, ...] = (), subject: str = "", equation: Equation | None = None,
+                 lhs_value: Number | None = None, rhs_value: Number | None = None, verdict: Verdict = Verdict.FAIL,
+                 template: str = "", params: tuple[tuple[str, object], ...] = ()) -> None:
+        # The fields and defaults above, set at once as for CellValue: the generated __init__ sets the
+        # twelve fields one object.__setattr__ at a time, more than the rest of making a finding.
+        self.__dict__.update(rule=rule, severity=severity, message=message, cells=cells, spans=spans,
+                             subject=subject, equation=equation, lhs_value=lhs_value, rhs_value=rhs_value,
+                             verdict=verdict, template=template, params=params)
+
     @property
     def key(self) -> str:
         """Stable identity across re-parses of the same file, for reviewer verdicts."""
