@@ -125,9 +125,7 @@ def encode(obj: Any, level: int = 0) -> str:
     if kind is dict:
         if not obj:
             return "{}"
-        inner = _NL[level + 1]
-        items = [f"{encode_basestring(k)}: {encode(v, level + 1)}" for k, v in obj.items()]
-        return "{" + inner + ("," + inner).join(items) + _NL[level] + "}"
+        return _object(tuple(obj), level) % tuple([encode(v, level + 1) for v in obj.values()])
     if kind is list or kind is tuple:
         if obj and _ONLY_INTS(map(type, obj)):  # table rows: most of a report
             return _int_array(len(obj), level) % tuple(obj)
@@ -143,6 +141,15 @@ def encode(obj: Any, level: int = 0) -> str:
     if isinstance(obj, int):
         return int.__repr__(obj)
     raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+
+
+@lru_cache(maxsize=256)  # the report's few shapes of objects (a finding, a table, a box)
+def _object(keys: tuple[str, ...], level: int) -> str:
+    """The text of a non-empty object with ``keys`` at ``level``, with %s for each value: filled in one
+    go, not a string made for each member."""
+    inner = _NL[level + 1]
+    members = (f"{encode_basestring(k).replace('%', '%%')}: %s" for k in keys)
+    return "{" + inner + ("," + inner).join(members) + _NL[level] + "}"
 
 
 @lru_cache(maxsize=64)  # the lengths are the few widths of the form's rows
