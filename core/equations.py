@@ -6,9 +6,10 @@ become live Excel formulas in the workbook — so a rule is defined exactly once
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from core.model import CellKind, CellValue, Equation, Number
 from core.template import (
@@ -63,28 +64,49 @@ def rules_by_cell() -> dict[CellKey, tuple[str, ...]]:
 _NUMBER = CellKind.NUMBER  # a module name: an Enum member looked up in the loop costs ten times more
 
 
-def side_value(eq: Equation, side: str, get: Callable[[CellKey], CellValue]) -> Number | None:
-    """Sum of one side (A01's right side is 制发 − 废止). None if any cell is not a usable number."""
-    values = []
-    for cv in map(get, eq.lhs if side == "lhs" else eq.rhs):
-        if cv.kind is not _NUMBER or cv.value is None:  # CellValue.is_number, without the call
-            return None
-        values.append(cv.value)
-    if eq.relation == ">=" and side == "rhs":
-        return values[0] - values[1]
-    return sum(values, start=0)
+@dataclass(frozen=True)
+class TableEquations:
+    """The equations of one table over its cells read once: ``keys`` are the cells they take part in;
+    each equation comes with a picker of its cells' values (lhs then rhs) from the values of ``keys``."""
+
+    table: str
+    keys: tuple[CellKey, ...]
+    # (equation, picker of its cells' values as a tuple, number of lhs cells)
+    equations: tuple[tuple[Equation, Callable[[list], tuple], int], ...]
 
 
-def holds(eq: Equation, lhs: Number, rhs: Number) -> bool:
-    return lhs >= rhs if eq.relation == ">=" else lhs == rhs
+@lru_cache(maxsize=1)
+def equations_by_table() -> tuple[TableEquations, ...]:
+    """The equations of each table, in the order of ``all_equations`` (each table's are consecutive)."""
+    grouped: dict[str, list[Equation]] = {}
+    for eq in all_equations():
+        grouped.setdefault(eq.lhs[0].table, []).append(eq)
+    out = []
+    for table, eqs in grouped.items():
+        keys = tuple(dict.fromkeys(k for eq in eqs for k in eq.cells))
+        at = {k: i for i, k in enumerate(keys)}
+        # every equation has a cell on each side, so the picker always gives a tuple
+        out.append(TableEquations(table, keys, tuple((eq, itemgetter(*(at[k] for k in eq.cells)), len(eq.lhs))
+                                                     for eq in eqs)))
+    return tuple(out)
 
 
-def evaluate(eq: Equation, get: Callable[[CellKey], CellValue]) -> tuple[Number | None, Number | None, bool | None]:
-    """(lhs, rhs, holds) — holds is None when the equation is not assessable."""
-    lhs, rhs = side_value(eq, "lhs", get), side_value(eq, "rhs", get)
-    if lhs is None or rhs is None:
-        return lhs, rhs, None
-    return lhs, rhs, holds(eq, lhs, rhs)
+def failures(table: TableEquations, get: Callable[[CellKey], CellValue]) -> Iterator[tuple[Equation, Number, Number]]:
+    """(equation, lhs, rhs) for each equation of the table that can be assessed and does not hold. A
+    side is the sum of its cells (A01's right side is 制发 − 废止); an equation with a cell that is not
+    a usable number is not assessable. The table's cells are read once, not once per equation."""
+    values = [cv.value if cv.kind is _NUMBER else None for cv in map(get, table.keys)]
+    for eq, pick, n_lhs in table.equations:
+        cells = pick(values)
+        if None in cells:
+            continue
+        lhs = sum(cells[:n_lhs])
+        if eq.relation == ">=":
+            rhs = cells[n_lhs] - cells[n_lhs + 1]
+            if lhs < rhs:
+                yield eq, lhs, rhs
+        elif lhs != (rhs := sum(cells[n_lhs:])):
+            yield eq, lhs, rhs
 
 
 def strict_equations(cells: Iterable[CellKey]) -> list[Equation]:

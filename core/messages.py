@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from core.model import ParseNote, Severity, Span
@@ -70,18 +71,25 @@ def ordinal(number: int) -> Bi:
     return Bi("一二三四五六七八九十"[number - 1], str(number))
 
 
+# a cell's name depends on the form alone (the same few hundred cells): made once per cell and language
+_cell_label = lru_cache(maxsize=None)(cell_label)
+
+
 def render(template: str, params: Params, lang: str = "zh") -> str:
     zh, en = MESSAGES[template]
-    return (en if lang == "en" else zh).format(**{k: _value(v, lang) for k, v in params})
+    return (en if lang == "en" else zh).format_map({k: _value(v, lang) for k, v in params})
 
 
 def _value(v: Any, lang: str) -> Any:
+    kind = type(v)
+    if kind is int or kind is str:  # data from the report, most parameters: none of the kinds below
+        return v
     if v is None:
         return ""
     if isinstance(v, Bi):
         return v.en if lang == "en" else v.zh
     if isinstance(v, CellKey):
-        return cell_label(v, lang)
+        return _cell_label(v, lang)
     if isinstance(v, Message):
         return v.text(lang)
     if isinstance(v, Joined):

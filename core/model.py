@@ -53,13 +53,11 @@ class CellValue:
                  note: str = "") -> None:
         # The fields and defaults above, set as the generated __init__ would. That one sets each field of
         # a frozen dataclass through object.__setattr__, at twice the cost: the extractor makes some
-        # 200 cells a report. The instance stays frozen: assigning to a field still raises.
-        fields = self.__dict__
-        fields["kind"] = kind
-        fields["value"] = value
-        fields["raw"] = raw
-        fields["span"] = span
-        fields["note"] = note
+        # 200 cells a report. The instance stays frozen: assigning to a field still raises. One update
+        # of the instance's dict, not an item stored at a time: a dict filled that way leaves CPython
+        # 3.11 unable to specialise reads of the fields, each then costs ten times more (the checks
+        # and the JSON read thousands a report).
+        self.__dict__.update(kind=kind, value=value, raw=raw, span=span, note=note)
 
     @property
     def is_number(self) -> bool:
@@ -270,6 +268,16 @@ class Finding:
     # window can show the same finding in another language ("" for a message given as text)
     template: str = ""
     params: tuple[tuple[str, object], ...] = ()
+
+    def __init__(self, rule: str, severity: Severity, message: str, cells: tuple[CellKey, ...] = (),
+                 spans: tuple[Span, ...] = (), subject: str = "", equation: Equation | None = None,
+                 lhs_value: Number | None = None, rhs_value: Number | None = None, verdict: Verdict = Verdict.FAIL,
+                 template: str = "", params: tuple[tuple[str, object], ...] = ()) -> None:
+        # The fields and defaults above, set at once as for CellValue: the generated __init__ sets the
+        # twelve fields one object.__setattr__ at a time, more than the rest of making a finding.
+        self.__dict__.update(rule=rule, severity=severity, message=message, cells=cells, spans=spans,
+                             subject=subject, equation=equation, lhs_value=lhs_value, rhs_value=rhs_value,
+                             verdict=verdict, template=template, params=params)
 
     @property
     def key(self) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.equations import all_equations, evaluate
+from core.equations import equations_by_table, failures
 from core.extraction.meta import agency_level
 from core.messages import Bi, Joined, Message, label, msg, row_label
 from core.model import Equation, Number, Severity
@@ -44,30 +44,16 @@ def _message(ctx: CheckContext, eq: Equation, lhs: Number, rhs: Number) -> Messa
     raise ValueError(eq.rule)
 
 
-def _by_table() -> tuple[tuple[str, tuple[Equation, ...]], ...]:
-    """The equations of each table, in the order of ``all_equations`` (each table's are consecutive)."""
-    out: dict[str, list[Equation]] = {}
-    for eq in all_equations():
-        out.setdefault(eq.lhs[0].table, []).append(eq)
-    return tuple((table, tuple(eqs)) for table, eqs in out.items())
-
-
-_EQUATIONS_BY_TABLE = _by_table()
-
-
 @check
 def cross_totals(ctx: CheckContext):
     """B01–B03, C01, A01. An equation with a blank or unreadable cell is not assessable; that cell's
     own V/S finding already says so, so nothing is reported here (never an arithmetic error)."""
-    get = ctx.get
-    for table, equations in _EQUATIONS_BY_TABLE:
-        if not ctx.table_found(table):
+    for table in equations_by_table():
+        if not ctx.table_found(table.table):
             continue
-        for eq in equations:
-            lhs, rhs, ok = evaluate(eq, get)
-            if ok is False:
-                yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells,
-                                  subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
+        for eq, lhs, rhs in failures(table, ctx.get):
+            yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells,
+                              subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
 
 
 REVIEW_TOTAL, AFTER_REVIEW_TOTAL = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from itertools import repeat
+from functools import lru_cache
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from typing import Any
 
 from core.model import MISSING, CellKind, CellValue, Finding, Report
-from core.template import TABLES, CellKey, row_cells, rows_with_cells
+from core.template import TABLES, all_cells
 
 INDENT = "  "
-_NL = ["\n" + INDENT * n for n in range(12)]
+
+# a line break and the indent of each level, made once (a report's boxes, the deepest, are 7 levels down)
+_NL = ["\n" + INDENT * n for n in range(64)]
 # Enum members bound once: looked up for every cell of every report
 _NUMBER, _EMPTY = CellKind.NUMBER, CellKind.EMPTY
-_ONLY_INTS = frozenset((int,)).issuperset  # over map(type, items): every item is exactly an int
+# over map(type, items): every item is exactly an int, a str (an empty list passes both)
+_ONLY_INTS, _ONLY_STRS = frozenset((int,)).issuperset, frozenset((str,)).issuperset
 
 
 def _value(cv: CellValue) -> Any:
@@ -37,25 +41,29 @@ def _values(cells: Iterable[CellValue]) -> list[Any]:
     return [v if cv.kind is _NUMBER and type(v := cv.value) is int else _value(cv) for cv in cells]
 
 
+@lru_cache(maxsize=None)
+def _rows_layout(table: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """Each row of a table as (row key, start, end, one column) over its cells in reading order
+    (``all_cells``): a table's values are read in one pass and cut into rows."""
+    out, start = [], 0
+    for row in TABLES[table].rows:
+        out.append((row.key, start, start + row.ncols, row.ncols == 1))
+        start += row.ncols
+    return tuple(out)
+
+
 def table_json(report: Report, table: str, get=None) -> Any:
     data = report.tables.get(table)
     if data is None:
         return None
+    keys = all_cells(table)
     if get is None:
-        cells = data.cells
-
-        def read(keys: tuple[CellKey, ...]) -> Iterable[CellValue]:
-            return map(cells.get, keys, repeat(MISSING))
+        vals = _values(map(data.cells.get, keys, repeat(MISSING)))
     else:
-        def read(keys: tuple[CellKey, ...]) -> Iterable[CellValue]:
-            return map(get, keys)
-    if table == "review_litigation":
-        return _values(read(row_cells(table, "")))
-    out: dict[str, Any] = {}
-    for row, keys in rows_with_cells(table):
-        vals = _values(read(keys))
-        out[row.key] = vals[0] if row.ncols == 1 else vals
-    return out
+        vals = _values(map(get, keys))
+    if table == "review_litigation":  # one row without a label: the values themselves
+        return vals
+    return {row: vals[start] if single else vals[start:end] for row, start, end, single in _rows_layout(table)}
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
@@ -63,22 +71,19 @@ def finding_json(f: Finding) -> dict[str, Any]:
 
 
 def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, Any]:
-    spans: dict[str, list[int]] = {}
+    tables = [data for table in TABLES if (data := report.tables.get(table)) is not None]
+    if get is None:
+        cells = [item for data in tables for item in data.cells.items()]
+    else:
+        cells = [(key, get(key)) for data in tables for key in data.cells]
+    # a blank cell has an empty span (where it would be printed): it has boxes but no span
+    spans = {key.id: list(span) for key, cv in cells
+             if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY}
     boxes: dict[str, list[dict]] = {}
-    # a text report has no page pieces, so no boxes: not asked for each cell
-    boxes_of = report.source.boxes if report.source.pieces else None
-    for table in TABLES:
-        data = report.tables.get(table)
-        if data is None:
-            continue
-        cells = data.cells.items() if get is None else ((key, get(key)) for key in data.cells)
+    if report.source.pieces:  # a text report has no page pieces, so no boxes: not asked for each cell
+        boxes_of = report.source.boxes
         for key, cv in cells:
-            span = cv.span
-            if span is None:
-                continue
-            if span[1] > span[0] and cv.kind is not _EMPTY:
-                spans[key.id] = [span[0], span[1]]
-            if boxes_of is not None and (found := boxes_of(span)):
+            if cv.span is not None and (found := boxes_of(cv.span)):
                 boxes[key.id] = [b.json() for b in found]
     return {
         "file": report.source.path,
@@ -120,14 +125,12 @@ def encode(obj: Any, level: int = 0) -> str:
     if kind is dict:
         if not obj:
             return "{}"
-        inner, deeper = _NL[level + 1], _NL[level + 2]
-        items = [f"{encode_basestring(k)}: [{deeper}{v[0]},{deeper}{v[1]}{inner}]"
-                 if type(v) is list and len(v) == 2 and type(v[0]) is int and type(v[1]) is int  # spans
-                 else f"{encode_basestring(k)}: {encode(v, level + 1)}" for k, v in obj.items()]
-        return "{" + inner + ("," + inner).join(items) + _NL[level] + "}"
+        return _object(tuple(obj), level) % tuple([encode(v, level + 1) for v in obj.values()])
     if kind is list or kind is tuple:
-        if _ONLY_INTS(map(type, obj)):  # spans and table rows: most of a report
-            return encode_items(list(map(int.__repr__, obj)), level)
+        if obj and _ONLY_INTS(map(type, obj)):  # table rows: most of a report
+            return _int_array(len(obj), level) % tuple(obj)
+        if _ONLY_STRS(map(type, obj)):  # the cells of a finding
+            return encode_items(map(encode_basestring, obj), level)
         return encode_items([encode(v, level + 1) for v in obj], level)
     if obj is True or obj is False:
         return "true" if obj else "false"
@@ -140,15 +143,59 @@ def encode(obj: Any, level: int = 0) -> str:
     raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
 
 
-def encode_items(items: list[str], level: int) -> str:
+@lru_cache(maxsize=256)  # the report's few shapes of objects (a finding, a table, a box)
+def _object(keys: tuple[str, ...], level: int) -> str:
+    """The text of a non-empty object with ``keys`` at ``level``, with %s for each value: filled in one
+    go, not a string made for each member."""
+    inner = _NL[level + 1]
+    members = (f"{encode_basestring(k).replace('%', '%%')}: %s" for k in keys)
+    return "{" + inner + ("," + inner).join(members) + _NL[level] + "}"
+
+
+@lru_cache(maxsize=64)  # the lengths are the few widths of the form's rows
+def _int_array(length: int, level: int) -> str:
+    """The text of an array of ``length`` ints at ``level``, with %d for each: filled in one go, without
+    a string for each number (a new string costs more than the few characters it holds)."""
+    return encode_items(["%d"] * length, level)
+
+
+def encode_items(items: Iterable[str], level: int) -> str:
     """A JSON array of already encoded items."""
-    if not items:
-        return "[]"
-    inner = "\n" + INDENT * (level + 1)
-    return "[" + inner + ("," + inner).join(items) + "\n" + INDENT * level + "]"
+    inner = _NL[level + 1]
+    text = ("," + inner).join(items)
+    return "[" + inner + text + _NL[level] + "]" if text else "[]"
 
 
-_FINDINGS_LEVEL = 2  # a report is an item of the top-level array; its findings one level deeper
+_REPORT_LEVEL = 2  # a report is an item of the top-level array: its values sit two levels deep
+_FINDINGS_LEVEL = _REPORT_LEVEL  # the findings array is one of them
+
+
+class _SpanFormats(dict):
+    """Cell id → the text of its span with %d for the two numbers, made once per cell: the ids are
+    the same few hundred in every report."""
+
+    def __missing__(self, cell_id: str) -> str:
+        inner, deeper = _NL[_REPORT_LEVEL + 1], _NL[_REPORT_LEVEL + 2]
+        fmt = self[cell_id] = f"{inner}{encode_basestring(cell_id).replace('%', '%%')}: [{deeper}%d,{deeper}%d{inner}]"
+        return fmt
+
+
+_SPAN_FORMATS = _SpanFormats()
+
+
+def encode_spans(spans: dict[str, list[int]]) -> str:
+    """``encode(spans, _REPORT_LEVEL)`` for the spans of ``report_json`` (cell id → [start, end], two
+    ints: text offsets), some 200 a report. A new string costs more than the few characters it holds,
+    so the spans are one format, joined from each cell's, filled in one go."""
+    if not spans:
+        return "{}"
+    fmt = ",".join(map(_SPAN_FORMATS.__getitem__, spans))
+    return "{" + fmt % tuple(chain.from_iterable(spans.values())) + _NL[_REPORT_LEVEL] + "}"
+
+
+def _encode_value(key: str, value: Any) -> str:
+    """A value of a report object, at its level."""
+    return encode_spans(value) if key == "spans" else encode(value, _REPORT_LEVEL)
 
 
 def report_parts(obj: dict[str, Any]) -> tuple[str, list[str], str]:
@@ -156,9 +203,9 @@ def report_parts(obj: dict[str, Any]) -> tuple[str, list[str], str]:
     (text before the findings array, each finding encoded, text after it)."""
     keys = list(obj)
     cut = keys.index("findings")
-    inner = "\n" + INDENT * 2
-    head = "{" + inner + "".join(f"{encode_basestring(k)}: {encode(obj[k], 2)},{inner}" for k in keys[:cut]) + '"findings": '
-    tail = "".join(f",{inner}{encode_basestring(k)}: {encode(obj[k], 2)}" for k in keys[cut + 1:]) + "\n" + INDENT + "}"
+    inner = _NL[_REPORT_LEVEL]
+    head = "{" + inner + "".join(f"{encode_basestring(k)}: {_encode_value(k, obj[k])},{inner}" for k in keys[:cut]) + '"findings": '
+    tail = "".join(f",{inner}{encode_basestring(k)}: {_encode_value(k, obj[k])}" for k in keys[cut + 1:]) + "\n" + INDENT + "}"
     return head, [encode(f, _FINDINGS_LEVEL + 1) for f in obj["findings"]], tail
 
 
