@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from core.api import analyze_file
-from core.checks import CheckContext, ReportState, each_cross_finding, run_checks
+from core.checks import CheckContext, ReportState, run_checks
 from core.errors import ReportError
 from core.export import jsonout
 from core.model import Finding, Report, Severity
@@ -81,6 +81,8 @@ class Rendered:
 def park_cross_findings(states: Sequence[ReportState], spill: Spill, as_json: bool) -> list[list[tuple[int, int]]]:
     """The batch's cross-report findings, each report's rendered (``Rendered``) and parked in ``spill``
     as they are found: their places, per report, are what stays in memory."""
+    from core.checks import each_cross_finding  # looked up when the batch ends
+
     out: list[list[tuple[int, int]]] = [[] for _ in states]
     for index, found in each_cross_finding(states):
         if found:
