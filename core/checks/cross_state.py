@@ -86,7 +86,7 @@ class ReportState:
 
     @classmethod
     def of(cls, ctx: CheckContext) -> ReportState:
-        return cls(**{f.name: f.metadata["extract"](ctx) for f in fields(cls)})
+        return cls(**{name: extract(ctx) for name, extract in _KEPT})
 
     @property
     def name(self) -> Message:
@@ -108,8 +108,8 @@ class ReportState:
 
     def park(self, spill: Spill) -> ReportState:
         """Move every ``Parked`` field to disk: what stays in memory no longer grows with the text."""
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name, _ in _KEPT:
+            value = getattr(self, name)
             if isinstance(value, Parked):
                 spill.park(value)
         return self
@@ -120,3 +120,7 @@ class ReportState:
         cells = tuple(cells)
         spans = tuple(spans) or tuple(s for k in cells if (s := self.span(k)) is not None)
         return make_finding(rule, message, cells, spans, subject, severity, lhs=lhs, rhs=rhs)
+
+
+# (name, extractor) of each field, read once: ``fields`` makes its tuple anew at every call
+_KEPT = tuple((f.name, f.metadata["extract"]) for f in fields(ReportState))
