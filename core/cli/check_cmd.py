@@ -10,9 +10,10 @@ report is in, the cross-report findings (which sit on the later year's, or on ea
 are added and the output is written in argument order."""
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Iterable, Sequence
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -119,6 +120,26 @@ def page_progress(path: str, stream=sys.stderr) -> PageProgress:
     return PageProgress(report=report)
 
 
+YOUNG = 2000  # objects allocated between two collections of the youngest generation in a batch (Python: 700)
+
+
+@contextmanager
+def batch_collector() -> Iterator[None]:
+    """The garbage collector tuned for a batch: what is alive when it starts (the modules and their
+    tables) is frozen, so that no full collection walks it again, and the youngest generation is
+    collected less often, so that less of each report's short-lived objects is promoted to the
+    generation whose growth sets off the full collections (0.6 % of the instructions of 300 reports,
+    more for longer batches; memory is the same). As it was afterwards."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def check_one(path: str, as_json: bool, keep_state: bool):
     """Read, extract, check and render one report (in a worker for big batches): (path, reason it could
     not be read, pending output, cross-check state or None)."""
@@ -148,6 +169,7 @@ def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
     with ExitStack() as stack:
         keep, fetch = (lambda p: p), (lambda p: p)  # one report: nothing to hold back
         if batch:
+            stack.enter_context(batch_collector())
             spill = stack.enter_context(Spill())
             keep, fetch = spill.put, spill.get
         parked: list = []  # each report's output (its place in the spill), or why it could not be read
