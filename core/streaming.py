@@ -90,18 +90,22 @@ class Spill:
 
         self._file = tempfile.TemporaryFile(prefix="nianbao-batch-")
         self._end = 0
+        self._moved = False  # a read has moved the file's position away from its end
 
     def put(self, obj: Any) -> tuple[int, int]:
         return self.put_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_bytes(self, data: bytes) -> tuple[int, int]:
-        self._file.seek(self._end)
+        if self._moved:  # else the position is the end: no seek, which would flush the buffer each time
+            self._file.seek(self._end)
+            self._moved = False
         self._file.write(data)
         ref = (self._end, len(data))
         self._end += len(data)
         return ref
 
     def get_bytes(self, ref: tuple[int, int]) -> bytes:
+        self._moved = True
         self._file.seek(ref[0])
         return self._file.read(ref[1])
 

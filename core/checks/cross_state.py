@@ -8,6 +8,7 @@ report (``kept``); ``ReportState.of`` fills every field, the batch parks every `
 the check reads the field from the states it is given. Nothing else has to change."""
 from __future__ import annotations
 
+import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -27,7 +28,6 @@ from core.model import (
     Number,
     Severity,
     Span,
-    text_hash,
 )
 from core.streaming import Parked, Spill
 from core.template import CellKey
@@ -64,6 +64,13 @@ def _spans(ctx: CheckContext) -> array:
     return array("q", (n for k in CROSS_CELLS for n in (ctx.get(k).span or (-1, -1))))
 
 
+def _text_digest(ctx: CheckContext) -> bytes:
+    """What X08 compares, equal when the texts are: BLAKE2b of the UTF-16 text, half the work of
+    ``core.model.text_hash`` (SHA-256 of UTF-8; nothing outside the batch sees this one). Both encodings
+    are one-to-one and refuse the same texts (a lone surrogate)."""
+    return hashlib.blake2b(ctx.report.source.text.encode("utf-16-le"), digest_size=16).digest()
+
+
 @dataclass
 class ReportState:
     path: str = kept(lambda ctx: ctx.report.source.path)
@@ -75,11 +82,11 @@ class ReportState:
     problems: Shingles = kept(lambda ctx: Shingles.of(part_text(ctx, (5,))))  # X06
     narrative: Prose = kept(lambda ctx: Prose.of(ctx.report, NARRATIVE_PARTS))  # X07 and D05, sentence by sentence
     published: Published | None = kept(published)  # D05: where it was published (reports from an evidence folder)
-    text_hash: str = kept(lambda ctx: text_hash(ctx.report.source.text))  # X08: the same report twice
+    text_hash: bytes = kept(_text_digest)  # X08: the same report twice
 
     @classmethod
     def of(cls, ctx: CheckContext) -> ReportState:
-        return cls(**{f.name: f.metadata["extract"](ctx) for f in fields(cls)})
+        return cls(**{name: extract(ctx) for name, extract in _KEPT})
 
     @property
     def name(self) -> Message:
@@ -101,8 +108,8 @@ class ReportState:
 
     def park(self, spill: Spill) -> ReportState:
         """Move every ``Parked`` field to disk: what stays in memory no longer grows with the text."""
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name, _ in _KEPT:
+            value = getattr(self, name)
             if isinstance(value, Parked):
                 spill.park(value)
         return self
@@ -113,3 +120,7 @@ class ReportState:
         cells = tuple(cells)
         spans = tuple(spans) or tuple(s for k in cells if (s := self.span(k)) is not None)
         return make_finding(rule, message, cells, spans, subject, severity, lhs=lhs, rhs=rhs)
+
+
+# (name, extractor) of each field, read once: ``fields`` makes its tuple anew at every call
+_KEPT = tuple((f.name, f.metadata["extract"]) for f in fields(ReportState))

@@ -6,7 +6,7 @@ Two files are the same report when their decoded texts are identical (same bytes
 a re-encoded copy too), which also means the same agency and year."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 NAMED = 3  # other files named in the message; the count says how many there are in all
 
 
-def duplicate_groups(hashes: Sequence[str]) -> list[list[int]]:
-    """Indices of reports with identical text (``core.model.text_hash``), groups of two or more, in
-    first-seen order."""
-    groups: dict[str, list[int]] = {}
+def duplicate_groups(hashes: Sequence[Hashable]) -> list[list[int]]:
+    """Indices of reports with identical text (equal digests of it: ``core.model.text_hash``, a
+    state's ``text_hash``), groups of two or more, in first-seen order."""
+    groups: dict[Hashable, list[int]] = {}
     for i, h in enumerate(hashes):
         groups.setdefault(h, []).append(i)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def first_copies(hashes: Sequence[str]) -> dict[int, int]:
+def first_copies(hashes: Sequence[Hashable]) -> dict[int, int]:
     """For each later copy, the index of the first report with the same text."""
     return {i: g[0] for g in duplicate_groups(hashes) for i in g[1:]}
 

@@ -97,7 +97,8 @@ def repeats_of_last_year(states: Sequence[ReportState]) -> Iterator[tuple[int, l
     for i, (r, j) in best.items():
         state, limit = states[i], threshold()
         over = r.share > limit
-        passages = Joined(tuple(_quote(state.narrative, p) for p in r.passages), "；", "; ")
+        prose = Prose(state.narrative.value)  # read back from a batch's disk once for all its quotes
+        passages = Joined(tuple(_quote(prose, p) for p in r.passages), "；", "; ")
         message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
                       measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
                       passages=msg("X07.passages", passages=passages) if r.passages else None)

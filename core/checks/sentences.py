@@ -11,20 +11,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.extraction.normalize import fold
 from core.model import Report, Span
 from core.streaming import Parked
 
 MIN_CHARS = 6  # a key shorter than this ("无。", "1.") says nothing about copying
-_SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]")
-_NOT_WORD = re.compile(r"[\W_]+")
+_FULL_STOP = re.compile(r"[。！？；;!?]")
+_NOT_WORD = re.compile(r"[^\w。！？；;!?]+")  # what a key drops, but for the full stops and "_" (see _sentences)
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     key: str
     span: Span  # in the report's text, from its first visible character to its full stop
 
@@ -32,15 +31,25 @@ class Sentence:
 def sentences(text: str, spans: Iterable[Span], mask_digits: bool) -> list[Sentence]:
     """The sentences inside ``spans`` of ``text``, in order."""
     folded = fold(text)
+    return [s for lo, hi in spans for s in _sentences(folded[lo:hi], lo, mask_digits)]
+
+
+def _sentences(folded: str, at: int, mask_digits: bool) -> list[Sentence]:
+    """The sentences of a folded run of text that starts at ``at`` in the report. A sentence is a piece
+    between full stops with its full stop; its key is the piece without the characters ``[\\W_]``
+    (digits masked). Dropping characters and masking digits act character by character (a run of
+    digits never spans a full stop, which stays), so the run is cleaned in one go and cut at its full
+    stops, piece for piece with the run itself: two regular expressions a run, not two a sentence."""
+    cleaned = _NOT_WORD.sub("", folded.replace("_", ""))
+    if mask_digits:
+        cleaned = _DIGITS.sub("0", cleaned)
     out: list[Sentence] = []
-    for lo, hi in spans:
-        for m in _SENTENCE.finditer(folded, lo, hi):
-            key = _NOT_WORD.sub("", m.group())
-            if mask_digits:
-                key = _DIGITS.sub("0", key)
-            if len(key) >= MIN_CHARS:
-                start = m.start() + len(m.group()) - len(m.group().lstrip())
-                out.append(Sentence(key, (start, m.end())))
+    start = at
+    for piece, key in zip(_FULL_STOP.split(folded)[:-1], _FULL_STOP.split(cleaned)):  # no full stop after the last
+        end = start + len(piece) + 1
+        if len(key) >= MIN_CHARS:
+            out.append(Sentence(key, (end - 1 - len(piece.lstrip()), end)))
+        start = end
     return out
 
 
@@ -69,8 +78,7 @@ class Prose(Parked):
 
     def part_sentences(self, mask_digits: bool) -> list[list[Sentence]]:
         """Each part's sentences, their spans in the report's text."""
-        return [[Sentence(s.key, (s.span[0] + lo, s.span[1] + lo)) for s in sentences(body, [(0, len(body))], mask_digits)]
-                for lo, body in self.value]
+        return [_sentences(fold(body), lo, mask_digits) for lo, body in self.value]
 
     def sentences(self, mask_digits: bool) -> list[Sentence]:
         return [s for part in self.part_sentences(mask_digits) for s in part]

@@ -44,52 +44,67 @@ def shingle_hashes(text: str):
     the polynomial can collide: about 2⁻⁶⁴ a pair)."""
     import numpy as np
 
-    points = _body_points(text).astype(np.uint64)
+    points = _body_points(text)
     n = len(points) - SHINGLE + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint64)
-    h = points[:n].copy()
-    for k in range(1, SHINGLE):
-        h *= np.uint64(_P)
+    p, m1, m2 = _constants()[:3]
+    h = points[:n] * p
+    for k in range(1, SHINGLE - 1):
         h += points[k:k + n]
+        h *= p
+    h += points[SHINGLE - 1:]
     h ^= h >> np.uint64(30)
-    h *= np.uint64(_M1)
+    h *= m1
     h ^= h >> np.uint64(27)
-    h *= np.uint64(_M2)
+    h *= m2
     h ^= h >> np.uint64(31)
     h.sort()
-    return h[np.append(True, h[1:] != h[:-1])]  # np.unique, without its overhead
+    first = np.empty(len(h), dtype=bool)  # np.unique, without its overhead
+    first[0] = True
+    np.not_equal(h[1:], h[:-1], out=first[1:])
+    return h[first]
 
 
 def _body_points(text: str):
-    """The code points of ``_DIGIT.sub("0", _NOISE.sub("", text))``, by table look-up: the regular
-    expressions cost ten times more. Text beyond the Basic Multilingual Plane takes the slow way."""
+    """The code points of ``_DIGIT.sub("0", _NOISE.sub("", text))`` as uint64, by table look-up: the
+    regular expressions cost ten times more. Text beyond the Basic Multilingual Plane takes the slow way."""
     import numpy as np
 
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(points) and int(points.max()) > 0xFFFF:
         body = _DIGIT.sub("0", _NOISE.sub("", text))
-        return np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kind = _char_kinds()[points]
-    kept = kind != _DROP
-    return np.where(kind[kept] == _ZERO, np.uint32(ord("0")), points[kept])
+        return np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    counted = _counted_as()[points]
+    return counted[counted != _DROPPED]
 
 
-_KEEP, _DROP, _ZERO = 0, 1, 2
+_DROPPED = 0xFFFFFFFF  # not a code point
 
 
 @lru_cache(maxsize=1)
-def _char_kinds():
-    """What ``_NOISE`` and ``_DIGIT`` do to each character of the Basic Multilingual Plane."""
+def _counted_as():
+    """What each character of the Basic Multilingual Plane counts as in a shingle: itself, "0" for
+    what ``_DIGIT`` matches, ``_DROPPED`` for what ``_NOISE`` matches."""
     import numpy as np
 
     every = "".join(map(chr, range(0x10000)))
-    kinds = np.full(0x10000, _KEEP, dtype=np.uint8)
+    table = np.arange(0x10000, dtype=np.uint64)
     for m in _NOISE.finditer(every):
-        kinds[m.start():m.end()] = _DROP
+        table[m.start():m.end()] = _DROPPED
     for m in _DIGIT.finditer(every):
-        kinds[m.start():m.end()] = _ZERO
-    return kinds
+        table[m.start():m.end()] = ord("0")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _constants():
+    """The hash's multipliers, the mask below the bin's bits and the lower edge of each bin, as numpy
+    values (made once: numpy loads only when texts are compared)."""
+    import numpy as np
+
+    return (np.uint64(_P), np.uint64(_M1), np.uint64(_M2), np.uint64(_LOW),
+            np.arange(BINS, dtype=np.uint64) << np.uint64(57))
 
 
 def signature(hashes):
@@ -99,14 +114,16 @@ def signature(hashes):
     the share of agreeing bins an unbiased estimate of the Jaccard similarity."""
     import numpy as np
 
-    edges = np.arange(BINS, dtype=np.uint64) << np.uint64(57)
+    low, edges = _constants()[3:]
     starts = np.searchsorted(hashes, edges)
+    if starts[-1] < len(hashes) and (starts[1:] > starts[:-1]).all():  # every bin filled: a long text
+        return hashes[starts] & low
     ends = np.append(starts[1:], len(hashes))
     filled = np.flatnonzero(starts < ends)
     sig = np.zeros(BINS, dtype=np.uint64)
     if not len(filled):
         return sig
-    sig[filled] = hashes[starts[filled]] & np.uint64(_LOW)
+    sig[filled] = hashes[starts[filled]] & low
     empty = np.flatnonzero(starts >= ends)
     if len(empty):
         source = filled[np.searchsorted(filled, empty) % len(filled)]
