@@ -168,7 +168,7 @@ class Book:
         # column widths are counted in digits of the Normal style's font: Arial (Liberation Sans where Arial
         # is missing, the same metrics) gives one unit ≈ 5.25 pt in Excel and LibreOffice alike
         self.wb._named_styles["Normal"].font = Font(name=UNIT_FONT, size=10)
-        self._arrays: dict[tuple, StyleArray] = {}
+        self.arrays: dict[str | tuple, StyleArray] = {}  # by look name (unvaried) or (name, variant, format)
         self._indices: dict[int, int] = {}  # id of a shared style object (``_parts``) → its index in this workbook
         self._first = True
 
@@ -177,7 +177,7 @@ class Book:
         style of its own; ``number_format``: the same named style with another format). Cells that look the
         same share one array, so nothing may change an array in place."""
         key = (name, tuple(sorted(variant.items())), number_format) if variant or number_format else name
-        found = self._arrays.get(key)
+        found = self.arrays.get(key)
         if found is not None:
             return found
         if number_format is not None:
@@ -187,7 +187,7 @@ class Book:
             look = replace(LOOKS[name], **variant)
             label = "底稿·" + name + "".join(f"·{k}={v}" for k, v in sorted(variant.items()))
             found = self._add_named_style(_named_style(label, look))
-        self._arrays[key] = found
+        self.arrays[key] = found
         return found
 
     def _add_named_style(self, ns: NamedStyle) -> StyleArray:
@@ -250,7 +250,9 @@ class Sheet:
             fit: bool = True, number_format: str | None = None, **variant) -> Cell:
         """Write one cell; ``across`` > 1 merges it with the cells to its right (borders drawn on all);
         ``fit``: the row grows to show all of the text."""
-        array = self.book.style(look, number_format, **variant)
+        array = self.book.arrays.get(look) if not variant and number_format is None else None
+        if array is None:  # most cells take a look unvaried: found without packing the variant
+            array = self.book.style(look, number_format, **variant)
         cell = Cell(self.ws, row=row, column=col)
         cell._style = array
         self.ws._cells[(row, col)] = cell
@@ -304,8 +306,7 @@ class Sheet:
                     if (r, c) not in self.ws._cells:
                         self.ws._cells[(r, c)] = covered = Cell(self.ws, row=r, column=c)
                         covered._style = array
-        self.ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=first_row, max_col=last_col,
-                                                  max_row=last_row))
+        self.ws.merged_cells.ranges.add(_cell_range(first_row, first_col, last_row, last_col))
 
     def box(self, row: int, first_col: int, last_col: int, look: str = "body", **variant) -> None:
         """Empty bordered cells, so a table's grid shows where there is nothing to write."""
@@ -325,6 +326,12 @@ class Sheet:
             points = self._height.get(row, 0)
             heights[row] = round(min(MAX_ROW_POINTS, max(minimum, self.row_height, points + 3)), 1)
         setattr(self.ws, ROW_HEIGHTS, heights)
+
+
+@lru_cache(maxsize=4096)  # the forms' merges come back in every workbook; openpyxl validates each bound
+def _cell_range(first_row: int, first_col: int, last_row: int, last_col: int) -> CellRange:
+    """A merged range, shared by the workbooks that merge it (never changed: nothing here moves rows)."""
+    return CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
 
 
 def local_zone() -> str:
