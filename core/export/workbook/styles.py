@@ -253,7 +253,7 @@ class Sheet:
         array = self.book.arrays.get(look) if not variant and number_format is None else None
         if array is None:  # most cells take a look unvaried: found without packing the variant
             array = self.book.style(look, number_format, **variant)
-        cell = Cell(self.ws, row=row, column=col)
+        cell = Cell(self.ws, row, col)
         cell._style = array
         self.ws._cells[(row, col)] = cell
         kind = type(value)
@@ -304,7 +304,7 @@ class Sheet:
             for r in range(first_row, last_row + 1):
                 for c in range(first_col, last_col + 1):
                     if (r, c) not in self.ws._cells:
-                        self.ws._cells[(r, c)] = covered = Cell(self.ws, row=r, column=c)
+                        self.ws._cells[(r, c)] = covered = Cell(self.ws, r, c)
                         covered._style = array
         self.ws.merged_cells.ranges.add(_cell_range(first_row, first_col, last_row, last_col))
 
@@ -313,7 +313,7 @@ class Sheet:
         array = self.book.style(look, **variant)
         for c in range(first_col, last_col + 1):
             if (row, c) not in self.ws._cells:
-                self.ws._cells[(row, c)] = empty = Cell(self.ws, row=row, column=c)
+                self.ws._cells[(row, c)] = empty = Cell(self.ws, row, c)
                 empty._style = array
 
     def finish(self, minimum: float = 0) -> None:
