@@ -207,7 +207,7 @@ class Book:
         return array
 
     def _index(self, table: IndexedList, part) -> int:
-        found = self._indices.get(id(part))  # the shared objects live as long as the process: ids stay theirs
+        found = self._indices.get(id(part))  # the named styles keep their parts alive: no id is reused meanwhile
         if found is None:
             found = self._indices[id(part)] = table.add(part)
         return found
