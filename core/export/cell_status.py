@@ -51,11 +51,12 @@ def cell_statuses(review: Review, keys: list[CellKey] | tuple[CellKey, ...],
     out: dict[CellKey, CellStatus] = {}
     for key in keys:
         cv = review.cell(key)
-        found = sorted(by_cell.get(key, ()), key=lambda f: _RANK[f.severity])
+        found = by_cell.get(key)  # most cells are named by no finding: nothing to sort or word
+        if found:
+            found.sort(key=lambda f: _RANK[f.severity])
         corrected = review.is_corrected(key)
-        parsed = review.parsed(key)
         out[key] = CellStatus(
             text=cv.raw or (value_text(cv.value) if cv.is_number else ""), kind=cv.kind, severity=found[0].severity if found else None,
-            notes=tuple(finding_note(f, lang) for f in found), corrected=corrected,
-            original=(parsed.raw or "（空）") if corrected else None)
+            notes=tuple(finding_note(f, lang) for f in found) if found else (), corrected=corrected,
+            original=(review.parsed(key).raw or "（空）") if corrected else None)
     return out

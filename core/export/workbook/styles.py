@@ -17,7 +17,15 @@ from functools import lru_cache
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles import (
+    Alignment,
+    Border,
+    Font,
+    NamedStyle,
+    PatternFill,
+    Protection,
+    Side,
+)
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.numbers import (
     BUILTIN_FORMATS_MAX_SIZE,
@@ -25,6 +33,7 @@ from openpyxl.styles.numbers import (
     is_date_format,
 )
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -85,23 +94,38 @@ LOOKS: dict[str, Look] = {
 }
 
 
+NO_BORDER, NO_FILL, NO_PROTECTION = Border(), PatternFill(), Protection()  # NamedStyle's defaults, shared
+
+
 @lru_cache(maxsize=None)
-def _parts(look: Look) -> tuple[Font, Border, Alignment, PatternFill | None]:
-    font = Font(name=FONT_NAME, size=look.size, bold=look.bold, italic=look.italic, color=look.colour,
-                underline="single" if look.underline else None)
-    alignment = Alignment(horizontal=look.horizontal, vertical=look.vertical, wrap_text=look.wrap, indent=look.indent)
-    return font, BOX if look.border else Border(), alignment, fill(look.fill) if look.fill else None
+def _parts(look: Look) -> tuple[Font, Border, Alignment, PatternFill]:
+    """The style objects of a look, made once per process and shared by every workbook (never changed:
+    ``Book`` indexes them by identity)."""
+    return (_font(look.size, look.bold, look.italic, look.colour, look.underline), BOX if look.border else NO_BORDER,
+            _alignment(look.horizontal, look.vertical, look.wrap, look.indent),
+            fill(look.fill) if look.fill else NO_FILL)
+
+
+@lru_cache(maxsize=None)  # looks that differ in their fill or number format share their font and alignment
+def _font(size: float, bold: bool, italic: bool, colour: str | None, underline: bool) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour,
+                underline="single" if underline else None)
+
+
+@lru_cache(maxsize=None)
+def _alignment(horizontal: str | None, vertical: str, wrap: bool, indent: int) -> Alignment:
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, indent=indent)
 
 
 def _named_style(name: str, look: Look) -> NamedStyle:
     font, border, alignment, paint = _parts(look)
-    ns = NamedStyle(name=name, font=font, border=border, alignment=alignment, number_format=look.number_format)
-    if paint is not None:
-        ns.fill = paint
-    return ns
+    return NamedStyle(name=name, font=font, fill=paint, border=border, alignment=alignment,
+                      protection=NO_PROTECTION, number_format=look.number_format)
 
 
+@lru_cache(maxsize=None)
 def fill(colour_role_or_hex: str) -> PatternFill:
+    """A solid fill (shared: callers must not change it)."""
     colour = getattr(style, colour_role_or_hex, colour_role_or_hex)
     return PatternFill("solid", start_color=style.argb(colour), end_color=style.argb(colour))
 
@@ -144,7 +168,8 @@ class Book:
         # column widths are counted in digits of the Normal style's font: Arial (Liberation Sans where Arial
         # is missing, the same metrics) gives one unit ≈ 5.25 pt in Excel and LibreOffice alike
         self.wb._named_styles["Normal"].font = Font(name=UNIT_FONT, size=10)
-        self._arrays: dict[tuple, StyleArray] = {}
+        self.arrays: dict[str | tuple, StyleArray] = {}  # by look name (unvaried) or (name, variant, format)
+        self._indices: dict[int, int] = {}  # id of a shared style object (``_parts``) → its index in this workbook
         self._first = True
 
     def style(self, name: str, number_format: str | None = None, **variant) -> StyleArray:
@@ -152,21 +177,45 @@ class Book:
         style of its own; ``number_format``: the same named style with another format). Cells that look the
         same share one array, so nothing may change an array in place."""
         key = (name, tuple(sorted(variant.items())), number_format) if variant or number_format else name
-        found = self._arrays.get(key)
+        found = self.arrays.get(key)
         if found is not None:
             return found
         if number_format is not None:
             found = StyleArray(self.style(name, **variant))
-            found.numFmtId = BUILTIN_FORMATS_REVERSE.get(number_format) if number_format in BUILTIN_FORMATS_REVERSE \
-                else self.wb._number_formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE
+            found.numFmtId = self._format_id(number_format)
         else:
             look = replace(LOOKS[name], **variant)
             label = "底稿·" + name + "".join(f"·{k}={v}" for k, v in sorted(variant.items()))
-            ns = _named_style(label, look)
-            self.wb.add_named_style(ns)
-            found = ns.as_tuple()
-        self._arrays[key] = found
+            found = self._add_named_style(_named_style(label, look))
+        self.arrays[key] = found
         return found
+
+    def _add_named_style(self, ns: NamedStyle) -> StyleArray:
+        """``wb.add_named_style(ns)``: what openpyxl's ``NamedStyle.bind`` does (3.1), but each font, fill,
+        border … looked up by identity before openpyxl's value lookup, which hashes the object field by field
+        (recursively) every time; the looks share a few dozen objects, each hashed once per workbook."""
+        wb = self.wb
+        wb._named_styles.append(ns)
+        array = ns._style
+        array.fontId = self._index(wb._fonts, ns.font)
+        array.borderId = self._index(wb._borders, ns.border)
+        array.fillId = self._index(wb._fills, ns.fill)
+        array.protectionId = self._index(wb._protections, ns.protection)
+        array.alignmentId = self._index(wb._alignments, ns.alignment)
+        array.numFmtId = self._format_id(ns.number_format)
+        ns._wb = wb  # bound: a later change to one of its parts re-indexes it the openpyxl way
+        return array
+
+    def _index(self, table: IndexedList, part) -> int:
+        found = self._indices.get(id(part))  # the named styles keep their parts alive: no id is reused meanwhile
+        if found is None:
+            found = self._indices[id(part)] = table.add(part)
+        return found
+
+    def _format_id(self, number_format: str) -> int:
+        if number_format in BUILTIN_FORMATS_REVERSE:
+            return BUILTIN_FORMATS_REVERSE[number_format]
+        return self.wb._number_formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE
 
     def sheet(self, title: str, widths: dict[int, float], row_height: float | None = None) -> "Sheet":
         if self._first:
@@ -201,8 +250,10 @@ class Sheet:
             fit: bool = True, number_format: str | None = None, **variant) -> Cell:
         """Write one cell; ``across`` > 1 merges it with the cells to its right (borders drawn on all);
         ``fit``: the row grows to show all of the text."""
-        array = self.book.style(look, number_format, **variant)
-        cell = Cell(self.ws, row=row, column=col)
+        array = self.book.arrays.get(look) if not variant and number_format is None else None
+        if array is None:  # most cells take a look unvaried: found without packing the variant
+            array = self.book.style(look, number_format, **variant)
+        cell = Cell(self.ws, row, col)
         cell._style = array
         self.ws._cells[(row, col)] = cell
         kind = type(value)
@@ -253,17 +304,16 @@ class Sheet:
             for r in range(first_row, last_row + 1):
                 for c in range(first_col, last_col + 1):
                     if (r, c) not in self.ws._cells:
-                        self.ws._cells[(r, c)] = covered = Cell(self.ws, row=r, column=c)
+                        self.ws._cells[(r, c)] = covered = Cell(self.ws, r, c)
                         covered._style = array
-        self.ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=first_row, max_col=last_col,
-                                                  max_row=last_row))
+        self.ws.merged_cells.ranges.add(_cell_range(first_row, first_col, last_row, last_col))
 
     def box(self, row: int, first_col: int, last_col: int, look: str = "body", **variant) -> None:
         """Empty bordered cells, so a table's grid shows where there is nothing to write."""
         array = self.book.style(look, **variant)
         for c in range(first_col, last_col + 1):
             if (row, c) not in self.ws._cells:
-                self.ws._cells[(row, c)] = empty = Cell(self.ws, row=row, column=c)
+                self.ws._cells[(row, c)] = empty = Cell(self.ws, row, c)
                 empty._style = array
 
     def finish(self, minimum: float = 0) -> None:
@@ -276,6 +326,12 @@ class Sheet:
             points = self._height.get(row, 0)
             heights[row] = round(min(MAX_ROW_POINTS, max(minimum, self.row_height, points + 3)), 1)
         setattr(self.ws, ROW_HEIGHTS, heights)
+
+
+@lru_cache(maxsize=4096)  # the forms' merges come back in every workbook; openpyxl validates each bound
+def _cell_range(first_row: int, first_col: int, last_row: int, last_col: int) -> CellRange:
+    """A merged range, shared by the workbooks that merge it (never changed: nothing here moves rows)."""
+    return CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
 
 
 def local_zone() -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -56,11 +55,13 @@ class _SheetWriter(WorksheetWriter):
         styles, ids = ws.parent._cell_styles, {}
         epoch = ws.parent.epoch
         heights = getattr(ws, ROW_HEIGHTS, {})
-        rows: dict[int, list] = defaultdict(list)
-        for (r, _), cell in sorted(ws._cells.items()):
-            rows[r].append(cell)
-        for r in heights:
-            rows.setdefault(r, [])
+        rows: dict[int, list] = {r: [] for r in heights}
+        cells = ws._cells
+        for key in sorted(cells):
+            row = rows.get(key[0])
+            if row is None:
+                row = rows[key[0]] = []
+            row.append(cells[key])
         out: list[str] = []
         letters = _LETTERS
         for r in sorted(rows):
@@ -79,8 +80,8 @@ class _SheetWriter(WorksheetWriter):
                 if style is not None:
                     sid = ids.get(id(style))
                     if sid is None:
-                        sid = ids[id(style)] = styles.add(style)
-                    attrs += f' s="{sid}"'
+                        sid = ids[id(style)] = f' s="{styles.add(style)}"'
+                    attrs += sid
                 if value is None:
                     out.append(f"<c {attrs}/>")
                 elif type(value) is int:
