@@ -19,7 +19,12 @@ _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def run_checks(report: Report, overrides: Mapping[CellKey, CellValue] | None = None) -> list[Finding]:
     """All findings for a report, errors first, then by position in the text."""
-    ctx = CheckContext(report, overrides or {})
+    return context_findings(CheckContext(report, overrides or {}))
+
+
+def context_findings(ctx: CheckContext) -> list[Finding]:
+    """``run_checks`` on a context the caller keeps: ``check`` builds a report's cross-check state
+    from the same one (a context copies every cell of the report)."""
     findings: list[Finding] = []
     for fn in CHECKS:
         findings.extend(fn(ctx))
@@ -73,5 +78,5 @@ def cross_findings(states: Sequence[ReportState]) -> list[list[Finding]]:
 from core.checks import cross, duplicates, publication, repeats  # noqa: E402,F401  (register X, D04/D05, X07, X08; need cross_check)
 from core.checks.cross_state import ReportState  # noqa: E402
 
-__all__ = ["run_checks", "run_cross_checks", "cross_findings", "each_cross_finding", "parked_cross_findings",
+__all__ = ["run_checks", "context_findings", "run_cross_checks", "cross_findings", "each_cross_finding", "parked_cross_findings",
            "cross_check", "RULES", "Rule", "CheckContext", "ReportState"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from core.api import analyze_file
-from core.checks import CheckContext, ReportState, run_checks
+from core.checks import CheckContext, ReportState, context_findings
 from core.errors import ReportError
 from core.export import jsonout
 from core.model import Finding, Report, Severity
@@ -147,7 +147,8 @@ def check_one(path: str, as_json: bool, keep_state: bool):
         report = analyze_file(path, page_progress(path))
     except ReportError as exc:
         return exc.path, exc.reason, None, None
-    findings = run_checks(report)
+    ctx = CheckContext(report)
+    findings = context_findings(ctx)
     counts = _counts(findings)
     if as_json:
         head, items, tail = jsonout.report_parts(jsonout.report_json(report, findings))
@@ -156,7 +157,7 @@ def check_one(path: str, as_json: bool, keep_state: bool):
         pending = Pending(summary_head(report), [finding_line(f) for f in findings], "", counts)
     state = None
     if keep_state:
-        state = ReportState.of(CheckContext(report))
+        state = ReportState.of(ctx)
     return path, None, pending, state
 
 
