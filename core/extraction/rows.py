@@ -19,9 +19,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache, partial
 from itertools import groupby
 from operator import attrgetter, itemgetter
-from re import _constants as sre_constants
-from re import _parser as sre_parser
 from typing import NamedTuple
+
+try:  # the regex module's parser: private, and named so from Python 3.11 on
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants
+    import sre_parse as sre_parser
 
 from core.extraction.chain import heaviest_chain
 from core.extraction.normalize import compact, fold
@@ -132,7 +137,8 @@ def _run_patterns(table: str) -> tuple[tuple[int, str, float, tuple[re.Pattern[s
 
 
 _LITERAL, _BRANCH = sre_constants.LITERAL, sre_constants.BRANCH
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
+            getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT))  # 3.11 on
 _LOOKAROUND = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 
 

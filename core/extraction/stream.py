@@ -10,6 +10,7 @@ placeholder header on its own line); everything else works the same when every n
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,6 +38,15 @@ class Token:  # not frozen: tokens are made by the thousand and a frozen init co
 
 # A number as printed: sign, digits with optional thousands separators, decimals, optional unit.
 NUMBER_RE = r"[+-]?\d[\d,]*+(?:\.\d+|)"
+# Possessive repeats (``*+``, ``++``, ``{m,n}+``) exist from Python 3.11 on. Each one here only spares
+# backtracking that can never find another match, so on 3.10 the plain repeat is the same pattern.
+_POSSESSIVE = sys.version_info >= (3, 11)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern if _POSSESSIVE else re.sub(r"(?<=[*+}])\+", "", pattern), flags)
+
+
 # Groups: the gap before a token (whitespace, pipes/tabs, masked fields) in two parts, then the token:
 # a number and its unit, or text (never holding whitespace, a separator or a mask); at the end of the
 # text, the gap after the last token and no token. Every character is in one of them, so each match
@@ -46,7 +56,7 @@ NUMBER_RE = r"[+-]?\d[\d,]*+(?:\.\d+|)"
 # holds at most one separator or mask, the second (mostly empty) the rest from the next one on.
 # A character after a gap always starts a token, so nothing is ever given back: possessive repeats, and
 # ``|)`` for an optional part (cheaper than ``?`` on a group, the same match).
-_ATOM = re.compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
+_ATOM = _compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
                    rf"(?:({NUMBER_RE})(人次|万元|[件条个宗项次元]|)|([^\d|\s\x00]++)|\Z)")
 _SEPARATORS = re.compile(r"([|\t])")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021]
@@ -61,7 +71,7 @@ _FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3}
 # before the first line): a pattern that starts with a character is searched for by it, one that starts
 # with ``^`` is tried at every offset.
 # whole lines that are layout: markdown rules, page footers
-_LAYOUT_LINE = re.compile(rf"\n[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+_LAYOUT_LINE = _compile(rf"\n[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
 _HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
 # a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
 _LEADING_FOOTER = re.compile(r"\n[ \t]*-+ ?\d{1,3} ?-+(?![\d-])")
@@ -73,9 +83,9 @@ _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,
 # field they hold the first characters of the alternatives, for a numbered one the start of the first
 # field. The name of a numbered field is the whole run of name characters before its number: lazy or
 # possessive, the same match.)
-_LAYOUT_FIELD = re.compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
+_LAYOUT_FIELD = _compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
                            r"(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = re.compile(r"([|\t])(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
+_NAMED_RUN = _compile(r"([|\t])(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
                         r"((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
