@@ -6,6 +6,7 @@ Run every registered check. Importing the family modules registers them with the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from core.checks import content, dates, narrative, structure, tables, values  # noqa: F401  (registration)
 from core.checks.catalogue import CHECKS, RULES, Rule
@@ -57,13 +58,15 @@ def each_cross_finding(states: Sequence[ReportState]) -> Iterator[tuple[int, lis
         yield from fn(states)
 
 
-def parked_cross_findings(states: Sequence[ReportState], spill: Spill) -> list[list[tuple[int, int]]]:
-    """``cross_findings`` for a batch: each report's findings go to ``spill`` as they are found, and
-    their places, per report, are what stays in memory."""
+def parked_cross_findings(states: Sequence[ReportState], spill: Spill,
+                          encode: Callable[[list[Finding]], Any] = list) -> list[list[tuple[int, int]]]:
+    """``cross_findings`` for a batch: each report's findings go to ``spill`` as they are found (as
+    ``encode`` makes them: ``check`` parks them rendered), and their places, per report, are what
+    stays in memory."""
     out: list[list[tuple[int, int]]] = [[] for _ in states]
     for index, found in each_cross_finding(states):
         if found:
-            out[index].append(spill.put(found))
+            out[index].append(spill.put(encode(found)))
     return out
 
 

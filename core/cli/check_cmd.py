@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from core.api import analyze_file
-from core.checks import CheckContext, ReportState, context_findings
+from core.checks import (
+    CheckContext,
+    ReportState,
+    context_findings,
+    parked_cross_findings,
+)
 from core.errors import ReportError
 from core.export import jsonout
 from core.model import Finding, Report, Severity
@@ -77,18 +82,6 @@ class Rendered:
             lines += part.lines
             counts = tuple(map(sum, zip(counts, part.counts)))
         return cls(lines, counts)
-
-
-def park_cross_findings(states: Sequence[ReportState], spill: Spill, as_json: bool) -> list[list[tuple[int, int]]]:
-    """The batch's cross-report findings, each report's rendered (``Rendered``) and parked in ``spill``
-    as they are found: their places, per report, are what stays in memory."""
-    from core.checks import each_cross_finding  # looked up when the batch ends
-
-    out: list[list[tuple[int, int]]] = [[] for _ in states]
-    for index, found in each_cross_finding(states):
-        if found:
-            out[index].append(spill.put(Rendered.of(found, as_json)))
-    return out
 
 
 @dataclass
@@ -188,7 +181,8 @@ def run(files: Sequence[str], as_json: bool, jobs: int | None = None) -> int:
                 status = 1
             if state is not None:
                 states.append(state.park(spill))
-        cross = iter(park_cross_findings(states, spill, as_json)) if len(states) > 1 else None
+        encode = partial(Rendered.of, as_json=as_json)  # parked as the output shows them
+        cross = iter(parked_cross_findings(states, spill, encode)) if len(states) > 1 else None
         if as_json:
             sys.stdout.write("[")
         for n, (path, item) in enumerate(zip(files, parked)):
