@@ -13,6 +13,7 @@ import re
 import sys
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from core.template import PLACEHOLDERS
 
@@ -55,14 +56,16 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # matter where a gap holds two separators (a blank field), so they stay inside the gap: its first part
 # holds at most one separator or mask, the second (mostly empty) the rest from the next one on.
 # A character after a gap always starts a token, so nothing is ever given back: possessive repeats, and
-# ``|)`` for an optional part (cheaper than ``?`` on a group, the same match).
+# ``|)`` for an optional part (cheaper than ``?`` on a group, the same match). A number without a unit
+# also gets the character after it when that one may make it a label or an item number (a look-ahead
+# group, empty otherwise): the common plain value then needs no test of its own in the loop.
 _ATOM = _compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
-                   rf"(?:({NUMBER_RE})(人次|万元|[件条个宗项次元]|)|([^\d|\s\x00]++)|\Z)")
+                   rf"(?:({NUMBER_RE})(?:(人次|万元|[件条个宗项次元])|(?=([年月日号类%)\].、]|)))|([^\d|\s\x00]++)|\Z)")
 _SEPARATORS = re.compile(r"([|\t])")
-# digits that belong to the label around them: 2024年, 第711号, (1), [2021]
+# digits that belong to the label around them: 2024年, 第711号, (1), [2021] (these and the numbering
+# marks are the look-ahead group of ``_ATOM``)
 _LABEL_AFTER = frozenset("年月日号类%)]")
 _LABEL_BEFORE = frozenset("(第[")
-_NUMBERING_MARKS = frozenset(".、")
 _UNITS = frozenset(("人次", "万元", "件", "条", "个", "宗", "项", "次", "元"))
 # (possessive where what follows a repeat can never start with what it repeats: the same matches, found
 # without trying to give characters back)
@@ -175,22 +178,20 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     n = len(text)
-    pos = 0                 # the end of the last match: where the next one starts
+    pos = start             # the end of the last match (an offset in ``folded``): where the next one starts
     line = 0
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
-    for gap, rest, num, unit, word in _ATOM.findall(text):
+    for gap, rest, num, unit, after, word in _ATOM.findall(text):
         if rest:  # a second separator or mask: there may be blank fields
             gap += rest
             if num or word:  # (else the gap after the last token: the table ended before them)
-                blanks += _blank_fields(text, gap, pos, line, start)
-        if gap:
-            if "\n" in gap:
-                line += gap.count("\n")
-            pos += len(gap)
-        a = pos
+                blanks += _blank_fields(text, gap, pos - start, line, start)
+        if "\n" in gap:
+            line += gap.count("\n")
+        a = pos + len(gap)
         if word:
-            pos += len(word)
+            pos = a + len(word)
             if mark:
                 word, a, mark = word[1:], a + 1, False  # the numbering mark, already in the NUM token
                 if not word:
@@ -200,31 +201,31 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             kind = placeholder if word in PLACEHOLDERS else label
             if blanks:
                 _settle(blanks, tokens, kind)
-            append(Token(kind, word, start + a, start + pos, line))
+            append(Token(kind, word, a, pos, line))
             continue
         if not num:
             break  # the gap after the last token
         ne = a + len(num)
         pos = ne + len(unit)
         kind = value
-        if not unit:
-            after = text[ne] if ne < n else ""
-            # (after a gap, the character before is whitespace or a separator)
-            if after in _LABEL_AFTER or (not gap and a and text[a - 1] in _LABEL_BEFORE):
+        # (after a gap, the character before is whitespace or a separator)
+        if not gap and not unit and a > start and text[a - start - 1] in _LABEL_BEFORE:
+            kind = label
+        elif after:
+            if after in _LABEL_AFTER:
                 kind = label
-            elif after in _NUMBERING_MARKS and num.isdigit() and num[-1] in "12345678" \
-                    and (ne + 1 >= n or not text[ne + 1].isdigit()):
+            elif num.isdigit() and num[-1] in "12345678" and (ne + 1 - start >= n or not text[ne + 1 - start].isdigit()):
                 glue = len(num) > 1
                 if blanks:
                     _settle(blanks, tokens, value if glue else num_kind)
                 if glue:
-                    append(Token(value, num[:-1], start + a, start + ne - 1, line))
-                append(Token(num_kind, num[-1] + after, start + ne - 1, start + ne + 1, line, glue=glue))
+                    append(Token(value, num[:-1], a, ne - 1, line))
+                append(Token(num_kind, num[-1] + after, ne - 1, ne + 1, line, glue=glue))
                 mark = True
                 continue
         if blanks:
             _settle(blanks, tokens, kind)
-        append(Token(kind, num, start + a, start + ne, line))
+        append(Token(kind, num, a, ne, line))
     if blanks:
         _settle(blanks, tokens, None)
     return tokens
@@ -232,11 +233,22 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
 
 def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
     """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
-    before a token. Every separator of a gap but the first closes a field that holds no token."""
-    fields: list[tuple[int, int]] = []
+    before a token. What they are depends on the gap alone but in one rare case (``_gap_fields``), and
+    a table repeats a handful of gaps (' |\n| ' between all its rows), so that is worked out once a gap."""
+    return [(start + at + off, line + breaks) for off, breaks, sure in _gap_fields(gap)
+            if sure or _pipe_only_line(text, at + off)]
+
+
+@lru_cache(maxsize=4096)
+def _gap_fields(gap: str) -> tuple[tuple[int, int, bool], ...]:
+    """The blank fields of ``gap``, a gap followed by a token: (offset of the separator closing each in
+    the gap, line breaks before it, whether it is one for sure — if not, it is one if that separator is
+    alone on its line, which depends on the text before the gap). Every separator of a gap but the first
+    closes a field that holds no token."""
+    fields: list[tuple[int, int, bool]] = []
     parts = _SEPARATORS.split(gap)  # [before, sep, field, sep, field, …, sep, after]
-    at += len(parts[0]) + 1
-    line += parts[0].count("\n")
+    at = len(parts[0]) + 1
+    line = parts[0].count("\n")
     for i in range(3, len(parts), 2):
         field, sep = parts[i - 1], parts[i]
         at += len(field)
@@ -244,11 +256,29 @@ def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[t
         # a blank cell: spaces (or nothing, between tabs) with no line break — a line break is a row
         # boundary, unless the line holds nothing but this separator (' |'); a field blanked as layout
         # is not a blank cell (a field is whitespace and masks only: without a mask, it is all blank)
-        if _MASK not in field and ((not breaks and (field or sep == "\t")) or _pipe_only_line(text, at)):
-            fields.append((start + at, line + breaks))
+        if _MASK in field:
+            pass
+        elif not breaks and (field or sep == "\t"):
+            fields.append((at, line, True))
+        elif (alone := _alone_in_gap(gap, at)) is not False:
+            fields.append((at, line + breaks, alone is True))
         line += breaks
         at += 1
-    return fields
+    return tuple(fields)
+
+
+def _alone_in_gap(gap: str, at: int) -> bool | None:
+    """``_pipe_only_line`` for the separator at ``at`` in ``gap``, a gap followed by a token, as far as
+    the gap tells: the token ends the line unless a line break follows in the gap, and the first
+    separator of the gap is on the line unless a line break comes after it (or it is a tab, which is
+    whitespace: then the line may start before the gap, and None says the text must tell)."""
+    right = gap.find("\n", at + 1)
+    if right < 0 or gap[at + 1:right].strip():
+        return False
+    left = gap.rfind("\n", 0, at)
+    if left >= 0:
+        return not gap[left + 1:at].strip()
+    return False if gap[:at].strip() else None
 
 
 def _pipe_only_line(text: str, at: int) -> bool:

@@ -1,0 +1,45 @@
+"""The tokenizer's shortcuts against the plain definitions they replace, on random table text."""
+from __future__ import annotations
+
+import random
+
+from core.extraction import stream
+
+
+def _blank_fields_by_definition(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
+    """Every separator of the gap but the first closes a field holding no token: a blank cell when the
+    field is spaces with no line break (or nothing, between tabs) or when the separator is alone on its
+    line; never a field holding a mask."""
+    fields = []
+    parts = stream._SEPARATORS.split(gap)
+    at += len(parts[0]) + 1
+    line += parts[0].count("\n")
+    for i in range(3, len(parts), 2):
+        field, sep = parts[i - 1], parts[i]
+        at += len(field)
+        breaks = field.count("\n")
+        if stream._MASK not in field and ((not breaks and (field or sep == "\t"))
+                                          or stream._pipe_only_line(text, at)):
+            fields.append((start + at, line + breaks))
+        line += breaks
+        at += 1
+    return fields
+
+
+def test_blank_fields_of_a_gap_are_those_by_definition() -> None:
+    rnd = random.Random(17)
+    pieces = ["1", "23", "ab", "第", " ", " ", "\t", "|", "|", "\n", "\n", stream._MASK]
+    checked = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 24)))
+        pos = 0
+        line = 0
+        for gap, rest, num, unit, _after, word in stream._ATOM.findall(text):
+            gap += rest
+            if rest and (num or word):
+                assert stream._blank_fields(text, gap, pos, line, 5) == \
+                    _blank_fields_by_definition(text, gap, pos, line, 5), (text, pos)
+                checked += 1
+            line += gap.count("\n")
+            pos += len(gap) + len(num) + len(unit) + len(word)
+    assert checked > 5000
