@@ -73,11 +73,14 @@ _FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3}
 # The patterns of whole lines or line starts match the line break before the line (clean_layout puts one
 # before the first line): a pattern that starts with a character is searched for by it, one that starts
 # with ``^`` is tried at every offset.
-# whole lines that are layout: markdown rules, page footers
-_LAYOUT_LINE = _compile(rf"\n[ \t]*(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+# whole lines that are layout: markdown rules, page footers (The look-ahead holds the first character of
+# each alternative: most lines fail there. The indent is possessive: an alternative starts with an
+# optional indent of its own or with a character that is not one.)
+_LAYOUT_LINE = _compile(rf"\n[ \t]*+(?=[|:\-第共\d])"
+                          rf"(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
 _HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
 # a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
-_LEADING_FOOTER = re.compile(r"\n[ \t]*-+ ?\d{1,3} ?-+(?![\d-])")
+_LEADING_FOOTER = _compile(r"\n[ \t]*+-++ ?\d{1,3}+ ?-++(?![\d-])")
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 # (Both start with the separator before the field, not a look-behind: a pattern that starts with a
@@ -138,9 +141,12 @@ def _markup(m: re.Match[str]) -> str:
 
 def _may_hold_layout_field(text: str) -> bool:
     """Whether ``_LAYOUT_FIELD`` can match: a page footer needs a dash, a slash or 页, a column name one
-    of these words (its letters have no case-insensitive match outside ASCII)."""
+    of these words (its letters have no case-insensitive match outside ASCII, so each needs a c or an n
+    in some case: most tables have neither, and are not lowered)."""
     if "-" in text or "/" in text or "页" in text:
         return True
+    if "n" not in text and "N" not in text and "c" not in text and "C" not in text:
+        return False
     lower = text.lower()
     return "col" in lower or "unnamed" in lower or "nan" in lower or "none" in lower
 
