@@ -3,13 +3,15 @@ wording like 未收到…申请) and whether it is approximate (余/约/多: nev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.extraction.normalize import fold
 from core.model import Report, Span
 
-_CLAUSE = re.compile(r"[^。；;！!？?\n]+")  # a clause: what stands between two sentence ends
+_CLAUSE_ENDS = "。；;！!？?\n"
+_CLAUSE = re.compile(f"[^{_CLAUSE_ENDS}]+")  # a clause: what stands between two sentence ends
 _DIGIT = re.compile(r"\d")
 # every claim pattern below needs one of these words: clauses without them are skipped cheaply
 _TOPIC_WORDS = re.compile(r"申请|办结|答复|办理|结转|复议|诉讼|规章|规范性文件|行政许可|行政处罚|行政强制")
@@ -27,10 +29,18 @@ class Claim:
     approximate: bool = False
 
 
-def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
-    """(clause, offset) pieces of ``text[start:end]`` split at sentence ends."""
-    end = len(text) if end is None else end
-    return [(m.group(), m.start()) for m in _CLAUSE.finditer(text, start, end)]
+def topic_clauses(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """(clause, offset) of the clauses of ``text[start:end]`` (split at sentence ends) that hold a topic
+    word. Topic words hold no sentence end, so each lies inside one clause: one scan of the text for
+    them finds these clauses, and the many others are never cut out."""
+    hit = _TOPIC_WORDS.search(text, start, end)
+    while hit:
+        first = start  # the clause starts after the last sentence end before the word
+        for mark in _CLAUSE_ENDS:
+            first = text.rfind(mark, first, hit.start()) + 1 or first
+        clause = _CLAUSE.match(text, first, end)
+        yield clause.group(), first
+        hit = _TOPIC_WORDS.search(text, clause.end(), end)
 
 
 # (topic, pattern with a NUM group) — matched within one clause, on folded text
@@ -80,9 +90,9 @@ def narrative_claims(report: Report) -> list[Claim]:
         pos = max(pos, b)
     ranges.append((pos, len(text)))
     out: list[Claim] = []
-    for clause, offset in (c for a, b in ranges for c in clauses(text, a, b)):
-        if "|" in clause or "\t" in clause or not _TOPIC_WORDS.search(clause):
-            continue  # a table row, or prose that makes no claim about the tables
+    for clause, offset in (c for a, b in ranges for c in topic_clauses(text, a, b)):
+        if "|" in clause or "\t" in clause:
+            continue  # a table row
         if any(word in clause for word in _NEGATION_WORDS):
             for topic, pat in _NONE_PATTERNS:
                 m = pat.search(clause)
