@@ -369,20 +369,36 @@ def _violated(rule: Sides, values: list[int | None]) -> bool:
     return full_r and sum(filter(None, known_l)) > sum(known_r)
 
 
-def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, list[int]],
-                  values: list[int | None], rules: list[Rule],
+class TableRules:
+    """A table's rules made ready for ``solve_jointly`` once per table of the template: each rule with
+    its sides as getters, and, per row's cells, the rules those cells take part in (asked for once a
+    row; read only once made)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.sides = [_sides(r) for r in rules]
+        self._at: dict[int, list[int]] = {}  # cell → the rules (by index) it takes part in
+        for ri, (lhs, rhs, _) in enumerate(rules):
+            for i in {*lhs, *rhs}:
+                self._at.setdefault(i, []).append(ri)
+        self._touching: dict[tuple[int, ...], list[Sides]] = {}
+
+    def touching(self, cells: tuple[int, ...]) -> list[Sides]:
+        """The rules these cells take part in, in the order of the rules."""
+        found = self._touching.get(cells)
+        if found is None:
+            found = self._touching[cells] = [self.sides[ri] for ri in
+                                             sorted({ri for i in cells for ri in self._at.get(i, ())})]
+        return found
+
+
+def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, tuple[int, ...]],
+                  values: list[int | None], rules: TableRules,
                   budget: Budget | None = None) -> tuple[list[dict[str, int]], bool]:
     """Every assignment of one candidate per pending row that breaks no rule, by backtracking with the
     rules checked as soon as their cells are placed. Returns the solutions found (candidate index per
     row) and whether the enumeration was complete (False past ``MAX_SOLUTIONS`` or the step budget)."""
     order = sorted(domains, key=lambda rk: len(domains[rk]))
-    rules_at: dict[int, list[int]] = {}  # cell → the rules (by index) it takes part in
-    for ri, (lhs, rhs, _) in enumerate(rules):
-        for i in {*lhs, *rhs}:
-            rules_at.setdefault(i, []).append(ri)
-    sides = [_sides(r) for r in rules]
-    touching = {rk: [sides[ri] for ri in sorted({ri for i in slots[rk] for ri in rules_at.get(i, ())})]
-                for rk in order}
+    touching = {rk: rules.touching(slots[rk]) for rk in order}
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
     steps = budget or Budget()

@@ -15,7 +15,7 @@ from core.equations import strict_equations
 from core.extraction.glued import (
     Budget,
     Piece,
-    Rule,
+    TableRules,
     TooMany,
     row_splits,
     row_totals,
@@ -101,12 +101,25 @@ def _totals(table: str, row: str) -> dict[int, int]:
 
 
 @lru_cache(maxsize=None)
-def _table_rules(table: str) -> tuple[dict[CellKey, int], list[Rule]]:
-    """Each cell's position in the table, and the table's equalities as rules over those positions
-    (``glued.solve_jointly``), made once per table of the template. Read only."""
-    pos = {k: i for i, k in enumerate(all_cells(table))}
-    return pos, [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
-                 for e in strict_equations(pos)]
+def _table_rules(table: str) -> TableRules:
+    """The table's equalities as rules over the positions of its cells (``glued.solve_jointly``), made
+    once per table of the template."""
+    pos = _positions(table)
+    return TableRules([(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
+                       for e in strict_equations(pos)])
+
+
+@lru_cache(maxsize=None)
+def _positions(table: str) -> dict[CellKey, int]:
+    """Each cell's position in the table. Read only."""
+    return {k: i for i, k in enumerate(all_cells(table))}
+
+
+@lru_cache(maxsize=None)
+def _row_slots(table: str, row: str) -> tuple[int, ...]:
+    """The positions of a row's cells in its table, found once per row of the template."""
+    pos = _positions(table)
+    return tuple(pos[k] for k in row_cells(table, row))
 
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
@@ -265,12 +278,13 @@ class _Builder:
         Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break."""
         if not self.pending:
             return
-        pos, rules = _table_rules(self.spec.id)  # ``cells`` holds every cell of the template, in its order
-        slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
+        table = self.spec.id
+        slots = {rk: _row_slots(table, rk) for rk in self.pending}
+        # ``cells`` holds every cell of the template, in its order
         values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
         domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
-        solutions, complete = solve_jointly(domains, slots, values, rules, self.budget)
+        solutions, complete = solve_jointly(domains, slots, values, _table_rules(table), self.budget)
         for rk, cands in self.pending.items():
             row = self.spec.row(rk)
             read = self.reads[rk]
