@@ -206,7 +206,9 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     pow10 = _powers_of_ten(atoms_to[-1] + 2)
     out: list[list[tuple[int, int, int]]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
-    path: list[tuple[int, int, int]] = []  # (piece, cut, end) of each cell placed, right to left
+    # the piece, the cut and the end of the digits cut of each cell placed (a cell's state is on the
+    # stack while the cells to its left are placed)
+    at_piece, at_cut, at_end = [0] * ncols, [0] * ncols, [0] * ncols
     left = steps.steps  # the budget as a plain counter, written back at the end
     start_left = left
 
@@ -240,17 +242,21 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             tried = bisect_right(values, need) if capped else end  # cuts before the first part too large
             spent = tried + 1 if tried < end else end
             lowest = end - tried
+            # the cuts to walk: from ``end`` − 1 down to ``low``
             if last_cell or pi == col:  # only a cut at 0 can use up the atoms, or leave a cell per piece
-                cuts: range | tuple[int, ...] = (0,) if lowest <= 0 else ()
+                cut, low = (1, 0) if lowest <= 0 else (0, 0)
             else:
                 enough = col - atoms_before  # the atoms left make the cells left
-                cuts = range(end - 1, (lowest if lowest > enough else enough) - 1, -1)
+                cut, low = end, lowest if lowest > enough else enough
         else:
             spent = 1
-            cuts = () if capped and whole is not None and whole > need else (0,)
+            cut, low = (0, 0) if capped and whole is not None and whole > need else (1, 0)
         found = False
         v = whole
-        for cut in cuts:
+        at_piece[col] = pi
+        at_end[col] = end
+        while cut > low:
+            cut -= 1
             if is_glued:
                 if cut < end - 1 and raw[cut] == "0":
                     continue  # a number does not start with 0
@@ -265,11 +271,10 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             atoms = atoms_before + cut
             if last_cell:
                 if atoms == 0:  # nothing left to cut: the row is complete
-                    path.append((pi, cut, end))
-                    out.append(path[:])
+                    at_cut[0] = cut
+                    out.append(list(zip(at_piece, at_cut, at_end)))
                     if len(out) > MAX_SPLITS:
                         raise too_many_splits(spent)
-                    path.pop()
                     found = True
                 continue
             if atoms < col:
@@ -282,10 +287,9 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                     continue
                 if only_digits and nneed >= cap * pow10[atoms - col + 1]:
                     continue
-            path.append((pi, cut, end))
+            at_cut[col] = cut
             found = (step(pi, cut, col - 1, nneed) if is_glued and cut > 0 else
                      step(pi - 1, end_before[pi], col - 1, nneed)) or found
-            path.pop()
         left -= spent
         if left < 0:
             raise exhausted()
@@ -297,7 +301,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         # one split too many: the budget as the search one cut at a time would have left it then, the
         # cuts tried so far by the states not yet done counted in (all of this one's, the last at 0)
         nonlocal left
-        pending = spent_here + sum(end - cut if per_piece[pi][0] else 1 for pi, cut, end in path[:-1])
+        pending = spent_here + sum(end - cut if per_piece[pi][0] else 1
+                                   for pi, cut, end in zip(at_piece[1:], at_cut[1:], at_end[1:]))
         if left - pending < 0:
             return exhausted()
         left -= pending
@@ -325,10 +330,10 @@ def _part_values(raw: str) -> list[list[int]]:
 
 
 def _cells(pieces: list[Piece], parts: list[list[list[int]]], path: list[tuple[int, int, int]]) -> list[Piece]:
-    """The pieces of one finished cut (``path``: (piece, cut, end) right to left), left to right: the
+    """The pieces of one finished cut (``path``: (piece, cut, end) of each cell), left to right: the
     parts of a glued run become pieces only here, with the values ``_part_values`` found for them."""
     out = []
-    for pi, cut, end in reversed(path):
+    for pi, cut, end in path:
         p = pieces[pi]
         if p.glued:
             out.append(Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end, parts[pi][end][end - 1 - cut]))
