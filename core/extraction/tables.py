@@ -44,6 +44,18 @@ def _number(raw: str) -> int | Decimal | None:
         return None
 
 
+_COUNTS: dict[str, int] = {}  # printed counts already read → their values (``_count``)
+
+
+def _count(text: str) -> int:
+    """int(text), remembered for the first few thousand texts: reports print the same small counts
+    over and over, and a look-up costs a third of parsing."""
+    value = int(text)
+    if len(_COUNTS) < 4096:
+        _COUNTS[text] = value
+    return value
+
+
 def _pieces(tok: Token) -> list[Piece]:
     if tok.kind is Tok.EMPTY:
         return [Piece(CellKind.EMPTY, "", tok.start, tok.end)]
@@ -176,7 +188,7 @@ class _Builder:
     def row(self, read: RowRead) -> None:
         row = self.spec.row(read.key)
         self.reads[row.key] = read
-        keys = _keys(self.spec, row)
+        keys = row_cells(self.spec.id, row.key)
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
@@ -200,7 +212,11 @@ class _Builder:
                 cells = self.table.cells
                 number = CellKind.NUMBER
                 for k, t in zip(keys, hard):
-                    cells[k] = CellValue(number, int(t.text), t.text, (t.start, t.end))
+                    text = t.text
+                    value = _COUNTS.get(text)
+                    if value is None:
+                        value = _count(text)
+                    cells[k] = CellValue(number, value, text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
