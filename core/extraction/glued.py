@@ -37,20 +37,31 @@ class Piece:
 
 def _cuts(digits: str, parts: int) -> int:
     """Ways to cut ``digits`` into ``parts`` numbers, none with a leading zero (capped at 2: only
-    'none', 'one' and 'several' matter).
+    'none', 'one' and 'several' matter)."""
+    return _count_cuts(_cut_places(digits), parts)
+
+
+def _cut_places(digits: str) -> tuple[int, int, int]:
+    """What ``_count_cuts`` needs of the digits, whatever the number of parts: the places a cut must
+    take, the places it may take, and the chains those fall into.
 
     Counted, not enumerated: a cut is the set of places (1 … n−1) where a number starts, and a number
     starting on a 0 must be that 0 alone, so a place on a 0 brings the next place with it. The places
     fall into chains (a run of 0s and the place after it) of which a cut takes any tail; the chain at 1
-    is taken whole when the digits start with 0. Taking j of the free places is one way when j is none
-    or all of them or there is at most one chain; otherwise a place can move between two chains."""
+    is taken whole when the digits start with 0."""
     n = len(digits)
     chains = n - 1 - digits.count("0", 1, n - 1)  # the places no 0 just before points into
     forced = 0
     if n > 1 and digits[0] == "0":
         forced = min(n - len(digits[1:].lstrip("0")), n - 1)
         chains -= 1
-    free = n - 1 - forced
+    return forced, n - 1 - forced, chains
+
+
+def _count_cuts(places: tuple[int, int, int], parts: int) -> int:
+    """``_cuts`` from the digits' ``_cut_places``. Taking j of the free places is one way when j is
+    none or all of them or there is at most one chain; otherwise a place can move between two chains."""
+    forced, free, chains = places
     j = parts - 1 - forced
     if j < 0 or j > free:
         return 0
@@ -68,12 +79,13 @@ def _ways_of(shape: tuple[tuple[str, bool], ...], ncols: int) -> tuple[dict[int,
     table = [{0: 1}]
     for raw, glued in shape:
         nxt: dict[int, int] = {}
+        places = _cut_places(raw) if glued else (0, 0, 0)
         for used, w in table[-1].items():
             options = range(1, len(raw) + 1) if glued else (1,)
             for k in options:
                 if used + k > ncols:
                     break
-                c = _cuts(raw, k) if glued else 1
+                c = _count_cuts(places, k) if glued else 1
                 if c:
                     nxt[used + k] = min(2, nxt.get(used + k, 0) + w * c)
         table.append(nxt)
