@@ -297,14 +297,14 @@ class _Builder:
         table = self.spec.id
         slots = {rk: _row_slots(table, rk) for rk in self.pending}
         # ``cells`` holds every cell of the template, in its order
-        values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
-        domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
+        number = CellKind.NUMBER
+        values = [cv.value if cv.kind is number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
+        domains = {rk: [[p.value if p.kind is number and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
         solutions, complete = solve_jointly(domains, slots, values, _table_rules(table), self.budget)
         for rk, cands in self.pending.items():
             row = self.spec.row(rk)
             read = self.reads[rk]
-            pieces = _row_pieces(read.items, row.ncols)
             chosen = sorted({s[rk] for s in solutions})
             if complete and len(chosen) == 1:
                 self.place(row, cands[chosen[0]])
@@ -325,6 +325,7 @@ class _Builder:
                     self.table.cells[keys[c]] = _cell(fits[0][c], row)
                 keys = [k for c, k in enumerate(keys) if c not in agreed]
             names = None if len(keys) == row.ncols else msg("S03.cells_left", cells=tuple(keys))
+            pieces = _row_pieces(read.items, row.ncols)
             self.note("S03", msg("S03.glued_undecided", printed=read.label, glued=_shown(pieces), how=how, cells=names),
                       keys, [(p.start, p.end) for p in pieces], f"row:{rk}", W)
             for k in keys:
