@@ -265,7 +265,6 @@ def item_number(row: RowSpec) -> int | None:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def row_cells(table: str, row: str) -> tuple[CellKey, ...]:
     """A row's cells, made once: the extractor asks for them several times for every row it reads."""
     return tuple(CellKey(table, row, c) for c in range(TABLES[table].row(row).ncols))

@@ -8,6 +8,7 @@ that happens to hide it (rows whose cut is forced by shape alone are never searc
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -36,20 +37,31 @@ class Piece:
 
 def _cuts(digits: str, parts: int) -> int:
     """Ways to cut ``digits`` into ``parts`` numbers, none with a leading zero (capped at 2: only
-    'none', 'one' and 'several' matter).
+    'none', 'one' and 'several' matter)."""
+    return _count_cuts(_cut_places(digits), parts)
+
+
+def _cut_places(digits: str) -> tuple[int, int, int]:
+    """What ``_count_cuts`` needs of the digits, whatever the number of parts: the places a cut must
+    take, the places it may take, and the chains those fall into.
 
     Counted, not enumerated: a cut is the set of places (1 … n−1) where a number starts, and a number
     starting on a 0 must be that 0 alone, so a place on a 0 brings the next place with it. The places
     fall into chains (a run of 0s and the place after it) of which a cut takes any tail; the chain at 1
-    is taken whole when the digits start with 0. Taking j of the free places is one way when j is none
-    or all of them or there is at most one chain; otherwise a place can move between two chains."""
+    is taken whole when the digits start with 0."""
     n = len(digits)
     chains = n - 1 - digits.count("0", 1, n - 1)  # the places no 0 just before points into
     forced = 0
     if n > 1 and digits[0] == "0":
         forced = min(n - len(digits[1:].lstrip("0")), n - 1)
         chains -= 1
-    free = n - 1 - forced
+    return forced, n - 1 - forced, chains
+
+
+def _count_cuts(places: tuple[int, int, int], parts: int) -> int:
+    """``_cuts`` from the digits' ``_cut_places``. Taking j of the free places is one way when j is
+    none or all of them or there is at most one chain; otherwise a place can move between two chains."""
+    forced, free, chains = places
     j = parts - 1 - forced
     if j < 0 or j > free:
         return 0
@@ -67,12 +79,13 @@ def _ways_of(shape: tuple[tuple[str, bool], ...], ncols: int) -> tuple[dict[int,
     table = [{0: 1}]
     for raw, glued in shape:
         nxt: dict[int, int] = {}
+        places = _cut_places(raw) if glued else (0, 0, 0)
         for used, w in table[-1].items():
             options = range(1, len(raw) + 1) if glued else (1,)
             for k in options:
                 if used + k > ncols:
                     break
-                c = _cuts(raw, k) if glued else 1
+                c = _count_cuts(places, k) if glued else 1
                 if c:
                     nxt[used + k] = min(2, nxt.get(used + k, 0) + w * c)
         table.append(nxt)
@@ -148,6 +161,24 @@ def row_totals(eqs: list[Equation], keys: list[CellKey]) -> dict[int, int]:
     return totals
 
 
+@lru_cache(maxsize=64)
+def _columns(ncols: int, totals: tuple[tuple[int, int], ...]) -> tuple[tuple[bool, bool, bool, bool, bool, int], ...]:
+    """What ``row_splits`` asks of each cell of a row with these totals, made once per kind of row: a
+    total; a part of a group; the group's first part, which must use up what is left; the row's first
+    cell; a part of a group that starts the row, so the cells left make up the rest of its sum; at
+    most how many numbers below 10^k the cells left are, for that bound. Read only."""
+    first_of = dict(totals)
+    total_of = {c: t for t, first in totals for c in range(first, t)}
+    return tuple((c in first_of, c in total_of, c in total_of and first_of[total_of[c]] == c, c == 0,
+                  c in total_of and first_of[total_of[c]] == 0 < c, min(c, 10)) for c in range(ncols))
+
+
+@lru_cache(maxsize=64)
+def _powers_of_ten(count: int) -> list[int]:
+    """10 ** k for k below ``count``, made once per length of row. Read only."""
+    return [10 ** k for k in range(count)]
+
+
 def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                budget: Budget | None = None) -> list[list[Piece]] | None:
     """Every way to cut the glued digit runs so the row has ``ncols`` cells and each of its totals
@@ -158,7 +189,10 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     negative; a longer part is only larger). When a group's parts are all the cells left, the digits
     left bound what they can add up to. A state (place in the digits, next cell, sum still needed)
     found to lead nowhere is remembered, so long glued runs cost in proportion to their length rather
-    than to the number of cuts."""
+    than to the number of cuts.
+
+    The budget is drawn on one step for every cut tried, the cuts a part too large ends included, as
+    if the cuts were tried one by one; they are counted rather than tried (see ``step``)."""
     steps = budget or Budget()
     last = len(pieces) - 1
     end = len(pieces[last].raw)
@@ -171,79 +205,92 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     if ncols < 1 or last >= ncols or atoms_to[-1] < ncols:
         return []
     # what each cut needs, looked up once per call of ``step``: per piece (glued; nothing but glued
-    # runs before it; the atoms before it; its digits, as ints; its text; its value when whole) ...
+    # runs before it; the atoms before it; its text; its value when whole) ...
     number = CellKind.NUMBER
-    # (a glued run is decimal digits, ``tables._pieces``: each part's value is built digit by digit as
-    # the cut moves left, instead of parsing the part)
-    per_piece = [(p.glued, glued_to[i], atoms_to[i], [int(ch) for ch in p.raw] if p.glued else [], p.raw,
+    per_piece = [(p.glued, glued_to[i], atoms_to[i], p.raw,
                   p.value if p.kind is number and isinstance(p.value, int) else None)
                  for i, p in enumerate(pieces)]
+    # the values of the parts of a glued run ending at each place, from the shortest (``_part_values``),
+    # made when the run is first cut
+    parts: list[list[list[int]]] = [[] for _ in pieces]
     end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
-    # ... and per cell (a total; a part of a group; the group's first part, which must use up what is
-    # left; the row's first cell; a part of a group that starts the row, so the cells left make up the
-    # rest of its sum; at most how many numbers below 10^k the cells left are, for that bound)
-    total_of = {c: t for t, first in totals.items() for c in range(first, t)}
-    per_col = [(c in totals, c in total_of, c in total_of and totals[total_of[c]] == c, c == 0,
-                c in total_of and totals[total_of[c]] == 0 < c, min(c, 10)) for c in range(ncols)]
-    pow10 = [10 ** k for k in range(atoms_to[-1] + 2)]
+    per_col = _columns(ncols, tuple(totals.items()))  # ... and per cell
+    pow10 = _powers_of_ten(atoms_to[-1] + 2)
     out: list[list[tuple[int, int, int]]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
-    path: list[tuple[int, int, int]] = []  # (piece, cut, end) of each cell placed, right to left
+    # the piece, the cut and the end of the digits cut of each cell placed (a cell's state is on the
+    # stack while the cells to its left are placed)
+    at_piece, at_cut, at_end = [0] * ncols, [0] * ncols, [0] * ncols
     left = steps.steps  # the budget as a plain counter, written back at the end
+    start_left = left
+
+    def exhausted() -> TooMany:
+        # where the budget, drawn on cut by cut, first went below zero
+        nonlocal left
+        left = min(start_left, 0) - 1
+        return TooMany()
 
     def step(pi: int, end: int, col: int, need: int | None) -> bool:
         # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col``: the next cell,
         # leftwards; ``need``: what the parts still to place in the current group must add up to.
-        # Called only where the atoms left can make the cells left; True when some cut finishes the row
+        # Called only where the atoms left can make the cells left; True when some cut finishes the row.
+        # The cuts of a glued run are tried from the shortest part: a part larger than ``need`` ends
+        # them, so the cuts tried (``spent``) are known before any is, and only those that can lead on
+        # are walked. The budget is drawn on once the state is done: at any moment it has been drawn on
+        # for no more cuts than the search one cut at a time would have, and for as many at the end.
         nonlocal left
         key = (pi, end, col, need)
         if key in dead:
             return False
         total, grouped, closes, last_cell, bound, cap = per_col[col]
         part_of = grouped and need is not None
-        is_glued, only_digits, atoms_before, ds, raw, whole = per_piece[pi]  # only_digits: every atom left is a digit
-        crowded = pi == col  # as many pieces as cells left: this one cannot give two
-        v: int | None = 0
-        scale = 1
-        found = False
-        for cut in (range(end - 1, -1, -1) if is_glued else (0,)):
-            left -= 1  # every cut tried: the table's budget bounds the time however long the runs
-            if left < 0:
-                raise TooMany
-            if is_glued:
-                d = ds[cut]
-                if d:
-                    v += d * scale
-                elif cut < end - 1 and raw[cut] == "0":
-                    scale *= 10
-                    continue  # a number does not start with 0
-                scale *= 10
-                atoms = atoms_before + cut
+        capped = part_of and not total  # a part, which cannot be more than what is needed
+        is_glued, only_digits, atoms_before, raw, whole = per_piece[pi]  # only_digits: every atom left is a digit
+        if is_glued:
+            table = parts[pi]
+            if not table:
+                table = parts[pi] = _part_values(raw)
+            values = table[end]
+            tried = bisect_right(values, need) if capped else end  # cuts before the first part too large
+            spent = tried + 1 if tried < end else end
+            lowest = end - tried
+            # the cuts to walk: from ``end`` − 1 down to ``low``
+            if last_cell or pi == col:  # only a cut at 0 can use up the atoms, or leave a cell per piece
+                cut, low = (1, 0) if lowest <= 0 else (0, 0)
             else:
-                v = whole
-                atoms = atoms_before
+                enough = col - atoms_before  # the atoms left make the cells left
+                cut, low = end, lowest if lowest > enough else enough
+        else:
+            spent = 1
+            cut, low = (0, 0) if capped and whole is not None and whole > need else (1, 0)
+        found = False
+        v = whole
+        at_piece[col] = pi
+        at_end[col] = end
+        while cut > low:
+            cut -= 1
+            if is_glued:
+                if cut < end - 1 and raw[cut] == "0":
+                    continue  # a number does not start with 0
+                v = values[end - 1 - cut]
             nneed = need
             if total:
                 nneed = v
             elif part_of:
                 nneed = None if v is None else need - v
-                if nneed is not None and nneed < 0:
-                    if is_glued:
-                        break  # a longer part is only larger
-                    continue
                 if closes and nneed != 0:
                     continue
+            atoms = atoms_before + cut
             if last_cell:
                 if atoms == 0:  # nothing left to cut: the row is complete
-                    path.append((pi, cut, end))
-                    out.append(path[:])
-                    path.pop()
+                    at_cut[0] = cut
+                    out.append(list(zip(at_piece, at_cut, at_end)))
                     if len(out) > MAX_SPLITS:
-                        raise TooMany
+                        raise too_many_splits(spent)
                     found = True
                 continue
-            if atoms < col or (crowded and cut > 0):
-                continue  # fewer atoms or more pieces than the cells left
+            if atoms < col:
+                continue  # fewer atoms than the cells left
             if bound and nneed is not None:
                 # can ``col`` cells cut from ``atoms`` atoms add up to ``nneed``? One of them has at least
                 # ceil(atoms / col) digits, so is at least 10 ** (that − 1); if every atom is a digit, none
@@ -252,13 +299,26 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                     continue
                 if only_digits and nneed >= cap * pow10[atoms - col + 1]:
                     continue
-            path.append((pi, cut, end))
+            at_cut[col] = cut
             found = (step(pi, cut, col - 1, nneed) if is_glued and cut > 0 else
                      step(pi - 1, end_before[pi], col - 1, nneed)) or found
-            path.pop()
+        left -= spent
+        if left < 0:
+            raise exhausted()
         if not found:
             dead.add(key)
         return found
+
+    def too_many_splits(spent_here: int) -> TooMany:
+        # one split too many: the budget as the search one cut at a time would have left it then, the
+        # cuts tried so far by the states not yet done counted in (all of this one's, the last at 0)
+        nonlocal left
+        pending = spent_here + sum(end - cut if per_piece[pi][0] else 1
+                                   for pi, cut, end in zip(at_piece[1:], at_cut[1:], at_end[1:]))
+        if left - pending < 0:
+            return exhausted()
+        left -= pending
+        return TooMany()
 
     try:
         step(last, end, ncols - 1, None)
@@ -266,18 +326,29 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         return None
     finally:
         steps.steps = left  # the table's budget drawn on cut by cut, as if spent one by one
-    return [_cells(pieces, cut) for cut in out]
+    return [_cells(pieces, parts, cut) for cut in out]
 
 
-def _cells(pieces: list[Piece], path: list[tuple[int, int, int]]) -> list[Piece]:
-    """The pieces of one finished cut (``path``: (piece, cut, end) right to left), left to right: the
-    parts of a glued run become pieces only here."""
+def _part_values(raw: str) -> list[list[int]]:
+    """For each place e of a glued run, the values of the parts ending there, from the shortest:
+    [e][i] is the value of raw[e − 1 − i:e] (a part with a leading 0 has the value of the part without
+    it; such a part is never tried). Built digit by digit, not by parsing each part: a glued run is
+    decimal digits (``tables._pieces``)."""
+    out: list[list[int]] = [[]]
+    for ch in raw:
+        d = int(ch)
+        out.append([d, *[v * 10 + d for v in out[-1]]])
+    return out
+
+
+def _cells(pieces: list[Piece], parts: list[list[list[int]]], path: list[tuple[int, int, int]]) -> list[Piece]:
+    """The pieces of one finished cut (``path``: (piece, cut, end) of each cell), left to right: the
+    parts of a glued run become pieces only here, with the values ``_part_values`` found for them."""
     out = []
-    for pi, cut, end in reversed(path):
+    for pi, cut, end in path:
         p = pieces[pi]
         if p.glued:
-            part = p.raw[cut:end]
-            out.append(Piece(CellKind.NUMBER, part, p.start + cut, p.start + end, int(part)))
+            out.append(Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end, parts[pi][end][end - 1 - cut]))
         else:
             out.append(p)
     return out
@@ -315,20 +386,36 @@ def _violated(rule: Sides, values: list[int | None]) -> bool:
     return full_r and sum(filter(None, known_l)) > sum(known_r)
 
 
-def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, list[int]],
-                  values: list[int | None], rules: list[Rule],
+class TableRules:
+    """A table's rules made ready for ``solve_jointly`` once per table of the template: each rule with
+    its sides as getters, and, per row's cells, the rules those cells take part in (asked for once a
+    row; read only once made)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.sides = [_sides(r) for r in rules]
+        self._at: dict[int, list[int]] = {}  # cell → the rules (by index) it takes part in
+        for ri, (lhs, rhs, _) in enumerate(rules):
+            for i in {*lhs, *rhs}:
+                self._at.setdefault(i, []).append(ri)
+        self._touching: dict[tuple[int, ...], list[Sides]] = {}
+
+    def touching(self, cells: tuple[int, ...]) -> list[Sides]:
+        """The rules these cells take part in, in the order of the rules."""
+        found = self._touching.get(cells)
+        if found is None:
+            found = self._touching[cells] = [self.sides[ri] for ri in
+                                             sorted({ri for i in cells for ri in self._at.get(i, ())})]
+        return found
+
+
+def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, tuple[int, ...]],
+                  values: list[int | None], rules: TableRules,
                   budget: Budget | None = None) -> tuple[list[dict[str, int]], bool]:
     """Every assignment of one candidate per pending row that breaks no rule, by backtracking with the
     rules checked as soon as their cells are placed. Returns the solutions found (candidate index per
     row) and whether the enumeration was complete (False past ``MAX_SOLUTIONS`` or the step budget)."""
     order = sorted(domains, key=lambda rk: len(domains[rk]))
-    rules_at: dict[int, list[int]] = {}  # cell → the rules (by index) it takes part in
-    for ri, (lhs, rhs, _) in enumerate(rules):
-        for i in {*lhs, *rhs}:
-            rules_at.setdefault(i, []).append(ri)
-    sides = [_sides(r) for r in rules]
-    touching = {rk: [sides[ri] for ri in sorted({ri for i in slots[rk] for ri in rules_at.get(i, ())})]
-                for rk in order}
+    touching = {rk: rules.touching(slots[rk]) for rk in order}
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
     steps = budget or Budget()

@@ -15,7 +15,7 @@ from core.equations import strict_equations
 from core.extraction.glued import (
     Budget,
     Piece,
-    Rule,
+    TableRules,
     TooMany,
     row_splits,
     row_totals,
@@ -42,6 +42,18 @@ def _number(raw: str) -> int | Decimal | None:
         return int(text) if _INTEGER.fullmatch(text) else Decimal(text)
     except (ValueError, InvalidOperation):
         return None
+
+
+_COUNTS: dict[str, int] = {}  # printed counts already read → their values (``_count``)
+
+
+def _count(text: str) -> int:
+    """int(text), remembered for the first few thousand texts: reports print the same small counts
+    over and over, and a look-up costs a third of parsing."""
+    value = int(text)
+    if len(_COUNTS) < 4096:
+        _COUNTS[text] = value
+    return value
 
 
 def _pieces(tok: Token) -> list[Piece]:
@@ -101,12 +113,25 @@ def _totals(table: str, row: str) -> dict[int, int]:
 
 
 @lru_cache(maxsize=None)
-def _table_rules(table: str) -> tuple[dict[CellKey, int], list[Rule]]:
-    """Each cell's position in the table, and the table's equalities as rules over those positions
-    (``glued.solve_jointly``), made once per table of the template. Read only."""
-    pos = {k: i for i, k in enumerate(all_cells(table))}
-    return pos, [(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
-                 for e in strict_equations(pos)]
+def _table_rules(table: str) -> TableRules:
+    """The table's equalities as rules over the positions of its cells (``glued.solve_jointly``), made
+    once per table of the template."""
+    pos = _positions(table)
+    return TableRules([(tuple(pos[k] for k in e.lhs), tuple(pos[k] for k in e.rhs), e.relation)
+                       for e in strict_equations(pos)])
+
+
+@lru_cache(maxsize=None)
+def _positions(table: str) -> dict[CellKey, int]:
+    """Each cell's position in the table. Read only."""
+    return {k: i for i, k in enumerate(all_cells(table))}
+
+
+@lru_cache(maxsize=None)
+def _row_slots(table: str, row: str) -> tuple[int, ...]:
+    """The positions of a row's cells in its table, found once per row of the template."""
+    pos = _positions(table)
+    return tuple(pos[k] for k in row_cells(table, row))
 
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
@@ -163,7 +188,7 @@ class _Builder:
     def row(self, read: RowRead) -> None:
         row = self.spec.row(read.key)
         self.reads[row.key] = read
-        keys = _keys(self.spec, row)
+        keys = row_cells(self.spec.id, row.key)
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
@@ -187,7 +212,11 @@ class _Builder:
                 cells = self.table.cells
                 number = CellKind.NUMBER
                 for k, t in zip(keys, hard):
-                    cells[k] = CellValue(number, int(t.text), t.text, (t.start, t.end))
+                    text = t.text
+                    value = _COUNTS.get(text)
+                    if value is None:
+                        value = _count(text)
+                    cells[k] = CellValue(number, value, text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
@@ -265,16 +294,17 @@ class _Builder:
         Only the equalities decide: A01 (现行有效 ≥ 制发 − 废止) is a warning real reports break."""
         if not self.pending:
             return
-        pos, rules = _table_rules(self.spec.id)  # ``cells`` holds every cell of the template, in its order
-        slots = {rk: [pos[k] for k in _keys(self.spec, self.spec.row(rk))] for rk in self.pending}
-        values = [cv.value if cv.is_number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
-        domains = {rk: [[p.value if p.kind is CellKind.NUMBER and isinstance(p.value, int) else None for p in c]
+        table = self.spec.id
+        slots = {rk: _row_slots(table, rk) for rk in self.pending}
+        # ``cells`` holds every cell of the template, in its order
+        number = CellKind.NUMBER
+        values = [cv.value if cv.kind is number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
+        domains = {rk: [[p.value if p.kind is number and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
-        solutions, complete = solve_jointly(domains, slots, values, rules, self.budget)
+        solutions, complete = solve_jointly(domains, slots, values, _table_rules(table), self.budget)
         for rk, cands in self.pending.items():
             row = self.spec.row(rk)
             read = self.reads[rk]
-            pieces = _row_pieces(read.items, row.ncols)
             chosen = sorted({s[rk] for s in solutions})
             if complete and len(chosen) == 1:
                 self.place(row, cands[chosen[0]])
@@ -295,6 +325,7 @@ class _Builder:
                     self.table.cells[keys[c]] = _cell(fits[0][c], row)
                 keys = [k for c, k in enumerate(keys) if c not in agreed]
             names = None if len(keys) == row.ncols else msg("S03.cells_left", cells=tuple(keys))
+            pieces = _row_pieces(read.items, row.ncols)
             self.note("S03", msg("S03.glued_undecided", printed=read.label, glued=_shown(pieces), how=how, cells=names),
                       keys, [(p.start, p.end) for p in pieces], f"row:{rk}", W)
             for k in keys:
