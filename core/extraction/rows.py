@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache, partial
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -41,25 +41,14 @@ FUZZY_MIN = 0.72
 
 
 class Run:
-    """Label tokens with no value between them; ``compact`` is their text joined (tokens hold no
+    """The texts of label tokens with no value between them; ``compact`` is them joined (tokens hold no
     whitespace, so it is the text without whitespace)."""
 
-    __slots__ = ("tokens", "compact", "_index")
+    __slots__ = ("texts", "compact")
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.compact = "".join([t.text for t in tokens])
-        self._index: list[int] | None = None
-
-    @property
-    def index(self) -> list[int]:
-        """Compact position → token index; built only for the runs a row label is found in."""
-        if self._index is None:
-            index: list[int] = []
-            for i, t in enumerate(self.tokens):
-                index += [i] * len(t.text)
-            self._index = index
-        return self._index
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.texts = texts
+        self.compact = "".join(texts)
 
 
 @dataclass(slots=True)
@@ -240,29 +229,42 @@ def _label_words(table: str) -> str:
     return "".join([_standard(table, r.key) for r in spec.rows] + [_standard(table, g.key, True) for g in spec.groups])
 
 
-def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
-    """Alternating label runs and value groups, in reading order."""
-    segs: list[Run | list[Token]] = []
+class Segments(NamedTuple):
+    """A table's tokens cut into label runs and value groups, which alternate, in reading order."""
+
+    parts: list[list[Token]]
+    first_run: int                    # 0 when the first part is a run, else 1
+    texts: tuple[tuple[str, ...], ...]  # the token texts of each run
+
+
+def _segments(tokens: list[Token]) -> Segments:
+    parts: list[list[Token]] = []
+    run_texts: list[tuple[str, ...]] = []
     labels: list[Token] = []
+    texts: list[str] = []
     values: list[Token] = []
     label, num = Tok.LABEL, Tok.NUM
     for t in tokens:
         kind = t.kind
         if kind is label or kind is num:
             if values:
-                segs.append(values)
+                parts.append(values)
                 values = []
             labels.append(t)
+            texts.append(t.text)
         else:
             if labels:
-                segs.append(Run(labels))
-                labels = []
+                parts.append(labels)
+                run_texts.append(tuple(texts))
+                labels, texts = [], []
             values.append(t)
     if labels:
-        segs.append(Run(labels))
+        parts.append(labels)
+        run_texts.append(tuple(texts))
     if values:
-        segs.append(values)
-    return segs
+        parts.append(values)
+    first = tokens[0].kind if tokens else None
+    return Segments(parts, 0 if first is label or first is num else 1, tuple(run_texts))
 
 
 # A candidate anchor while the chain is chosen, as a plain tuple (made by the dozen per table):
@@ -300,8 +302,7 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
                     out.append((seg_i, m.start(), -m.end(), n, key, order, weights[r]))
             if whole:
                 at = 0
-                for t in run.tokens:
-                    c = t.text
+                for c in run.texts:
                     if c and any(map(c.__contains__, needles)) and any(p.search(c) for p in whole):
                         out.append((seg_i, at, -(at + len(c)), n, key, order, weights[r]))
                     at += len(c)
@@ -396,55 +397,93 @@ def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None
     return found
 
 
+class RowPlan(NamedTuple):
+    """A row label found in a run: what it names, its text, and the run's tokens it spans."""
+
+    label: Label
+    text: str     # as the auditor reads it (``_label_text``)
+    first: int    # its first token, and the token after its last (a label spans one at least)
+    stop: int
+    fuzzy: bool
+
+
+class RunPlan(NamedTuple):
+    """What a run holds: the row labels found in it, the token after the last of them; or, with no
+    label, whether it is a header."""
+
+    rows: tuple[RowPlan, ...]
+    trailing: int
+    header: bool
+
+
+@lru_cache(maxsize=1024)
+def _plan(table: str, texts: tuple[tuple[str, ...], ...], last_followed: bool) -> tuple[RunPlan, ...]:
+    """The label choice of a table whose runs hold ``texts`` (the last followed by values or not), run by
+    run. It depends on nothing else, and tables printed from one form mostly repeat their label text
+    (only the values differ), so it is made once per distinct label text."""
+    spec = TABLES[table]
+    runs = [(r, Run(t), r + 1 < len(texts) or last_followed) for r, t in enumerate(texts)]
+    chain = _add_fuzzy(spec, runs, _best_sequence(_candidates(spec, runs)))
+    by_run = {r: list(anchors) for r, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
+    labels = _labels(table)
+    plan = []
+    for r, run, _ in runs:
+        anchors = by_run.get(r)
+        if not anchors:
+            plan.append(RunPlan((), 0, is_header(table, run.compact)))
+            continue
+        ends = list(accumulate(map(len, run.texts)))  # token k holds the compact positions ends[k-1]..ends[k]-1
+        rows = []
+        for n, a in enumerate(anchors):
+            nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
+            first = bisect_right(ends, a.pos)
+            stop = max(bisect_right(ends, nxt) if nxt is not None else len(ends), first + 1)
+            label = labels[a.key]
+            rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
+        plan.append(RunPlan(tuple(rows), bisect_right(ends, anchors[-1].end - 1) + 1, False))
+    return tuple(plan)
+
+
 def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
-    segs = _segments(tokens)
-    # segments alternate, so the runs are every other one, and each but the last is followed by values
-    first_run = 0 if segs and isinstance(segs[0], Run) else 1
-    runs = [(i, segs[i], i + 1 < len(segs)) for i in range(first_run, len(segs), 2)]
-    chain = _best_sequence(_candidates(spec, runs))
-    chain = _add_fuzzy(spec, runs, chain)
-    by_run = {run: list(anchors) for run, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
-    labels = _labels(spec.id)
+    parts, first_run, texts = _segments(tokens)
+    # the parts alternate, so each run but a last part is followed by values
+    plan = _plan(spec.id, texts, (len(parts) - first_run) % 2 == 0)
+    label_kind, num = Tok.LABEL, Tok.NUM
 
     rows: list[RowRead] = []
     current: RowRead | None = None
     orphans: list[tuple[int, list[Token]]] = []  # value groups no row label claimed, with the row count before them
-    for i, seg in enumerate(segs):
-        if not isinstance(seg, Run):
+    for i, seg in enumerate(parts):
+        if (i - first_run) % 2:
             if current is None:
                 orphans.append((len(rows), seg))
             else:
                 current.items.extend(seg)
             continue
-        anchors = by_run.get(i)
-        if anchors:
-            index, run_tokens = seg.index, seg.tokens
-            if run_tokens[0].kind is Tok.NUM:
-                _give_back_numbering(seg, anchors[0], labels[anchors[0].key], current)
-            for n, a in enumerate(anchors):
-                nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
-                first = index[a.pos]
-                stop = max(index[nxt] if nxt is not None else len(run_tokens), first + 1)
+        run = plan[(i - first_run) // 2]
+        if run.rows:
+            if seg[0].kind is num:
+                _give_back_numbering(seg, run.rows[0], current)
+            for row in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
-                head, tail = run_tokens[first], run_tokens[stop - 1]
-                if head.kind is not Tok.LABEL or tail.kind is not Tok.LABEL:
-                    words = [t for t in run_tokens[first:stop] if t.kind is Tok.LABEL]
+                head, tail = seg[row.first], seg[row.stop - 1]
+                if head.kind is not label_kind or tail.kind is not label_kind:
+                    words = [t for t in seg[row.first:row.stop] if t.kind is label_kind]
                     head, tail = words[0], words[-1]
-                label = labels[a.key]
-                current = RowRead(label.key, _label_text(seg, a, label.standard, nxt), (head.start, tail.end),
-                                  [], label.group, a.fuzzy)
+                label = row.label
+                current = RowRead(label.key, row.text, (head.start, tail.end), [], label.group, row.fuzzy)
                 rows.append(current)
-            trailing = run_tokens[index[anchors[-1].end - 1] + 1:]
+            trailing = seg[run.trailing:]
             if trailing and not current.is_group:
                 current.items.extend(_text_cells(spec, trailing, current))
             continue
-        if is_header(spec.id, seg.compact):
+        if run.header:
             continue
         if current is not None and _is_text_cell(seg) and _room(spec, current):
-            current.items.append(seg.tokens[0])
+            current.items.append(seg[0])
             continue
-        if current is not None and seg.tokens[0].kind is Tok.NUM and len(seg.tokens) == 1:
-            current.items.append(_as_value(seg.tokens[0]))
+        if current is not None and seg[0].kind is num and len(seg) == 1:
+            current.items.append(_as_value(seg[0]))
             continue
         current = None
     _pair_detached(spec, rows, orphans)
@@ -480,12 +519,12 @@ def _row_order(table: str) -> dict[str, int]:
     return {r.key: i for i, r in enumerate(TABLES[table].rows)}
 
 
-def _give_back_numbering(run: Run, first: Anchor, label: Label, current: RowRead | None) -> None:
+def _give_back_numbering(run: list[Token], first: RowPlan, current: RowRead | None) -> None:
     """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'): it is the
     row's number when it is the number that row is printed with; otherwise it was the last digit of the
     values before."""
-    lead = run.tokens[0]
-    if run.index[first.pos] == 0 or label.number == lead.text[:1] or current is None:
+    lead = run[0]
+    if first.first == 0 or first.label.number == lead.text[:1] or current is None:
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
@@ -500,10 +539,10 @@ def _as_value(t: Token) -> Token:
     return Token(Tok.VALUE, t.text[:1], t.start, t.start + 1, t.line)
 
 
-def _is_text_cell(run: Run) -> bool:
+def _is_text_cell(run: list[Token]) -> bool:
     """A lone short word between values is most likely a cell holding text ('abc', '三', '无数据')."""
-    return len(run.tokens) == 1 and run.tokens[0].kind is Tok.LABEL and 0 < len(run.compact) <= 8 \
-        and not _SENTENCE.search(run.compact)
+    return len(run) == 1 and run[0].kind is Tok.LABEL and 0 < len(run[0].text) <= 8 \
+        and not _SENTENCE.search(run[0].text)
 
 
 def _room(spec: TableSpec, row: RowRead) -> bool:
