@@ -416,54 +416,75 @@ class RunPlan(NamedTuple):
     header: bool
 
 
+class Plan(NamedTuple):
+    """A table's label choice: for each part (``Segments.parts``) the run's plan, None for a value
+    group; and the rows (numbered in reading order) that blocks of values are paired with."""
+
+    parts: tuple[RunPlan | None, ...]
+    paired: tuple[int, ...]
+
+
 @lru_cache(maxsize=1024)
-def _plan(table: str, texts: tuple[tuple[str, ...], ...], last_followed: bool) -> tuple[RunPlan, ...]:
-    """The label choice of a table whose runs hold ``texts`` (the last followed by values or not), run by
-    run. It depends on nothing else, and tables printed from one form mostly repeat their label text
-    (only the values differ), so it is made once per distinct label text."""
+def _plan(table: str, texts: tuple[tuple[str, ...], ...], first_run: int, last_followed: bool) -> Plan:
+    """The label choice of a table whose runs hold ``texts`` (the first part a run or not, the last run
+    followed by values or not). It depends on nothing else, and tables printed from one form mostly
+    repeat their label text (only the values differ), so it is made once per distinct label text."""
     spec = TABLES[table]
     runs = [(r, Run(t), r + 1 < len(texts) or last_followed) for r, t in enumerate(texts)]
     chain = _add_fuzzy(spec, runs, _best_sequence(_candidates(spec, runs)))
     by_run = {r: list(anchors) for r, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
     labels = _labels(table)
-    plan = []
-    for r, run, _ in runs:
-        anchors = by_run.get(r)
-        if not anchors:
-            plan.append(RunPlan((), 0, is_header(table, run.compact)))
-            continue
-        ends = list(accumulate(map(len, run.texts)))  # token k holds the compact positions ends[k-1]..ends[k]-1
-        rows = []
-        for n, a in enumerate(anchors):
-            nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
-            first = bisect_right(ends, a.pos)
-            stop = max(bisect_right(ends, nxt) if nxt is not None else len(ends), first + 1)
-            label = labels[a.key]
-            rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
-        plan.append(RunPlan(tuple(rows), bisect_right(ends, anchors[-1].end - 1) + 1, False))
-    return tuple(plan)
+    parts: list[RunPlan | None] = [None] * first_run
+    for r, run, followed in runs:
+        parts.append(_run_plan(table, run, by_run.get(r), labels))
+        if followed:
+            parts.append(None)
+    return Plan(tuple(parts), _paired(spec, [row.label for part in parts if part for row in part.rows]))
+
+
+def _run_plan(table: str, run: Run, anchors: list[Anchor] | None, labels: dict[str, Label]) -> RunPlan:
+    """The plan of one run, given the anchors chosen in it."""
+    if not anchors:
+        return RunPlan((), 0, is_header(table, run.compact))
+    ends = list(accumulate(map(len, run.texts)))  # token k holds the compact positions ends[k-1]..ends[k]-1
+    rows = []
+    for n, a in enumerate(anchors):
+        nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
+        first = bisect_right(ends, a.pos)
+        stop = max(bisect_right(ends, nxt) if nxt is not None else len(ends), first + 1)
+        label = labels[a.key]
+        rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
+    return RunPlan(tuple(rows), bisect_right(ends, anchors[-1].end - 1) + 1, False)
+
+
+def _paired(spec: TableSpec, labels: list[Label]) -> tuple[int, ...]:
+    """The rows (of ``labels``, the table's in reading order) that blocks of values are paired with:
+    every row, and a group whose items are all absent, as it stands for them (one row of values, the
+    2019 form's habit)."""
+    present = {label.key for label in labels if not label.group}
+    childless = {g.key for g in spec.groups if not present.intersection(g.children)}
+    return tuple(n for n, label in enumerate(labels) if not label.group or label.key in childless)
 
 
 def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
     parts, first_run, texts = _segments(tokens)
-    # the parts alternate, so each run but a last part is followed by values
-    plan = _plan(spec.id, texts, (len(parts) - first_run) % 2 == 0)
+    # the parts alternate, so the last run is followed by values unless it is the last part
+    plan = _plan(spec.id, texts, first_run, (len(parts) - first_run) % 2 == 0)
     label_kind, num = Tok.LABEL, Tok.NUM
 
     rows: list[RowRead] = []
     current: RowRead | None = None
     orphans: list[tuple[int, list[Token]]] = []  # value groups no row label claimed, with the row count before them
-    for i, seg in enumerate(parts):
-        if (i - first_run) % 2:
+    for seg, run in zip(parts, plan.parts):
+        if run is None:
             if current is None:
                 orphans.append((len(rows), seg))
             else:
                 current.items.extend(seg)
             continue
-        run = plan[(i - first_run) // 2]
         if run.rows:
-            if seg[0].kind is num:
-                _give_back_numbering(seg, run.rows[0], current)
+            if run.rows[0].first and seg[0].kind is num:  # (a label from the first token on has no digit to give back)
+                _give_back_numbering(seg, run.rows[0].label, current)
             for row in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
                 head, tail = seg[row.first], seg[row.stop - 1]
@@ -486,7 +507,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
             current.items.append(_as_value(seg[0]))
             continue
         current = None
-    _pair_detached(spec, rows, orphans)
+    _pair_detached(spec, rows, [rows[n] for n in plan.paired], orphans)
     return rows
 
 
@@ -519,12 +540,12 @@ def _row_order(table: str) -> dict[str, int]:
     return {r.key: i for i, r in enumerate(TABLES[table].rows)}
 
 
-def _give_back_numbering(run: list[Token], first: RowPlan, current: RowRead | None) -> None:
-    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'): it is the
-    row's number when it is the number that row is printed with; otherwise it was the last digit of the
-    values before."""
+def _give_back_numbering(run: list[Token], label: Label, current: RowRead | None) -> None:
+    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'), its first
+    label starting after it: the digit is the row's number when it is the number that row is printed
+    with; otherwise it was the last digit of the values before."""
     lead = run[0]
-    if first.first == 0 or first.label.number == lead.text[:1] or current is None:
+    if label.number == lead.text[:1] or current is None:
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
@@ -567,13 +588,11 @@ def _text_cells(spec: TableSpec, trailing: list[Token], row: RowRead) -> list[To
     return out if len(out) <= spec.row(row.key).ncols else []
 
 
-def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int, list[Token]]]) -> None:
+def _pair_detached(spec: TableSpec, rows: list[RowRead], plain: list[RowRead],
+                   orphans: list[tuple[int, list[Token]]]) -> None:
     """Labels printed as a block above (or below) a block of value rows: pair them by count. Group labels
-    (（三）不予公开…) print without values and do not break a block."""
-    present = {r.key for r in rows if not r.is_group}
-    childless = {g.key for g in spec.groups if not present.intersection(g.children)}
-    # a group label whose items are absent stands for them: one row of values (the 2019 form's habit)
-    plain = [r for r in rows if not r.is_group or r.key in childless]
+    (（三）不予公开…) print without values and do not break a block; ``plain`` are the rows that may be
+    paired (``_paired``)."""
     if not orphans and all(r.items for r in plain):
         return  # no label without values, no values without a label
 
