@@ -103,13 +103,24 @@ def _patterns(table: str) -> tuple[tuple[str, float, tuple[Pattern, ...], tuple[
 
 
 @lru_cache(maxsize=None)
+def _literal_patterns(table: str) -> tuple[tuple[str, int, str, float], ...]:
+    """(the text, label number, key, template order) of every free pattern that is plain text: its
+    matches are the occurrences ``str.find`` finds, each search starting where the last match ended,
+    as ``finditer`` would, without the regex engine or match objects."""
+    return tuple((literal, n, key, order) for n, (key, order, free, _, _) in enumerate(_patterns(table))
+                 for p, _ in free for literal in [_literal(p.pattern)] if literal)
+
+
+@lru_cache(maxsize=None)
 def _free_patterns(table: str) -> tuple[tuple[Callable[[str], Iterator[re.Match[str]]], tuple[str, ...], int, str, float],
                                         ...]:
     """(its matches in a text, what it requires, label number, key, template order) of every free
-    pattern."""
+    pattern that is not plain text."""
     out = []
     for n, (key, order, free, _, _) in enumerate(_patterns(table)):
         for p, required in free:
+            if _literal(p.pattern):
+                continue
             opening = _opening(p.pattern)
             out.append((partial(_matches, p, opening) if opening else p.finditer, required, n, key, order))
     return tuple(out)
@@ -136,6 +147,14 @@ def _parse(pattern: str) -> list | None:
     case) makes characters match more than themselves."""
     parsed = sre_parser.parse(pattern)
     return None if parsed.state.flags & re.IGNORECASE else list(parsed)
+
+
+def _literal(pattern: str) -> str:
+    """The text ``pattern`` matches when it matches nothing but that text, else ""."""
+    items = _parse(pattern)
+    if not items or any(op is not _LITERAL for op, _ in items):
+        return ""
+    return "".join(chr(char) for _, char in items)
 
 
 def _opening(pattern: str) -> str:
@@ -287,6 +306,14 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
         pos += len(run.compact) + 1
     weights = [1.5 if before_values else 1.0 for _, _, before_values in runs]
     out: list[Candidate] = []
+    find = joined.find
+    for literal, n, key, order in _literal_patterns(spec.id):
+        a = find(literal)
+        while a >= 0:
+            b = a + len(literal)
+            r = bisect_right(starts, a) - 1
+            out.append((runs[r][0], a - starts[r], starts[r] - b, n, key, order, weights[r]))
+            a = find(literal, b)
     has = joined.__contains__
     for matches, required, n, key, order in _free_patterns(spec.id):
         if any(map(has, required)):
