@@ -13,7 +13,7 @@ import pytest
 import core.extraction.tables as tables
 from core.api import analyze_text
 from core.extraction import rows
-from core.extraction.rows import _patterns, read_rows, sre_parser
+from core.extraction.rows import _literal, _patterns, read_rows, sre_parser
 from core.extraction.stream import Tok, Token
 from core.template import TABLES
 from tests.engine.test_samples import sample_path
@@ -76,3 +76,29 @@ def test_every_row_pattern_matches_a_character() -> None:
             for group in groups:
                 for pattern, _ in group:
                     assert sre_parser.parse(pattern.pattern).getwidth()[0] > 0, pattern.pattern
+
+
+def _finds(literal: str, text: str) -> list[tuple[int, int]]:
+    """The occurrences ``_candidates`` takes of a plain-text pattern."""
+    out, at = [], text.find(literal)
+    while at >= 0:
+        out.append((at, at + len(literal)))
+        at = text.find(literal, at + len(literal))
+    return out
+
+
+def test_a_plain_text_pattern_matches_where_its_text_is_found() -> None:
+    rng = random.Random(5)
+    literals = 0
+    for table in TABLES:
+        for _, _, *groups in _patterns(table):
+            for pattern, _ in (p for group in groups for p in group):
+                literal = _literal(pattern.pattern)
+                if not literal:
+                    continue
+                literals += 1
+                pieces = [literal, literal[1:], literal[:-1], *literal, "\0", "行政"]
+                for _ in range(200):  # texts of it, its parts and characters: repeats that overlap
+                    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+                    assert _finds(literal, text) == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
+    assert literals > 40
