@@ -667,6 +667,10 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], plain: list[RowRead],
             share(plain[start:k], group)
 
 
+# (a module constant: looking an enum member up on its class costs more than the test it is used in)
+_EMPTY = Tok.EMPTY
+
+
 def hard_items(items: list[Token]) -> list[Token]:
     """A row's items without the blank fields that only may be cells (next to a label)."""
-    return [t for t in items if t.kind is not Tok.EMPTY or t.hard]
+    return [t for t in items if t.kind is not _EMPTY or t.hard]
