@@ -439,7 +439,7 @@ class RunPlan(NamedTuple):
     label, whether it is a header."""
 
     rows: tuple[RowPlan, ...]
-    trailing: int
+    trailing: int | None  # None when the run ends with its last label
     header: bool
 
 
@@ -472,7 +472,7 @@ def _plan(table: str, texts: tuple[tuple[str, ...], ...], first_run: int, last_f
 def _run_plan(table: str, run: Run, anchors: list[Anchor] | None, labels: dict[str, Label]) -> RunPlan:
     """The plan of one run, given the anchors chosen in it."""
     if not anchors:
-        return RunPlan((), 0, is_header(table, run.compact))
+        return RunPlan((), None, is_header(table, run.compact))
     ends = list(accumulate(map(len, run.texts)))  # token k holds the compact positions ends[k-1]..ends[k]-1
     rows = []
     for n, a in enumerate(anchors):
@@ -481,7 +481,8 @@ def _run_plan(table: str, run: Run, anchors: list[Anchor] | None, labels: dict[s
         stop = max(bisect_right(ends, nxt) if nxt is not None else len(ends), first + 1)
         label = labels[a.key]
         rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
-    return RunPlan(tuple(rows), bisect_right(ends, anchors[-1].end - 1) + 1, False)
+    trailing = bisect_right(ends, anchors[-1].end - 1) + 1
+    return RunPlan(tuple(rows), trailing if trailing < len(ends) else None, False)
 
 
 def _paired(spec: TableSpec, labels: list[Label]) -> tuple[int, ...]:
@@ -512,18 +513,16 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
         if run.rows:
             if run.rows[0].first and seg[0].kind is num:  # (a label from the first token on has no digit to give back)
                 _give_back_numbering(seg, run.rows[0].label, current)
-            for row in run.rows:
+            for label, text, first, stop, fuzzy in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
-                head, tail = seg[row.first], seg[row.stop - 1]
+                head, tail = seg[first], seg[stop - 1]
                 if head.kind is not label_kind or tail.kind is not label_kind:
-                    words = [t for t in seg[row.first:row.stop] if t.kind is label_kind]
+                    words = [t for t in seg[first:stop] if t.kind is label_kind]
                     head, tail = words[0], words[-1]
-                label = row.label
-                current = RowRead(label.key, row.text, (head.start, tail.end), [], label.group, row.fuzzy)
+                current = RowRead(label.key, text, (head.start, tail.end), [], label.group, fuzzy)
                 rows.append(current)
-            trailing = seg[run.trailing:]
-            if trailing and not current.is_group:
-                current.items.extend(_text_cells(spec, trailing, current))
+            if run.trailing is not None and not current.is_group:
+                current.items.extend(_text_cells(spec, seg[run.trailing:], current))
             continue
         if run.header:
             continue
