@@ -451,7 +451,7 @@ class Plan(NamedTuple):
     paired: tuple[int, ...]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # a plan and its key: about 10 kB
 def _plan(table: str, texts: tuple[tuple[str, ...], ...], first_run: int, last_followed: bool) -> Plan:
     """The label choice of a table whose runs hold ``texts`` (the first part a run or not, the last run
     followed by values or not). It depends on nothing else, and tables printed from one form mostly
