@@ -257,6 +257,7 @@ class Segments(NamedTuple):
 
 
 def _segments(tokens: list[Token]) -> Segments:
+    """The parts and the runs' texts in one pass over the tokens (the texts are the key of the plan)."""
     parts: list[list[Token]] = []
     run_texts: list[tuple[str, ...]] = []
     labels: list[Token] = []
