@@ -21,16 +21,15 @@ def heaviest_chain(items: Sequence[T], weight: Callable[[T], float], follows: Ca
     n = len(items)
     if not n:
         return []
-    score = [0.0] * n
+    score = list(map(weight, items))  # the candidate's own weight, then that of the chain ending there
     back = [-1] * n
     ranked: list[tuple[float, int]] = []  # (−score, index) of the candidates seen
     for i, x in enumerate(items):
-        own = weight(x)
-        score[i] = own
         for neg, j in ranked:
             if follows(items[j], x):
-                if -neg > 0:
-                    score[i], back[i] = own - neg, j
+                if neg < 0:
+                    score[i] -= neg
+                    back[i] = j
                 break
         insort(ranked, (-score[i], i))
     best = ranked[0][1]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache, partial
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -41,25 +41,14 @@ FUZZY_MIN = 0.72
 
 
 class Run:
-    """Label tokens with no value between them; ``compact`` is their text joined (tokens hold no
+    """The texts of label tokens with no value between them; ``compact`` is them joined (tokens hold no
     whitespace, so it is the text without whitespace)."""
 
-    __slots__ = ("tokens", "compact", "_index")
+    __slots__ = ("texts", "compact")
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.compact = "".join([t.text for t in tokens])
-        self._index: list[int] | None = None
-
-    @property
-    def index(self) -> list[int]:
-        """Compact position → token index; built only for the runs a row label is found in."""
-        if self._index is None:
-            index: list[int] = []
-            for i, t in enumerate(self.tokens):
-                index += [i] * len(t.text)
-            self._index = index
-        return self._index
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.texts = texts
+        self.compact = "".join(texts)
 
 
 @dataclass(slots=True)
@@ -114,13 +103,24 @@ def _patterns(table: str) -> tuple[tuple[str, float, tuple[Pattern, ...], tuple[
 
 
 @lru_cache(maxsize=None)
+def _literal_patterns(table: str) -> tuple[tuple[str, int, str, float], ...]:
+    """(the text, label number, key, template order) of every free pattern that is plain text: its
+    matches are the occurrences ``str.find`` finds, each search starting where the last match ended,
+    as ``finditer`` would, without the regex engine or match objects."""
+    return tuple((literal, n, key, order) for n, (key, order, free, _, _) in enumerate(_patterns(table))
+                 for p, _ in free for literal in [_literal(p.pattern)] if literal)
+
+
+@lru_cache(maxsize=None)
 def _free_patterns(table: str) -> tuple[tuple[Callable[[str], Iterator[re.Match[str]]], tuple[str, ...], int, str, float],
                                         ...]:
     """(its matches in a text, what it requires, label number, key, template order) of every free
-    pattern."""
+    pattern that is not plain text."""
     out = []
     for n, (key, order, free, _, _) in enumerate(_patterns(table)):
         for p, required in free:
+            if _literal(p.pattern):
+                continue
             opening = _opening(p.pattern)
             out.append((partial(_matches, p, opening) if opening else p.finditer, required, n, key, order))
     return tuple(out)
@@ -147,6 +147,14 @@ def _parse(pattern: str) -> list | None:
     case) makes characters match more than themselves."""
     parsed = sre_parser.parse(pattern)
     return None if parsed.state.flags & re.IGNORECASE else list(parsed)
+
+
+def _literal(pattern: str) -> str:
+    """The text ``pattern`` matches when it matches nothing but that text, else ""."""
+    items = _parse(pattern)
+    if not items or any(op is not _LITERAL for op, _ in items):
+        return ""
+    return "".join(chr(char) for _, char in items)
 
 
 def _opening(pattern: str) -> str:
@@ -240,29 +248,43 @@ def _label_words(table: str) -> str:
     return "".join([_standard(table, r.key) for r in spec.rows] + [_standard(table, g.key, True) for g in spec.groups])
 
 
-def _segments(tokens: list[Token]) -> list[Run | list[Token]]:
-    """Alternating label runs and value groups, in reading order."""
-    segs: list[Run | list[Token]] = []
+class Segments(NamedTuple):
+    """A table's tokens cut into label runs and value groups, which alternate, in reading order."""
+
+    parts: list[list[Token]]
+    first_run: int                    # 0 when the first part is a run, else 1
+    texts: tuple[tuple[str, ...], ...]  # the token texts of each run
+
+
+def _segments(tokens: list[Token]) -> Segments:
+    """The parts and the runs' texts in one pass over the tokens (the texts are the key of the plan)."""
+    parts: list[list[Token]] = []
+    run_texts: list[tuple[str, ...]] = []
     labels: list[Token] = []
+    texts: list[str] = []
     values: list[Token] = []
     label, num = Tok.LABEL, Tok.NUM
     for t in tokens:
         kind = t.kind
         if kind is label or kind is num:
             if values:
-                segs.append(values)
+                parts.append(values)
                 values = []
             labels.append(t)
+            texts.append(t.text)
         else:
             if labels:
-                segs.append(Run(labels))
-                labels = []
+                parts.append(labels)
+                run_texts.append(tuple(texts))
+                labels, texts = [], []
             values.append(t)
     if labels:
-        segs.append(Run(labels))
+        parts.append(labels)
+        run_texts.append(tuple(texts))
     if values:
-        segs.append(values)
-    return segs
+        parts.append(values)
+    first = tokens[0].kind if tokens else None
+    return Segments(parts, 0 if first is label or first is num else 1, tuple(run_texts))
 
 
 # A candidate anchor while the chain is chosen, as a plain tuple (made by the dozen per table):
@@ -285,6 +307,14 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
         pos += len(run.compact) + 1
     weights = [1.5 if before_values else 1.0 for _, _, before_values in runs]
     out: list[Candidate] = []
+    find = joined.find
+    for literal, n, key, order in _literal_patterns(spec.id):
+        a = find(literal)
+        while a >= 0:
+            b = a + len(literal)
+            r = bisect_right(starts, a) - 1
+            out.append((runs[r][0], a - starts[r], starts[r] - b, n, key, order, weights[r]))
+            a = find(literal, b)
     has = joined.__contains__
     for matches, required, n, key, order in _free_patterns(spec.id):
         if any(map(has, required)):
@@ -300,8 +330,7 @@ def _candidates(spec: TableSpec, runs: list[tuple[int, Run, bool]]) -> list[Cand
                     out.append((seg_i, m.start(), -m.end(), n, key, order, weights[r]))
             if whole:
                 at = 0
-                for t in run.tokens:
-                    c = t.text
+                for c in run.texts:
                     if c and any(map(c.__contains__, needles)) and any(p.search(c) for p in whole):
                         out.append((seg_i, at, -(at + len(c)), n, key, order, weights[r]))
                     at += len(c)
@@ -396,58 +425,116 @@ def _fuzzy(spec: TableSpec, run: Run, keys: list[str]) -> tuple[str, int] | None
     return found
 
 
+class RowPlan(NamedTuple):
+    """A row label found in a run: what it names, its text, and the run's tokens it spans."""
+
+    label: Label
+    text: str     # as the auditor reads it (``_label_text``)
+    first: int    # its first token, and the token after its last (a label spans one at least)
+    stop: int
+    fuzzy: bool
+
+
+class RunPlan(NamedTuple):
+    """What a run holds: the row labels found in it, the token after the last of them; or, with no
+    label, whether it is a header."""
+
+    rows: tuple[RowPlan, ...]
+    trailing: int | None  # None when the run ends with its last label
+    header: bool
+
+
+class Plan(NamedTuple):
+    """A table's label choice: for each part (``Segments.parts``) the run's plan, None for a value
+    group; and the rows (numbered in reading order) that blocks of values are paired with."""
+
+    parts: tuple[RunPlan | None, ...]
+    paired: tuple[int, ...]
+
+
+@lru_cache(maxsize=256)  # a plan and its key: about 10 kB
+def _plan(table: str, texts: tuple[tuple[str, ...], ...], first_run: int, last_followed: bool) -> Plan:
+    """The label choice of a table whose runs hold ``texts`` (the first part a run or not, the last run
+    followed by values or not). It depends on nothing else, and tables printed from one form mostly
+    repeat their label text (only the values differ), so it is made once per distinct label text."""
+    spec = TABLES[table]
+    runs = [(r, Run(t), r + 1 < len(texts) or last_followed) for r, t in enumerate(texts)]
+    chain = _add_fuzzy(spec, runs, _best_sequence(_candidates(spec, runs)))
+    by_run = {r: list(anchors) for r, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
+    labels = _labels(table)
+    parts: list[RunPlan | None] = [None] * first_run
+    for r, run, followed in runs:
+        parts.append(_run_plan(table, run, by_run.get(r), labels))
+        if followed:
+            parts.append(None)
+    return Plan(tuple(parts), _paired(spec, [row.label for part in parts if part for row in part.rows]))
+
+
+def _run_plan(table: str, run: Run, anchors: list[Anchor] | None, labels: dict[str, Label]) -> RunPlan:
+    """The plan of one run, given the anchors chosen in it."""
+    if not anchors:
+        return RunPlan((), None, is_header(table, run.compact))
+    ends = list(accumulate(map(len, run.texts)))  # token k holds the compact positions ends[k-1]..ends[k]-1
+    rows = []
+    for n, a in enumerate(anchors):
+        nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
+        first = bisect_right(ends, a.pos)
+        stop = max(bisect_right(ends, nxt) if nxt is not None else len(ends), first + 1)
+        label = labels[a.key]
+        rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
+    trailing = bisect_right(ends, anchors[-1].end - 1) + 1
+    return RunPlan(tuple(rows), trailing if trailing < len(ends) else None, False)
+
+
+def _paired(spec: TableSpec, labels: list[Label]) -> tuple[int, ...]:
+    """The rows (of ``labels``, the table's in reading order) that blocks of values are paired with:
+    every row, and a group whose items are all absent, as it stands for them (one row of values, the
+    2019 form's habit)."""
+    present = {label.key for label in labels if not label.group}
+    childless = {g.key for g in spec.groups if not present.intersection(g.children)}
+    return tuple(n for n, label in enumerate(labels) if not label.group or label.key in childless)
+
+
 def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
-    segs = _segments(tokens)
-    # segments alternate, so the runs are every other one, and each but the last is followed by values
-    first_run = 0 if segs and isinstance(segs[0], Run) else 1
-    runs = [(i, segs[i], i + 1 < len(segs)) for i in range(first_run, len(segs), 2)]
-    chain = _best_sequence(_candidates(spec, runs))
-    chain = _add_fuzzy(spec, runs, chain)
-    by_run = {run: list(anchors) for run, anchors in groupby(chain, attrgetter("run"))}  # chain is in reading order
-    labels = _labels(spec.id)
+    parts, first_run, texts = _segments(tokens)
+    # the parts alternate, so the last run is followed by values unless it is the last part
+    plan = _plan(spec.id, texts, first_run, (len(parts) - first_run) % 2 == 0)
+    label_kind, num = Tok.LABEL, Tok.NUM
 
     rows: list[RowRead] = []
     current: RowRead | None = None
     orphans: list[tuple[int, list[Token]]] = []  # value groups no row label claimed, with the row count before them
-    for i, seg in enumerate(segs):
-        if not isinstance(seg, Run):
+    for seg, run in zip(parts, plan.parts):
+        if run is None:
             if current is None:
                 orphans.append((len(rows), seg))
             else:
                 current.items.extend(seg)
             continue
-        anchors = by_run.get(i)
-        if anchors:
-            index, run_tokens = seg.index, seg.tokens
-            if run_tokens[0].kind is Tok.NUM:
-                _give_back_numbering(seg, anchors[0], labels[anchors[0].key], current)
-            for n, a in enumerate(anchors):
-                nxt = anchors[n + 1].pos if n + 1 < len(anchors) else None
-                first = index[a.pos]
-                stop = max(index[nxt] if nxt is not None else len(run_tokens), first + 1)
+        if run.rows:
+            if run.rows[0].first and seg[0].kind is num:  # (a label from the first token on has no digit to give back)
+                _give_back_numbering(seg, run.rows[0].label, current)
+            for label, text, first, stop, fuzzy in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
-                head, tail = run_tokens[first], run_tokens[stop - 1]
-                if head.kind is not Tok.LABEL or tail.kind is not Tok.LABEL:
-                    words = [t for t in run_tokens[first:stop] if t.kind is Tok.LABEL]
+                head, tail = seg[first], seg[stop - 1]
+                if head.kind is not label_kind or tail.kind is not label_kind:
+                    words = [t for t in seg[first:stop] if t.kind is label_kind]
                     head, tail = words[0], words[-1]
-                label = labels[a.key]
-                current = RowRead(label.key, _label_text(seg, a, label.standard, nxt), (head.start, tail.end),
-                                  [], label.group, a.fuzzy)
+                current = RowRead(label.key, text, (head.start, tail.end), [], label.group, fuzzy)
                 rows.append(current)
-            trailing = run_tokens[index[anchors[-1].end - 1] + 1:]
-            if trailing and not current.is_group:
-                current.items.extend(_text_cells(spec, trailing, current))
+            if run.trailing is not None and not current.is_group:
+                current.items.extend(_text_cells(spec, seg[run.trailing:], current))
             continue
-        if is_header(spec.id, seg.compact):
+        if run.header:
             continue
         if current is not None and _is_text_cell(seg) and _room(spec, current):
-            current.items.append(seg.tokens[0])
+            current.items.append(seg[0])
             continue
-        if current is not None and seg.tokens[0].kind is Tok.NUM and len(seg.tokens) == 1:
-            current.items.append(_as_value(seg.tokens[0]))
+        if current is not None and seg[0].kind is num and len(seg) == 1:
+            current.items.append(_as_value(seg[0]))
             continue
         current = None
-    _pair_detached(spec, rows, orphans)
+    _pair_detached(spec, rows, [rows[n] for n in plan.paired], orphans)
     return rows
 
 
@@ -480,12 +567,12 @@ def _row_order(table: str) -> dict[str, int]:
     return {r.key: i for i, r in enumerate(TABLES[table].rows)}
 
 
-def _give_back_numbering(run: Run, first: Anchor, label: Label, current: RowRead | None) -> None:
-    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'): it is the
-    row's number when it is the number that row is printed with; otherwise it was the last digit of the
-    values before."""
-    lead = run.tokens[0]
-    if run.index[first.pos] == 0 or label.number == lead.text[:1] or current is None:
+def _give_back_numbering(run: list[Token], label: Label, current: RowRead | None) -> None:
+    """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'), its first
+    label starting after it: the digit is the row's number when it is the number that row is printed
+    with; otherwise it was the last digit of the values before."""
+    lead = run[0]
+    if label.number == lead.text[:1] or current is None:
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
@@ -500,10 +587,10 @@ def _as_value(t: Token) -> Token:
     return Token(Tok.VALUE, t.text[:1], t.start, t.start + 1, t.line)
 
 
-def _is_text_cell(run: Run) -> bool:
+def _is_text_cell(run: list[Token]) -> bool:
     """A lone short word between values is most likely a cell holding text ('abc', '三', '无数据')."""
-    return len(run.tokens) == 1 and run.tokens[0].kind is Tok.LABEL and 0 < len(run.compact) <= 8 \
-        and not _SENTENCE.search(run.compact)
+    return len(run) == 1 and run[0].kind is Tok.LABEL and 0 < len(run[0].text) <= 8 \
+        and not _SENTENCE.search(run[0].text)
 
 
 def _room(spec: TableSpec, row: RowRead) -> bool:
@@ -528,13 +615,11 @@ def _text_cells(spec: TableSpec, trailing: list[Token], row: RowRead) -> list[To
     return out if len(out) <= spec.row(row.key).ncols else []
 
 
-def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int, list[Token]]]) -> None:
+def _pair_detached(spec: TableSpec, rows: list[RowRead], plain: list[RowRead],
+                   orphans: list[tuple[int, list[Token]]]) -> None:
     """Labels printed as a block above (or below) a block of value rows: pair them by count. Group labels
-    (（三）不予公开…) print without values and do not break a block."""
-    present = {r.key for r in rows if not r.is_group}
-    childless = {g.key for g in spec.groups if not present.intersection(g.children)}
-    # a group label whose items are absent stands for them: one row of values (the 2019 form's habit)
-    plain = [r for r in rows if not r.is_group or r.key in childless]
+    (（三）不予公开…) print without values and do not break a block; ``plain`` are the rows that may be
+    paired (``_paired``)."""
     if not orphans and all(r.items for r in plain):
         return  # no label without values, no values without a label
 
@@ -582,6 +667,10 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], orphans: list[tuple[int
             share(plain[start:k], group)
 
 
+# (a module constant: looking an enum member up on its class costs more than the test it is used in)
+_EMPTY = Tok.EMPTY
+
+
 def hard_items(items: list[Token]) -> list[Token]:
     """A row's items without the blank fields that only may be cells (next to a label)."""
-    return [t for t in items if t.kind is not Tok.EMPTY or t.hard]
+    return [t for t in items if t.kind is not _EMPTY or t.hard]
