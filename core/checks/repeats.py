@@ -50,7 +50,7 @@ class Repeats:
 
 
 def sentence_hashes(prose: Prose) -> frozenset[int]:
-    return frozenset(sentence_hash(s.key) for s in prose.sentences(mask_digits=True))
+    return frozenset(map(sentence_hash, prose.keys(mask_digits=True)))
 
 
 def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:

@@ -40,17 +40,29 @@ def _sentences(folded: str, at: int, mask_digits: bool) -> list[Sentence]:
     (digits masked). Dropping characters and masking digits act character by character (a run of
     digits never spans a full stop, which stays), so the run is cleaned in one go and cut at its full
     stops, piece for piece with the run itself: two regular expressions a run, not two a sentence."""
-    cleaned = _NOT_WORD.sub("", folded.replace("_", ""))
-    if mask_digits:
-        cleaned = _DIGITS.sub("0", cleaned)
     out: list[Sentence] = []
     start = at
-    for piece, key in zip(_FULL_STOP.split(folded)[:-1], _FULL_STOP.split(cleaned)):  # no full stop after the last
+    for piece, key in zip(_FULL_STOP.split(folded)[:-1], _cleaned_pieces(folded, mask_digits)):  # no full stop after the last
         end = start + len(piece) + 1
         if len(key) >= MIN_CHARS:
             out.append(Sentence(key, (end - 1 - len(piece.lstrip()), end)))
         start = end
     return out
+
+
+def _cleaned_pieces(folded: str, mask_digits: bool) -> list[str]:
+    """The run cleaned (its key's characters only, digits masked) and cut at its full stops, which
+    cleaning keeps: one piece for each piece of the run, the last with no full stop after it."""
+    cleaned = _NOT_WORD.sub("", folded.replace("_", ""))
+    if mask_digits:
+        cleaned = _DIGITS.sub("0", cleaned)
+    return _FULL_STOP.split(cleaned)
+
+
+def _keys(folded: str, mask_digits: bool) -> list[str]:
+    """``[s.key for s in _sentences(folded, at, mask_digits)]``, without cutting the run itself: a key
+    is a piece of the cleaned run, and the pieces of the two correspond one for one."""
+    return [key for key in _cleaned_pieces(folded, mask_digits)[:-1] if len(key) >= MIN_CHARS]
 
 
 def part_spans(report: Report, parts: Sequence[int]) -> list[Span]:
@@ -82,6 +94,10 @@ class Prose(Parked):
 
     def sentences(self, mask_digits: bool) -> list[Sentence]:
         return [s for part in self.part_sentences(mask_digits) for s in part]
+
+    def keys(self, mask_digits: bool) -> list[str]:
+        """The keys of ``sentences``, what comparing two reports' sentences as sets needs."""
+        return [key for _, body in self.value for key in _keys(fold(body), mask_digits)]
 
     def text(self, span: Span) -> str:
         """The report's text at ``span``, which lies inside one part."""
