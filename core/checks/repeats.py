@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from core.checks import cross_check
 from core.checks.cross import AgencyIndex
 from core.checks.cross_state import ReportState
-from core.checks.sentences import Prose, sentence_hash
+from core.checks.sentences import Prose
 from core.messages import Bi, Joined, Message, msg
 from core.model import Finding, Severity, Span
 
@@ -50,7 +50,10 @@ class Repeats:
 
 
 def sentence_hashes(prose: Prose) -> frozenset[int]:
-    return frozenset(map(sentence_hash, prose.keys(mask_digits=True)))
+    """The hashes of the report's sentence keys: what the later report's sentences are looked up in.
+    Python's own string hash, 64 bits like a digest but a C call: the sets live only in the process
+    that runs the cross checks (the batch's), where it is the same for the same key."""
+    return frozenset(map(hash, prose.keys(mask_digits=True)))
 
 
 def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
@@ -61,7 +64,7 @@ def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
         run: Span | None = None
         for s in part:
             total += 1
-            if sentence_hash(s.key) in previous:
+            if hash(s.key) in previous:
                 repeated += 1
                 run = (run[0], s.span[1]) if run else s.span
             else:

@@ -8,7 +8,6 @@ drops punctuation, so 半角/全角 marks and spacing compare equal; ``mask_digi
 digits into one 0, so a sentence with only the year or a count changed is still the same sentence."""
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -105,8 +104,3 @@ class Prose(Parked):
             if lo <= span[0] and span[1] <= lo + len(body):
                 return body[span[0] - lo:span[1] - lo]
         raise ValueError(f"{span} is not inside one part")
-
-
-def sentence_hash(key: str) -> int:
-    """A stable 64-bit hash (str hashes change between runs; the set may be kept across a batch)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
