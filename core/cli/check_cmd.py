@@ -59,7 +59,10 @@ def finding_line(f: Finding) -> str:
 
 
 def _counts(findings: Sequence[Finding]) -> tuple[int, ...]:
-    return tuple(sum(1 for f in findings if f.severity is s) for s in Severity)
+    """How many findings of each severity. ``list.count`` compares by identity first, and a severity
+    is equal only to itself (an Enum member)."""
+    severities = [f.severity for f in findings]
+    return tuple(map(severities.count, Severity))
 
 
 @dataclass
@@ -144,7 +147,7 @@ def check_one(path: str, as_json: bool, keep_state: bool):
     findings = context_findings(ctx)
     counts = _counts(findings)
     if as_json:
-        head, items, tail = jsonout.report_parts(jsonout.report_json(report, findings))
+        head, items, tail = jsonout.report_parts(report, findings)
         pending = Pending(head, items, tail, counts)
     else:
         pending = Pending(summary_head(report), [finding_line(f) for f in findings], "", counts)
