@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from core.api import analyze_file
 from core.checks import (
@@ -90,11 +91,12 @@ class Rendered:
 @dataclass
 class Pending:
     """One report's output without its cross-report findings: the text before its findings, each
-    finding rendered (a JSON item or a summary line), the text after them, and its own counts."""
+    finding rendered (a JSON item or a summary line), what follows them (``jsonout.report_parts``;
+    nothing in a summary), and its own counts."""
 
     head: str
     findings: list[str]
-    tail: str
+    tail: tuple[Any, ...]
     counts: tuple[int, ...]
 
     def render(self, cross: Rendered, as_json: bool) -> str:
@@ -150,7 +152,7 @@ def check_one(path: str, as_json: bool, keep_state: bool):
         head, items, tail = jsonout.report_parts(report, findings)
         pending = Pending(head, items, tail, counts)
     else:
-        pending = Pending(summary_head(report), [finding_line(f) for f in findings], "", counts)
+        pending = Pending(summary_head(report), [finding_line(f) for f in findings], (), counts)
     state = None
     if keep_state:
         state = ReportState.of(ctx)

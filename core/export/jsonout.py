@@ -8,6 +8,7 @@ shape. A report can be written in parts (``report_parts``) so a batch emits it o
 need the other reports are known."""
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -184,37 +185,51 @@ _REPORT_LEVEL = 2  # a report is an item of the top-level array: its values sit 
 _FINDINGS_LEVEL = _REPORT_LEVEL  # the findings array is one of them
 
 
-class _SpanFormats(dict):
-    """Cell id → the text of its span with %d for the two numbers, made once per cell: the ids are
-    the same few hundred in every report."""
-
-    def __missing__(self, cell_id: str) -> str:
-        inner, deeper = _NL[_REPORT_LEVEL + 1], _NL[_REPORT_LEVEL + 2]
-        fmt = self[cell_id] = f"{inner}{encode_basestring(cell_id).replace('%', '%%')}: [{deeper}%d,{deeper}%d{inner}]"
-        return fmt
-
-
-_SPAN_FORMATS = _SpanFormats()
-
-
 class _Encoded(str):
     """A value of a report object given as its JSON text (``report_parts``)."""
 
 
-def _spans_text(cells: list[tuple[CellKey, CellValue]]) -> _Encoded:
-    """``encode(_spans_json(cells), _REPORT_LEVEL)`` (cell id → [start, end], two ints: text offsets),
-    some 200 a report, without the object: a new string or list costs more than the few characters it
-    holds, so the spans are one format, joined from each cell's, filled in one go."""
-    ids: list[str] = []
+_CELLS = tuple(key for table in TABLES for key in all_cells(table))  # every cell of the form
+_CELL_AT = {key: k for k, key in enumerate(_CELLS)}
+# the text of each cell's span with %d for the two numbers, made once: the same cells in every report
+_SPAN_FORMATS = tuple(f"{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).replace('%', '%%')}: "
+                      f"[{_NL[_REPORT_LEVEL + 2]}%d,{_NL[_REPORT_LEVEL + 2]}%d{_NL[_REPORT_LEVEL + 1]}]" for key in _CELLS)
+
+
+class Spans:
+    """``encode(_spans_json(cells), _REPORT_LEVEL)`` (cell id → [start, end], text offsets), some 200 a
+    report, kept as numbers until it is written (``str``): each cell's place in ``_CELLS`` and its two
+    offsets. A batch parks each report's text until the end and reads it back; the spans are most of
+    it, and as numbers they are a fraction of the bytes and are not transcoded on the way."""
+
+    __slots__ = ("cells", "ends")
+
+    def __init__(self, cells: array, ends: array) -> None:
+        self.cells, self.ends = cells, ends
+
+    def __reduce__(self):
+        return Spans, (self.cells, self.ends)
+
+    def __str__(self) -> str:
+        """One format, joined from each cell's, filled in one go: a new string costs more than the few
+        characters it holds."""
+        if not self.cells:
+            return "{}"
+        fmt = ",".join(map(_SPAN_FORMATS.__getitem__, self.cells))
+        return "{" + fmt % tuple(self.ends) + _NL[_REPORT_LEVEL] + "}"
+
+
+def _spans_text(cells: list[tuple[CellKey, CellValue]]) -> Spans | _Encoded:
+    """The spans of ``_spans_json(cells)`` as ``Spans`` (as their text for a cell not of the form)."""
+    at: list[int] = []
     ends: list[int] = []
     for key, cv in cells:
         if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY:
-            ids.append(key.id)
+            if (k := _CELL_AT.get(key)) is None:
+                return _Encoded(encode(_spans_json(cells), _REPORT_LEVEL))
+            at.append(k)
             ends += span
-    if not ids:
-        return _Encoded("{}")
-    fmt = ",".join(map(_SPAN_FORMATS.__getitem__, ids))
-    return _Encoded("{" + fmt % tuple(ends) + _NL[_REPORT_LEVEL] + "}")
+    return Spans(array("H", at), array("q", ends))
 
 
 @lru_cache(maxsize=None)
@@ -246,25 +261,26 @@ def _table_text(report: Report, table: str, get=None) -> _Encoded:
     return _Encoded(general % tuple([encode(v) for v in vals]))
 
 
-def _encode_value(value: Any) -> str:
-    """A value of a report object, at its level."""
-    return value if type(value) is _Encoded else encode(value, _REPORT_LEVEL)
+def _encode_value(value: Any) -> Any:
+    """A value of a report object, at its level: its text, or ``Spans`` that write it."""
+    return value if type(value) is _Encoded or type(value) is Spans else encode(value, _REPORT_LEVEL)
 
 
-def report_parts(report: Report, findings: list[Finding]) -> tuple[str, list[str], str]:
+def report_parts(report: Report, findings: list[Finding]) -> tuple[str, list[str], tuple[Any, ...]]:
     """``report_json(report, findings)`` as an item of the top-level array, cut around its findings:
-    (text before the findings array, each finding encoded, text after it)."""
+    (text before the findings array, each finding encoded, what comes after it: pieces of text and the
+    ``Spans``, which ``join_parts`` writes)."""
     obj = _report_object(report, None, None, _table_text, _spans_text)
     keys = list(obj)
     cut = keys.index("findings")
     inner = _NL[_REPORT_LEVEL]
     head = "{" + inner + "".join(f"{encode_basestring(k)}: {_encode_value(obj[k])},{inner}" for k in keys[:cut]) + '"findings": '
-    tail = "".join(f",{inner}{encode_basestring(k)}: {_encode_value(obj[k])}" for k in keys[cut + 1:]) + "\n" + INDENT + "}"
-    return head, list(map(encode_finding, findings)), tail
+    tail = tuple(piece for k in keys[cut + 1:] for piece in (f",{inner}{encode_basestring(k)}: ", _encode_value(obj[k])))
+    return head, list(map(encode_finding, findings)), tail + ("\n" + INDENT + "}",)
 
 
-def join_parts(head: str, findings: list[str], tail: str) -> str:
-    return head + encode_items(findings, _FINDINGS_LEVEL) + tail
+def join_parts(head: str, findings: list[str], tail: tuple[Any, ...]) -> str:
+    return head + encode_items(findings, _FINDINGS_LEVEL) + "".join(map(str, tail))
 
 
 def encode_finding(f: Finding) -> str:
