@@ -85,7 +85,7 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
     doubt = None if certain else msg("X01.doubt")
     previous = prev.name  # made once for all the pair's findings that name it
     for eq in year_equations().values():
-        lhs, rhs = year_side(eq.lhs, cur.value, prev.value), year_side(eq.rhs, cur.value, prev.value)
+        lhs, rhs = year_side(eq.lhs, cur.number, prev.number), year_side(eq.rhs, cur.number, prev.number)
         if lhs is None or rhs is None or lhs == rhs:
             continue
         key = eq.lhs[0].key
@@ -95,7 +95,7 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
                            forwarded=rhs, doubt=doubt),
                 (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
         else:
-            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.value, prev.value) for t in eq.rhs)
+            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.number, prev.number) for t in eq.rhs)
             found.append(cur.finding(
                 "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
                            expected=rhs),
