@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from itertools import groupby
 
 from core.checks import cross_check
 from core.checks.cross import AgencyIndex
 from core.checks.cross_state import ReportState
-from core.checks.sentences import Prose
+from core.checks.sentences import Prose, Sentence
 from core.messages import Bi, Joined, Message, msg
 from core.model import Finding, Severity, Span
 
@@ -58,9 +59,14 @@ def sentence_hashes(prose: Prose) -> frozenset[int]:
 
 def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
     """None when this report has no sentences to compare."""
+    return _repeats(prose.part_sentences(mask_digits=True), previous)
+
+
+def _repeats(parts: list[list[Sentence]], previous: Set[int]) -> Repeats | None:
+    """``repeats`` of a report's sentences, part by part (``Prose.part_sentences``)."""
     repeated = total = 0
     runs: list[Span] = []
-    for part in prose.part_sentences(mask_digits=True):
+    for part in parts:
         run: Span | None = None
         for s in part:
             total += 1
@@ -86,24 +92,33 @@ def _quote(prose: Prose, span: Span) -> Message:
 @cross_check
 def repeats_of_last_year(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """On the later report of each consecutive pair; with several reports for last year (a page and
-    its PDF), the one it repeats most."""
+    its PDF), the one it repeats most. A report's previous years come one after another: its prose is
+    read back from a batch's disk and cut into sentences once for all of them and its quotes."""
     hashes: dict[int, frozenset[int]] = {}
-    best: dict[int, tuple[Repeats, int]] = {}
-    for j, i, _certain in AgencyIndex(states).previous_years():
-        if j not in hashes:
-            hashes[j] = sentence_hashes(states[j].narrative)
-        if not hashes[j]:
-            continue
-        found = repeats(states[i].narrative, hashes[j])
-        if found is not None and (i not in best or found.share > best[i][0].share):
-            best[i] = (found, j)
-    for i, (r, j) in best.items():
-        state, limit = states[i], threshold()
-        over = r.share > limit
-        prose = Prose(state.narrative.value)  # read back from a batch's disk once for all its quotes
-        passages = Joined(tuple(_quote(prose, p) for p in r.passages), "；", "; ")
-        message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
-                      measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
-                      passages=msg("X07.passages", passages=passages) if r.passages else None)
-        yield i, [state.finding("X07", message, spans=r.passages, subject="X07",
-                                severity=Severity.WARNING if over else Severity.INFO)]
+    for i, group in groupby(AgencyIndex(states).previous_years(), key=lambda pair: pair[1]):
+        prose, parts, best = None, [], None
+        for j, _, _certain in group:
+            if j not in hashes:
+                hashes[j] = sentence_hashes(states[j].narrative)
+            if not hashes[j]:
+                continue
+            if prose is None:
+                prose = Prose(states[i].narrative.value)
+                parts = prose.part_sentences(mask_digits=True)
+            found = _repeats(parts, hashes[j])
+            if found is not None and (best is None or found.share > best[0].share):
+                best = (found, j)
+        if best is not None:
+            yield i, [_finding(states, i, *best, prose)]
+
+
+def _finding(states: Sequence[ReportState], i: int, r: Repeats, j: int, prose: Prose) -> Finding:
+    """X07 on report ``i`` (whose prose is ``prose``) for repeating report ``j``."""
+    state, limit = states[i], threshold()
+    over = r.share > limit
+    passages = Joined(tuple(_quote(prose, p) for p in r.passages), "；", "; ")
+    message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
+                  measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
+                  passages=msg("X07.passages", passages=passages) if r.passages else None)
+    return state.finding("X07", message, spans=r.passages, subject="X07",
+                         severity=Severity.WARNING if over else Severity.INFO)
