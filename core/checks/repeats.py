@@ -28,6 +28,7 @@ MEASURE = Bi("按句计算：忽略标点、空白，数字不计差别", "count
 PASSAGES = 3
 QUOTE_CHARS = 60
 _threshold = DEFAULT_THRESHOLD
+_SPACES = re.compile(r"\s+")
 
 
 def set_threshold(percent: float) -> None:
@@ -84,7 +85,7 @@ def _repeats(parts: list[list[Sentence]], previous: Set[int]) -> Repeats | None:
 
 
 def _quote(prose: Prose, span: Span) -> Message:
-    passage = re.sub(r"\s+", "", prose.text(span))
+    passage = _SPACES.sub("", prose.text(span))
     shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
     return msg("X07.quote", text=shown, chars=len(passage))
 

@@ -33,6 +33,7 @@ from core.streaming import Spill, ordered_map, workers_for
 from core.template import TABLES
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITIES = tuple(Severity)  # iterating the Enum itself is a Python generator, for every count
 SECTION_ZH = "一二三四五六"
 
 
@@ -63,7 +64,7 @@ def _counts(findings: Sequence[Finding]) -> tuple[int, ...]:
     """How many findings of each severity. ``list.count`` compares by identity first, and a severity
     is equal only to itself (an Enum member)."""
     severities = [f.severity for f in findings]
-    return tuple(map(severities.count, Severity))
+    return tuple(map(severities.count, SEVERITIES))
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Rendered:
 
     @classmethod
     def joined(cls, parts: Iterable[Rendered]) -> Rendered:
-        lines, counts = [], (0,) * len(Severity)
+        lines, counts = [], (0,) * len(SEVERITIES)
         for part in parts:
             lines += part.lines
             counts = tuple(map(sum, zip(counts, part.counts)))
@@ -104,7 +105,7 @@ class Pending:
             return jsonout.join_parts(self.head, self.findings + cross.lines, self.tail)
         counts = [a + b for a, b in zip(self.counts, cross.counts)]
         lines = self.findings + cross.lines
-        return (self.head + "\n  检查结果：" + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in zip(Severity, counts))
+        return (self.head + "\n  检查结果：" + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in zip(SEVERITIES, counts))
                 + "".join("\n" + line for line in lines))
 
 

@@ -16,7 +16,7 @@ from itertools import repeat
 from json.encoder import encode_basestring
 from typing import Any
 
-from core.model import MISSING, CellKind, CellValue, Finding, Report
+from core.model import MISSING, CellKind, CellValue, Finding, Report, Severity
 from core.template import TABLES, CellKey, all_cells
 
 INDENT = "  "
@@ -71,8 +71,13 @@ def table_json(report: Report, table: str, get=None) -> Any:
     return {row: vals[start] if single else vals[start:end] for row, start, end, single in _rows_layout(table)}
 
 
+# each severity's JSON value: an Enum's ``value`` is a Python-level descriptor, read for every finding
+_SEVERITY_VALUE = {s: s.value for s in Severity}
+
+
 def finding_json(f: Finding) -> dict[str, Any]:
-    return {"rule": f.rule, "severity": f.severity.value, "message": f.message, "cells": [c.id for c in f.cells]}
+    return {"rule": f.rule, "severity": _SEVERITY_VALUE[f.severity], "message": f.message,
+            "cells": [c.id for c in f.cells]}
 
 
 def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, Any]:
