@@ -5,7 +5,7 @@ The text is written by ``encode``, byte for byte what ``json.dumps(obj, ensure_a
 writes, with decimals as printed (0.9840 stays 0.9840). The standard encoder falls back to pure Python
 with an indent, which made the JSON cost as much as the checks; this one is a few joins over a known
 shape. A report can be written in parts (``report_parts``) so a batch emits it once the findings that
-need the other reports are known."""
+need the other reports are known; until then its spans, most of its text, are kept as numbers (``Spans``)."""
 from __future__ import annotations
 
 from array import array
