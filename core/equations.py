@@ -151,13 +151,14 @@ def year_equations() -> dict[str, YearEquation]:
     return {e.subject: e for e in eqs}
 
 
-def year_side(terms: Iterable[Term], current: Callable[[CellKey], CellValue],
-              previous: Callable[[CellKey], CellValue]) -> Number | None:
-    """Signed sum of one side; None if any cell is not a usable number."""
+def year_side(terms: Iterable[Term], current: Callable[[CellKey], Number | None],
+              previous: Callable[[CellKey], Number | None]) -> Number | None:
+    """Signed sum of one side, from each report's usable number of a cell (None where it has none);
+    None if any cell has none."""
     total: Number = 0
     for t in terms:
-        cv = (previous if t.previous else current)(t.key)
-        if not cv.is_number:
+        n = (previous if t.previous else current)(t.key)
+        if n is None:
             return None
-        total += t.sign * cv.value
+        total += t.sign * n
     return total

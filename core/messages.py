@@ -75,9 +75,13 @@ def ordinal(number: int) -> Bi:
 _cell_label = lru_cache(maxsize=None)(cell_label)
 
 
+# what ``_value`` gives back as it is, most parameters: tested here, a Python call saved for each
+_AS_IS = frozenset((int, str))
+
+
 def render(template: str, params: Params, lang: str = "zh") -> str:
     zh, en = MESSAGES[template]
-    return (en if lang == "en" else zh).format_map({k: _value(v, lang) for k, v in params})
+    return (en if lang == "en" else zh).format_map({k: v if type(v) in _AS_IS else _value(v, lang) for k, v in params})
 
 
 def _value(v: Any, lang: str) -> Any:

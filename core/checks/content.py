@@ -30,6 +30,11 @@ ADMIN_FEE = CellKey("active", "行政事业性收费", 0)
 OWN_PLACE = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡|街道))")
 ACTING = re.compile(r"([\u4e00-\u9fa5]{2,3}(?:镇|乡))(?:人民政府|政府|党委)")  # a township named as the one acting
 _ACTING_AT = re.compile(r"[镇乡](?=人民政府|政府|党委)")  # the 镇/乡 that ends the name of a match of ACTING
+# compiled once, not looked up in the re module's cache at every call
+_CHROME = re.compile(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)")  # a web page's chrome trailing a part
+_NO_FEE = re.compile(r"未收取|没有收取|不收取")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万?元")
+_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
 def _folded_part(ctx: CheckContext, number: int) -> str:
@@ -48,7 +53,7 @@ def _body(ctx: CheckContext, number: int) -> tuple[str, str, Span] | None:
     if section is None:
         return None
     text = _folded_part(ctx, number)
-    return text, compact(re.sub(r"(返回顶部|扫一扫[^\n]*|附件下载|打印本页|关闭窗口)", "", text)), section.body_span
+    return text, compact(_CHROME.sub("", text)), section.body_span
 
 
 @check
@@ -82,7 +87,7 @@ def other_matters(ctx: CheckContext) -> Iterator[Finding]:
                           subject="T03")
     if "要点" not in body:
         yield ctx.finding("T04", msg("T04"), spans=(span,), subject="T04")
-    no_fee = re.search(r"未收取|没有收取|不收取", body)
+    no_fee = _NO_FEE.search(body)
     fee_notice = ctx.get(FEE_NOTICE)
     prose = "".join(_folded_part(ctx, n) for n in (1, 5, 6))  # outside the tables' own labels
     notice_in_text = "收费通知" in prose
@@ -93,11 +98,15 @@ def other_matters(ctx: CheckContext) -> Iterator[Finding]:
                           (span,), subject="T05")
     fee = ctx.get(ADMIN_FEE)
     mentions_admin_fee = "行政事业性收费" in body
-    amounts = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*万?元", text)}
-    same_amount = fee.is_number and fee.value and any(float(a) == float(fee.value) for a in amounts)
+    same_amount = fee.is_number and fee.value and any(float(a) == float(fee.value) for a in _amounts(text))
     if mentions_admin_fee or same_amount:
         yield ctx.finding("T10", msg("T10"),
                           (ADMIN_FEE,), (span,), subject="T10")
+
+
+def _amounts(text: str) -> set[str]:
+    """The amounts in yuan or 万元 the text states, as written: read only when table A states a fee."""
+    return {m.group(1) for m in _AMOUNT.finditer(text)}
 
 
 @check
@@ -162,7 +171,7 @@ def last_years_text(ctx: CheckContext) -> Iterator[Finding]:
     if r.year is None or section is None:
         return
     text, s = _folded_part(ctx, 1), section.body_span[0]
-    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
+    years = Counter(int(y) for y in _YEAR.findall(text))
     if years[r.year - 1] >= 2 and years[r.year - 1] > years[r.year]:
         yield ctx.finding("T09", msg("T09", previous=r.year - 1, count=years[r.year - 1], year=r.year,
                                      own=years[r.year]),

@@ -19,6 +19,7 @@ from core.template import APPLICANT_COLUMNS
 
 _MIN_SUFFIX = 3  # same_agency: one key ending the other counts only when both have three characters
 SIMILARITY = Bi(MEASURE, f"character {SHINGLE}-gram Jaccard similarity")
+_COLUMNS = tuple(map(label, APPLICANT_COLUMNS))  # X01's column names, made once
 
 
 class AgencyIndex:
@@ -82,18 +83,19 @@ def year_over_year(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Fi
 def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[Finding]:
     found: list[Finding] = []
     doubt = None if certain else msg("X01.doubt")
+    previous = prev.name  # made once for all the pair's findings that name it
     for eq in year_equations().values():
-        lhs, rhs = year_side(eq.lhs, cur.value, prev.value), year_side(eq.rhs, cur.value, prev.value)
+        lhs, rhs = year_side(eq.lhs, cur.number, prev.number), year_side(eq.rhs, cur.number, prev.number)
         if lhs is None or rhs is None or lhs == rhs:
             continue
         key = eq.lhs[0].key
         if eq.rule == "X01":
             found.append(cur.finding(
-                "X01", msg("X01", column=label(APPLICANT_COLUMNS[key.col]), carried=lhs, previous=prev.name,
+                "X01", msg("X01", column=_COLUMNS[key.col], carried=lhs, previous=previous,
                            forwarded=rhs, doubt=doubt),
                 (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
         else:
-            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.value, prev.value) for t in eq.rhs)
+            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.number, prev.number) for t in eq.rhs)
             found.append(cur.finding(
                 "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
                            expected=rhs),
@@ -108,7 +110,7 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
                                      subject=f"X03:{what.zh}", lhs=now, rhs=then))
     sim = jaccard(cur.prose.array, prev.prose.array)
     if sim >= THRESHOLD:
-        found.append(cur.finding("X04", msg("X04", previous=prev.name, measure=SIMILARITY, similarity=sim,
+        found.append(cur.finding("X04", msg("X04", previous=previous, measure=SIMILARITY, similarity=sim,
                                             threshold=THRESHOLD),
                                  subject="X04"))
     problems = jaccard(cur.problems.array, prev.problems.array)

@@ -20,15 +20,7 @@ from core.checks.sentences import Prose
 from core.checks.similarity import Shingles
 from core.equations import year_equations
 from core.messages import Bi, Message, label, msg
-from core.model import (
-    MISSING,
-    CellKind,
-    CellValue,
-    Finding,
-    Number,
-    Severity,
-    Span,
-)
+from core.model import CellKind, Finding, Number, Severity, Span
 from core.streaming import Parked, Spill
 from core.template import CellKey
 
@@ -42,6 +34,7 @@ CROSS_CELLS: tuple[CellKey, ...] = tuple(dict.fromkeys(
     [t.key for eq in year_equations().values() for t in eq.lhs + eq.rhs] + [key for key, _ in KEY_TOTALS]))
 _POSITION = {key: k for k, key in enumerate(CROSS_CELLS)}
 NARRATIVE_PARTS = (1, 5, 6)
+_NUMBER = CellKind.NUMBER
 
 
 def part_text(ctx: CheckContext, numbers: Sequence[int]) -> str:
@@ -55,7 +48,9 @@ def kept(extract: Callable[[CheckContext], Any]) -> Any:
 
 
 def _numbers(ctx: CheckContext) -> tuple[Number | None, ...]:
-    return tuple(cv.value if (cv := ctx.get(k)).is_number else None for k in CROSS_CELLS)
+    """``cv.value if cv.is_number else None`` of each cell: a number cell's value, else None (which
+    is what an empty number cell's value is), without the property's call."""
+    return tuple(cv.value if cv.kind is _NUMBER else None for cv in map(ctx.get, CROSS_CELLS))
 
 
 def _spans(ctx: CheckContext) -> array:
@@ -95,12 +90,9 @@ class ReportState:
         return msg("X.name", agency=who, year=self.year) if self.year else msg("X.name_no_year", agency=who)
 
     def number(self, key: CellKey) -> Number | None:
+        """The cell's number as a check reads it (None where it is not usable): what year over year
+        (``core.equations.year_side``) evaluates."""
         return self.numbers[_POSITION[key]]
-
-    def value(self, key: CellKey) -> CellValue:
-        """The cell as a check reads it (a number, or not usable): what ``core.equations`` evaluates."""
-        n = self.numbers[_POSITION[key]]
-        return MISSING if n is None else CellValue(CellKind.NUMBER, n)
 
     def span(self, key: CellKey) -> Span | None:
         k = 2 * _POSITION[key]

@@ -11,6 +11,8 @@ from core.extraction.narrative.dates import publication_date
 from core.extraction.normalize import fold
 from core.messages import msg
 
+_YEAR = re.compile(r"(20\d{2})年")  # compiled once, not looked up in the re module's cache at every call
+
 
 @check
 def report_year(ctx: CheckContext):
@@ -25,9 +27,9 @@ def report_year(ctx: CheckContext):
         return
     s, e = overview.body_span
     text = fold(r.source.text[s:min(e, s + 1500)])
-    years = [int(y) for y in re.findall(r"(20\d{2})年", text)]
+    years = [int(y) for y in _YEAR.findall(text)]
     if years and r.year not in years and (r.year - 1) not in years:
-        first = re.search(r"20\d{2}年", text)
+        first = _YEAR.search(text)
         yield ctx.finding("D01", msg("D01.overview", year=r.year, years=tuple(sorted(set(years)))),
                           spans=tuple(x for x in (r.year_span, (s + first.start(), s + first.start() + 4)) if x),
                           subject="D01:overview")

@@ -74,8 +74,7 @@ def _compare(a: ReportState, b: ReportState) -> tuple[bool, float, int]:
     """(same version, share of sentences in common as a percentage, table cells that differ).
     Sentences after the last one the two share are not compared: on a web page that is the site's
     footer (浏览器提示, 版权声明), which the other platform's copy does not have."""
-    la = [s.key for s in a.narrative.sentences(mask_digits=False)]
-    lb = [s.key for s in b.narrative.sentences(mask_digits=False)]
+    la, lb = a.narrative.keys(mask_digits=False), b.narrative.keys(mask_digits=False)
     shared = set(la) & set(lb)
     sa, sb = set(_up_to_last(la, shared)), set(_up_to_last(lb, shared))
     cells = _cells_differing(a.published, b.published)

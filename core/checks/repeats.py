@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from itertools import groupby
 
 from core.checks import cross_check
 from core.checks.cross import AgencyIndex
 from core.checks.cross_state import ReportState
-from core.checks.sentences import Prose, sentence_hash
+from core.checks.sentences import Prose, Sentence
 from core.messages import Bi, Joined, Message, msg
 from core.model import Finding, Severity, Span
 
@@ -27,6 +28,7 @@ MEASURE = Bi("按句计算：忽略标点、空白，数字不计差别", "count
 PASSAGES = 3
 QUOTE_CHARS = 60
 _threshold = DEFAULT_THRESHOLD
+_SPACES = re.compile(r"\s+")
 
 
 def set_threshold(percent: float) -> None:
@@ -50,18 +52,26 @@ class Repeats:
 
 
 def sentence_hashes(prose: Prose) -> frozenset[int]:
-    return frozenset(sentence_hash(s.key) for s in prose.sentences(mask_digits=True))
+    """The hashes of the report's sentence keys: what the later report's sentences are looked up in.
+    Python's own string hash, 64 bits like a digest but a C call: the sets live only in the process
+    that runs the cross checks (the batch's), where it is the same for the same key."""
+    return frozenset(map(hash, prose.keys(mask_digits=True)))
 
 
 def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
     """None when this report has no sentences to compare."""
+    return _repeats(prose.part_sentences(mask_digits=True), previous)
+
+
+def _repeats(parts: list[list[Sentence]], previous: Set[int]) -> Repeats | None:
+    """``repeats`` of a report's sentences, part by part (``Prose.part_sentences``)."""
     repeated = total = 0
     runs: list[Span] = []
-    for part in prose.part_sentences(mask_digits=True):
+    for part in parts:
         run: Span | None = None
         for s in part:
             total += 1
-            if sentence_hash(s.key) in previous:
+            if hash(s.key) in previous:
                 repeated += 1
                 run = (run[0], s.span[1]) if run else s.span
             else:
@@ -75,7 +85,7 @@ def repeats(prose: Prose, previous: Set[int]) -> Repeats | None:
 
 
 def _quote(prose: Prose, span: Span) -> Message:
-    passage = re.sub(r"\s+", "", prose.text(span))
+    passage = _SPACES.sub("", prose.text(span))
     shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
     return msg("X07.quote", text=shown, chars=len(passage))
 
@@ -83,24 +93,33 @@ def _quote(prose: Prose, span: Span) -> Message:
 @cross_check
 def repeats_of_last_year(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """On the later report of each consecutive pair; with several reports for last year (a page and
-    its PDF), the one it repeats most."""
+    its PDF), the one it repeats most. A report's previous years come one after another: its prose is
+    read back from a batch's disk and cut into sentences once for all of them and its quotes."""
     hashes: dict[int, frozenset[int]] = {}
-    best: dict[int, tuple[Repeats, int]] = {}
-    for j, i, _certain in AgencyIndex(states).previous_years():
-        if j not in hashes:
-            hashes[j] = sentence_hashes(states[j].narrative)
-        if not hashes[j]:
-            continue
-        found = repeats(states[i].narrative, hashes[j])
-        if found is not None and (i not in best or found.share > best[i][0].share):
-            best[i] = (found, j)
-    for i, (r, j) in best.items():
-        state, limit = states[i], threshold()
-        over = r.share > limit
-        prose = Prose(state.narrative.value)  # read back from a batch's disk once for all its quotes
-        passages = Joined(tuple(_quote(prose, p) for p in r.passages), "；", "; ")
-        message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
-                      measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
-                      passages=msg("X07.passages", passages=passages) if r.passages else None)
-        yield i, [state.finding("X07", message, spans=r.passages, subject="X07",
-                                severity=Severity.WARNING if over else Severity.INFO)]
+    for i, group in groupby(AgencyIndex(states).previous_years(), key=lambda pair: pair[1]):
+        prose, parts, best = None, [], None
+        for j, _, _certain in group:
+            if j not in hashes:
+                hashes[j] = sentence_hashes(states[j].narrative)
+            if not hashes[j]:
+                continue
+            if prose is None:
+                prose = Prose(states[i].narrative.value)
+                parts = prose.part_sentences(mask_digits=True)
+            found = _repeats(parts, hashes[j])
+            if found is not None and (best is None or found.share > best[0].share):
+                best = (found, j)
+        if best is not None:
+            yield i, [_finding(states, i, *best, prose)]
+
+
+def _finding(states: Sequence[ReportState], i: int, r: Repeats, j: int, prose: Prose) -> Finding:
+    """X07 on report ``i`` (whose prose is ``prose``) for repeating report ``j``."""
+    state, limit = states[i], threshold()
+    over = r.share > limit
+    passages = Joined(tuple(_quote(prose, p) for p in r.passages), "；", "; ")
+    message = msg("X07", previous=states[j].name, share=r.share, repeated=r.repeated, total=r.total,
+                  measure=MEASURE, verdict=msg("X07.over" if over else "X07.under", limit=limit),
+                  passages=msg("X07.passages", passages=passages) if r.passages else None)
+    return state.finding("X07", message, spans=r.passages, subject="X07",
+                         severity=Severity.WARNING if over else Severity.INFO)

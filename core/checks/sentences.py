@@ -8,7 +8,6 @@ drops punctuation, so 半角/全角 marks and spacing compare equal; ``mask_digi
 digits into one 0, so a sentence with only the year or a count changed is still the same sentence."""
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -40,17 +39,29 @@ def _sentences(folded: str, at: int, mask_digits: bool) -> list[Sentence]:
     (digits masked). Dropping characters and masking digits act character by character (a run of
     digits never spans a full stop, which stays), so the run is cleaned in one go and cut at its full
     stops, piece for piece with the run itself: two regular expressions a run, not two a sentence."""
-    cleaned = _NOT_WORD.sub("", folded.replace("_", ""))
-    if mask_digits:
-        cleaned = _DIGITS.sub("0", cleaned)
     out: list[Sentence] = []
     start = at
-    for piece, key in zip(_FULL_STOP.split(folded)[:-1], _FULL_STOP.split(cleaned)):  # no full stop after the last
+    for piece, key in zip(_FULL_STOP.split(folded)[:-1], _cleaned_pieces(folded, mask_digits)):  # no full stop after the last
         end = start + len(piece) + 1
         if len(key) >= MIN_CHARS:
             out.append(Sentence(key, (end - 1 - len(piece.lstrip()), end)))
         start = end
     return out
+
+
+def _cleaned_pieces(folded: str, mask_digits: bool) -> list[str]:
+    """The run cleaned (its key's characters only, digits masked) and cut at its full stops, which
+    cleaning keeps: one piece for each piece of the run, the last with no full stop after it."""
+    cleaned = _NOT_WORD.sub("", folded.replace("_", ""))
+    if mask_digits:
+        cleaned = _DIGITS.sub("0", cleaned)
+    return _FULL_STOP.split(cleaned)
+
+
+def _keys(folded: str, mask_digits: bool) -> list[str]:
+    """``[s.key for s in _sentences(folded, at, mask_digits)]``, without cutting the run itself: a key
+    is a piece of the cleaned run, and the pieces of the two correspond one for one."""
+    return [key for key in _cleaned_pieces(folded, mask_digits)[:-1] if len(key) >= MIN_CHARS]
 
 
 def part_spans(report: Report, parts: Sequence[int]) -> list[Span]:
@@ -83,14 +94,13 @@ class Prose(Parked):
     def sentences(self, mask_digits: bool) -> list[Sentence]:
         return [s for part in self.part_sentences(mask_digits) for s in part]
 
+    def keys(self, mask_digits: bool) -> list[str]:
+        """The keys of ``sentences``, what comparing two reports' sentences as sets needs."""
+        return [key for _, body in self.value for key in _keys(fold(body), mask_digits)]
+
     def text(self, span: Span) -> str:
         """The report's text at ``span``, which lies inside one part."""
         for lo, body in self.value:
             if lo <= span[0] and span[1] <= lo + len(body):
                 return body[span[0] - lo:span[1] - lo]
         raise ValueError(f"{span} is not inside one part")
-
-
-def sentence_hash(key: str) -> int:
-    """A stable 64-bit hash (str hashes change between runs; the set may be kept across a batch)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
