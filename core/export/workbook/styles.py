@@ -32,7 +32,6 @@ from openpyxl.styles.numbers import (
     BUILTIN_FORMATS_REVERSE,
     is_date_format,
 )
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
@@ -54,6 +53,7 @@ MAX_ROW_POINTS = 409  # Excel's limit on a row's height
 MAX_CELL_TEXT = 32767  # Excel's limit on a cell's text
 ROW_HEIGHT = 13.5  # a row of one line of 9-point text (openpyxl's default, 15, wastes a sixth of a page)
 ROW_HEIGHTS = "_row_heights"  # attribute of a worksheet: {row: points}, written by core.export.workbook.writer
+COLUMN_WIDTHS = "_column_widths"  # attribute of a worksheet: {column: width}, likewise
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,9 @@ class Sheet:
         self.row_height = row_height
         ws.sheet_format.defaultRowHeight = row_height
         ws.sheet_format.customHeight = True
-        for col, width in widths.items():
-            ws.column_dimensions[get_column_letter(col)].width = width
+        # a plain mapping for the writer, as the row heights: openpyxl's column dimension objects cost more to
+        # make than the columns they describe
+        setattr(ws, COLUMN_WIDTHS, self.widths)
         self._height: dict[int, float] = {}
 
     @property

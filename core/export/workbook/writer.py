@@ -1,34 +1,47 @@
-"""Saving a workbook quickly: openpyxl's own writer, with its two big costs taken out.
+"""Saving a workbook quickly: openpyxl's own package writer, with the worksheets written here.
 
 Per cell, openpyxl looks the cell's style up by hashing its style array and builds the cell's XML through
-lxml, a context manager per element; per sheet, it writes a temporary file and deletes it again (slow on
-a busy disk, slower under a virus scanner). Here openpyxl still writes everything around the cells (views,
-columns, merges, validations, links, print set-up, header and footer, styles, the package), into memory;
-the cells themselves (``<sheetData>``) are written as text in one pass, each shared style array looked up
-once. Only the values the workbook uses are written (text, numbers, dates, formulas), exactly as openpyxl
-writes them; anything else is refused. Relies on openpyxl 3.1's writer internals (pinned below 4 in
-requirements); the tests reopen every workbook with openpyxl and LibreOffice."""
+lxml, a context manager per element; per sheet, it serialises a dozen settings objects (views, format,
+columns, print set-up, header and footer …) element by element, and writes a temporary file and deletes
+it again (slow on a busy disk, slower under a virus scanner). Here each worksheet is written as text into
+memory, byte for byte what openpyxl 3.1's ``WorksheetWriter`` writes (tests/workbook/test_writer.py
+compares the two on every sheet of a batch): the cells in one pass, each shared style array looked up
+once; the settings that repeat on every sheet (views, sheet format, print options, margins, page set-up)
+serialised by openpyxl once per process and remembered by their state; the others (columns, merges,
+conditional formats, header and footer) written from the few values the workbook sets. Only what the
+workbook uses is written (text, numbers, dates, formulas; no hyperlink objects, charts, images, tables,
+protection, page breaks); anything else is refused. openpyxl still writes styles, comments and the
+package. Relies on openpyxl 3.1's internals (pinned below 4 in requirements); the tests reopen every
+workbook with openpyxl and LibreOffice."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from lxml.etree import Element, SubElement
+from lxml.etree import tostring
 from openpyxl import Workbook
 from openpyxl.comments.comment_sheet import CommentRecord
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.descriptors.serialisable import Serialisable
+from openpyxl.formatting.rule import Rule
+from openpyxl.packaging.relationship import RelationshipList
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
-from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.header_footer import HeaderFooter
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
-from core.export.workbook.styles import ROW_HEIGHTS
+from core.export.workbook.styles import COLUMN_WIDTHS, ROW_HEIGHTS
 
 _PLACEHOLDER = "nbSheetData"
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))  # '&' first
+_ATTR_ESCAPES = _ESCAPES + (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
+_CUSTOM = ' customWidth="1"'  # openpyxl: a column's width is custom when it is not 0
+_HEAD = f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode()
+_LEGACY = (b'<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+           b' r:id="anysvml"/>')
 _DATES = (dt.datetime, dt.date)
 _LETTERS = [""] + [get_column_letter(i) for i in range(1, 100)]
 
@@ -40,15 +53,74 @@ def _text(value: str) -> str:
     return value
 
 
-class _SheetWriter(WorksheetWriter):
-    rows_xml = b""
+class _SheetXml:
+    """One worksheet's XML, as openpyxl's ``WorksheetWriter`` writes it for the sheets this workbook makes."""
 
-    def write_rows(self) -> None:
-        xf = self.xf.send(True)
-        with xf.element("sheetData"):
-            xf.write(Element(_PLACEHOLDER))
-        self.xf.send(None)
-        self.rows_xml = self._rows().encode("utf-8")
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        ws._hyperlinks, ws._comments = [], []  # what WorksheetWriter resets: the cells' comments go here
+        self.rels = RelationshipList()
+        self.dimension = "A1:A1"
+
+    def write(self) -> bytes:
+        ws = self.ws
+        if (ws._charts or ws._images or ws._tables or ws._pivots or ws.protection.sheet or ws.scenarios.scenario
+                or ws.row_breaks.brk or ws.col_breaks.brk or ws.legacy_drawing is not None):
+            raise RuntimeError(f"{ws.title}: a sheet setting this writer does not write")
+        rows = self._rows().encode("utf-8")  # before the tail: it collects the comments
+        head = (_HEAD + _memo_xml(ws.sheet_properties) + f'<dimension ref="{self.dimension}"/>'.encode()
+                + _memo_xml(ws.views) + _memo_xml(ws.sheet_format) + self._cols())
+        return head + b"<sheetData>" + rows + b"</sheetData>" + self._tail() + b"</worksheet>"
+
+    def _cols(self) -> bytes:
+        widths = getattr(self.ws, COLUMN_WIDTHS, None)
+        if not widths:
+            return b""
+        cols = "".join(f'<col width="{width:.16g}"{_CUSTOM if width else ""} min="{col}" max="{col}"/>'
+                       for col, width in sorted(widths.items()))
+        return f"<cols>{cols}</cols>".encode()
+
+    def _tail(self) -> bytes:
+        ws = self.ws
+        out: list[bytes] = []
+        flt = ws.auto_filter
+        if flt.ref is not None:
+            plain = not flt.filterColumn and flt.sortState is None
+            out.append(f'<autoFilter ref="{_attr(flt.ref)}"/>'.encode() if plain else tostring(flt.to_tree()))
+        ranges = ws.merged_cells.ranges
+        if ranges:
+            merges = "".join(f'<mergeCell ref="{r.coord}"/>' for r in ranges)
+            out.append(f'<mergeCells count="{len(ranges)}">{merges}</mergeCells>'.encode())
+        if ws.conditional_formatting:
+            out.append(self._formatting())
+        if ws.data_validations:
+            out.append(tostring(ws.data_validations.to_tree()))
+        out += (_memo_xml(ws.print_options), _memo_xml(ws.page_margins), _memo_xml(ws.page_setup), _header_footer(ws))
+        if ws._comments:
+            out.append(_LEGACY)
+        return b"".join(out)
+
+    def _formatting(self) -> bytes:
+        """What ``WorksheetWriter.write_formatting`` writes: each rule's look is given its index among the
+        workbook's differential styles; a rule of the one kind the workbook makes (a cell equal to a value)
+        written here, any other by openpyxl."""
+        wb = self.ws.parent
+        empty = DifferentialStyle()
+        out: list[bytes] = []
+        for cf in self.ws.conditional_formatting:
+            for rule in cf.rules:
+                if rule.dxf and rule.dxf != empty:
+                    rule.dxfId = wb._differential_styles.add(rule.dxf)
+            if cf.pivot is not None or not all(map(_plain_rule, cf.rules)):
+                out.append(tostring(cf.to_tree()))
+                continue
+            rules = "".join(
+                f'<cfRule type="cellIs" priority="{r.priority}" operator="{r.operator}"'
+                + (f' dxfId="{r.dxfId}"' if r.dxfId is not None else "") + ">"
+                + "".join(f"<formula>{_text(f)}</formula>" for f in r.formula) + "</cfRule>" for r in cf.rules)
+            out.append(f'<conditionalFormatting sqref="{_attr(str(cf.sqref))}">{rules}</conditionalFormatting>'
+                       .encode("ascii", "xmlcharrefreplace"))
+        return b"".join(out)
 
     def _rows(self) -> str:
         ws = self.ws
@@ -57,7 +129,12 @@ class _SheetWriter(WorksheetWriter):
         heights = getattr(ws, ROW_HEIGHTS, {})
         rows: dict[int, list] = {r: [] for r in heights}
         cells = ws._cells
-        for key in sorted(cells):
+        keys = sorted(cells)
+        if keys:
+            cols = [c for _, c in keys]
+            self.dimension = (f"{get_column_letter(min(cols))}{keys[0][0]}:"
+                              f"{get_column_letter(max(cols))}{keys[-1][0]}")
+        for key in keys:
             row = rows.get(key[0])
             if row is None:
                 row = rows[key[0]] = []
@@ -71,7 +148,7 @@ class _SheetWriter(WorksheetWriter):
                 if cell._comment is not None:
                     ws._comments.append(CommentRecord.from_cell(cell))
                 if cell._hyperlink:
-                    ws._hyperlinks.append(cell._hyperlink)
+                    raise RuntimeError(f"{cell.coordinate}: a hyperlink object (the workbook writes HYPERLINK formulas)")
                 value, style = cell._value, cell._style
                 if value is None and style is None:
                     continue
@@ -87,50 +164,96 @@ class _SheetWriter(WorksheetWriter):
                 elif type(value) is int:
                     out.append(f'<c {attrs} t="n"><v>{value}</v></c>')
                 else:
-                    out.append(self._cell(attrs, cell.data_type, value, epoch, cell))
+                    out.append(_cell(attrs, cell.data_type, value, epoch, cell))
             out.append("</row>")
         return "".join(out)
 
-    @staticmethod
-    def _cell(attrs: str, kind: str, value, epoch, cell) -> str:
-        if value is None:
-            return f"<c {attrs}/>"
-        if kind == "f":
-            return f"<c {attrs}><f>{_text(value[1:])}</f><v></v></c>"
-        if kind == "s":
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            return f'<c {attrs} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
-        if kind == "d" and isinstance(value, _DATES):
-            return f'<c {attrs} t="n"><v>{to_excel(value, epoch)!r}</v></c>'
-        if kind == "n" and type(value) in (int, float, Decimal):
-            number = format(value, "f") if isinstance(value, Decimal) else repr(value)
-            return f'<c {attrs} t="n"><v>{number}</v></c>'
-        raise TypeError(f"{type(value).__name__} in {cell.coordinate}: not a value the workbook writes")
+
+def _cell(attrs: str, kind: str, value, epoch, cell) -> str:
+    if kind == "f":
+        return f"<c {attrs}><f>{_text(value[1:])}</f><v></v></c>"
+    if kind == "s":
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'<c {attrs} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+    if kind == "d" and isinstance(value, _DATES):
+        return f'<c {attrs} t="n"><v>{to_excel(value, epoch)!r}</v></c>'
+    if kind == "n" and type(value) in (int, float, Decimal):
+        number = format(value, "f") if isinstance(value, Decimal) else repr(value)
+        return f'<c {attrs} t="n"><v>{number}</v></c>'
+    raise TypeError(f"{type(value).__name__} in {cell.coordinate}: not a value the workbook writes")
 
 
-    def write_merged_cells(self) -> None:
-        ranges = self.ws.merged_cells.ranges
-        if ranges:
-            el = Element("mergeCells", count=str(len(ranges)))
-            for r in ranges:
-                SubElement(el, "mergeCell", ref=r.coord)
-            self.xf.send(el)
+_RULE_DEFAULTS = tuple((a, None) for a in Rule.__attrs__ + Rule.__elements__
+                       if a not in ("type", "priority", "operator", "dxfId", "formula"))
+
+
+def _plain_rule(rule: Rule) -> bool:
+    """A 'cell is' rule with nothing set but its operator, formulas and look (what ``CellIsRule`` makes)."""
+    return (type(rule) is Rule and rule.type == "cellIs" and rule.operator is not None
+            and all(getattr(rule, a) is v for a, v in _RULE_DEFAULTS))
+
+
+def _header_footer(ws) -> bytes:
+    """``<headerFooter>`` as openpyxl writes it: each item packed by openpyxl's own ``str`` (its mini-format
+    and escapes), all six written (the unused ones empty) once any of them has text."""
+    hf = ws.HeaderFooter
+    if hf.differentOddEven is not None or hf.differentFirst is not None or hf.scaleWithDoc is not None \
+            or hf.alignWithMargins is not None:
+        return tostring(hf.to_tree())
+    items = (hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter)
+    if not any(items):
+        return b""
+    body = "".join(f"<{tag}>{_text(str(item))}</{tag}>" for tag, item in zip(HeaderFooter.__elements__, items))
+    return f"<headerFooter>{body}</headerFooter>".encode("ascii", "xmlcharrefreplace")
+
+
+# --- parts that are the same on most sheets: serialised once per process -----------------------------
+_MEMO: dict[tuple, bytes] = {}
+_MEMO_MAX = 512
+
+
+def _state(obj) -> tuple:
+    """What an openpyxl element serialises from: its public attributes, nested elements and lists in turn.
+    Private ones (``_parent``: the sheet a page set-up belongs to) are not written."""
+    out = [type(obj)]
+    for key, value in obj.__dict__.items():
+        if key[0] == "_":
+            continue
+        if isinstance(value, Serialisable):
+            value = _state(value)
+        elif isinstance(value, list):
+            value = tuple(_state(v) if isinstance(v, Serialisable) else v for v in value)
+        out.append((key, type(value), value))
+    return tuple(out)
+
+
+def _memo_xml(obj) -> bytes:
+    """``tostring(obj.to_tree())`` (nothing when openpyxl would skip it: an element that is false), remembered
+    by the element's state: views, sheet format, print options, margins and page set-up repeat on every
+    sheet of every workbook."""
+    key = _state(obj)
+    found = _MEMO.get(key)
+    if found is None:
+        tree = obj.to_tree() if obj else None
+        found = tostring(tree) if tree is not None else b""
+        if len(_MEMO) < _MEMO_MAX:
+            _MEMO[key] = found
+    return found
+
+
+def _attr(value: str) -> str:
+    """An attribute value escaped as lxml escapes it."""
+    for ch, entity in _ATTR_ESCAPES:
+        if ch in value:
+            value = value.replace(ch, entity)
+    return value
 
 
 class _MemoryWriter(ExcelWriter):
     def write_worksheet(self, ws) -> None:
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        out = io.BytesIO()
-        writer = _SheetWriter(ws, out)
-        writer.write()
-        ws._rels = writer._rels
-        xml = out.getvalue()
-        placeholder = f"<{_PLACEHOLDER}/>".encode()
-        if placeholder not in xml:
-            raise RuntimeError("openpyxl wrote the sheet in a way this writer does not know")
-        self._archive.writestr(ws.path[1:], xml.replace(placeholder, writer.rows_xml, 1))
+        writer = _SheetXml(ws)
+        self._archive.writestr(ws.path[1:], writer.write())
+        ws._rels = writer.rels
         self.manifest.append(ws)
 
 

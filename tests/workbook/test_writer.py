@@ -1,0 +1,58 @@
+"""The fast writer (``core.export.workbook.writer``) writes every sheet as openpyxl's own writer does: each
+sheet of the batch's workbooks and of its 汇总, byte for byte, but the cells (``<sheetData>``, which
+openpyxl would write through its row and column dimension objects, not made here)."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
+
+import core.export.summary as summary
+from core.export.workbook import build_workbook, writer
+from core.export.workbook.styles import COLUMN_WIDTHS
+from tests.workbook.conftest import Batch
+
+_CELLS = re.compile(rb"<sheetData>.*</sheetData>|<sheetData/>", re.S)
+
+
+def _openpyxl_xml(ws) -> bytes:
+    for col, width in getattr(ws, COLUMN_WIDTHS).items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    out = io.BytesIO()
+    w = WorksheetWriter(ws, out)
+    w.write()
+    return out.getvalue()
+
+
+def _assert_same_sheets(wb) -> None:
+    for ws in wb.worksheets:
+        ours = writer._SheetXml(ws).write()
+        comments = len(ws._comments)
+        theirs = _openpyxl_xml(ws)
+        assert len(ws._comments) == comments
+        assert _CELLS.sub(b"", ours) == _CELLS.sub(b"", theirs), ws.title
+
+
+def test_workbook_sheets_as_openpyxl_writes_them(batch: Batch) -> None:
+    for wb in batch.result.workbooks:
+        _assert_same_sheets(build_workbook(batch.reviews_in(wb), "张审计"))
+
+
+def test_summary_sheets_as_openpyxl_writes_them(batch: Batch, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    books = []
+    monkeypatch.setattr(summary, "save_atomically", lambda wb, path: books.append(wb))
+    summary.write_summary(batch.result.workbooks, batch.result.unreadable, tmp_path / "汇总.xlsx", "张审计")
+    assert len(books) == 1
+    _assert_same_sheets(books[0])
+
+
+def test_memo_tells_states_apart() -> None:
+    """Two page set-ups that differ in one attribute are not taken for one another."""
+    from openpyxl.worksheet.page import PrintPageSetup
+
+    a, b = PrintPageSetup(orientation="landscape"), PrintPageSetup(orientation="portrait")
+    assert writer._memo_xml(a) != writer._memo_xml(b)
+    assert writer._memo_xml(PrintPageSetup()) == b""  # an empty one is not written, as openpyxl skips it
