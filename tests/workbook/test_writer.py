@@ -1,14 +1,17 @@
-"""The fast writer (``core.export.workbook.writer``) writes every sheet as openpyxl's own writer does: each
-sheet of the batch's workbooks and of its 汇总, byte for byte, but the cells (``<sheetData>``, which
-openpyxl would write through its row and column dimension objects, not made here)."""
+"""The fast writer (``core.export.workbook.writer``) writes every sheet and the style sheet as openpyxl's own
+writer does: each sheet of the batch's workbooks and of its 汇总, byte for byte, but the cells
+(``<sheetData>``, which openpyxl would write through its row and column dimension objects, not made here)."""
 from __future__ import annotations
 
 import io
 import re
 
 import pytest
+from openpyxl import Workbook
+from openpyxl.styles.stylesheet import write_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.xml.functions import tostring
 
 import core.export.summary as summary
 from core.export.workbook import build_workbook, writer
@@ -34,6 +37,7 @@ def _assert_same_sheets(wb) -> None:
         theirs = _openpyxl_xml(ws)
         assert len(ws._comments) == comments
         assert _CELLS.sub(b"", ours) == _CELLS.sub(b"", theirs), ws.title
+    assert writer._stylesheet(wb) == tostring(write_stylesheet(wb))  # the cells' styles are known by now
 
 
 def test_workbook_sheets_as_openpyxl_writes_them(batch: Batch) -> None:
@@ -47,6 +51,11 @@ def test_summary_sheets_as_openpyxl_writes_them(batch: Batch, tmp_path, monkeypa
     summary.write_summary(batch.result.workbooks, batch.result.unreadable, tmp_path / "汇总.xlsx", "张审计")
     assert len(books) == 1
     _assert_same_sheets(books[0])
+
+
+def test_default_stylesheet_as_openpyxl_writes_it() -> None:
+    wb = Workbook()
+    assert writer._stylesheet(wb) == tostring(write_stylesheet(wb))
 
 
 def test_memo_tells_states_apart() -> None:

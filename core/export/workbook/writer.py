@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -25,20 +26,35 @@ from openpyxl import Workbook
 from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.descriptors.serialisable import Serialisable
 from openpyxl.formatting.rule import Rule
+from openpyxl.packaging.extended import ExtendedProperties
 from openpyxl.packaging.relationship import RelationshipList
+from openpyxl.styles.cell_style import CellStyle
+from openpyxl.styles.colors import ColorList
 from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, NumberFormat
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.worksheet.header_footer import HeaderFooter
 from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import (
+    ARC_APP,
+    ARC_CORE,
+    ARC_ROOT_RELS,
+    ARC_STYLE,
+    ARC_THEME,
+    ARC_WORKBOOK,
+    ARC_WORKBOOK_RELS,
+    SHEET_MAIN_NS,
+)
 
 from core.export.workbook.styles import COLUMN_WIDTHS, ROW_HEIGHTS
 
-_PLACEHOLDER = "nbSheetData"
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))  # '&' first
 _ATTR_ESCAPES = _ESCAPES + (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
 _CUSTOM = ' customWidth="1"'  # openpyxl: a column's width is custom when it is not 0
+_STYLE_HEAD = f'<styleSheet xmlns="{SHEET_MAIN_NS}">'.encode()
 _HEAD = f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode()
 _LEGACY = (b'<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
            b' r:id="anysvml"/>')
@@ -209,7 +225,7 @@ def _header_footer(ws) -> bytes:
 
 # --- parts that are the same on most sheets: serialised once per process -----------------------------
 _MEMO: dict[tuple, bytes] = {}
-_MEMO_MAX = 512
+_MEMO_MAX = 4096
 
 
 def _state(obj) -> tuple:
@@ -250,11 +266,101 @@ def _attr(value: str) -> str:
 
 
 class _MemoryWriter(ExcelWriter):
+    def write_data(self) -> None:
+        """``ExcelWriter.write_data`` for what a workbook of ours holds (worksheets, comments, styles): the
+        same parts in the same order, the style sheet written by ``_stylesheet``."""
+        wb, archive = self.workbook, self._archive
+        if (wb.loaded_theme or len(wb.custom_doc_props) or wb.chartsheets or wb._external_links
+                or wb.vba_archive):
+            raise RuntimeError("a workbook part this writer does not write")
+        archive.writestr(ARC_APP, _app_xml())
+        archive.writestr(ARC_CORE, tostring(wb.properties.to_tree(), encoding="utf-8"))
+        archive.writestr(ARC_THEME, theme_xml)
+        self._write_worksheets()
+        archive.writestr(ARC_STYLE, _stylesheet(wb))
+        writer = WorkbookWriter(wb)
+        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
+        archive.writestr(ARC_WORKBOOK, writer.write())
+        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        self.manifest._write(archive, wb)
+
     def write_worksheet(self, ws) -> None:
         writer = _SheetXml(ws)
         self._archive.writestr(ws.path[1:], writer.write())
         ws._rels = writer.rels
         self.manifest.append(ws)
+
+
+@lru_cache(maxsize=1)
+def _app_xml() -> bytes:
+    """docProps/app.xml: openpyxl writes the same default properties into every workbook."""
+    return tostring(ExtendedProperties().to_tree(), encoding="utf-8")
+
+
+# --- the style sheet ---------------------------------------------------------------------------------
+def _stylesheet(wb) -> bytes:
+    """xl/styles.xml, byte for byte what openpyxl's ``write_stylesheet`` gives (tests/workbook/test_writer.py):
+    the same elements in the same order, each font, fill, border, format, xf and named style serialised
+    by openpyxl once per process and remembered by its state. Fonts, fills and borders are the few dozen
+    objects every workbook shares (``styles._parts``); a workbook differs in which it uses and in its xfs."""
+    out = [_STYLE_HEAD]
+    formats = [_utf8(("numFmt", i, code), lambda i=i, code=code: NumberFormat(i, code).to_tree("numFmt"))
+               for i, code in enumerate(wb._number_formats, BUILTIN_FORMATS_MAX_SIZE)]
+    out.append(_container("numFmts", formats, empty=True))
+    for tag, objects in (("fonts", wb._fonts), ("fills", wb._fills), ("borders", wb._borders)):
+        out.append(_container(tag, [_utf8(_state(o), o.to_tree) for o in objects]))
+    out.append(_container("cellStyleXfs", [_named_xf(ns) for ns in wb._named_styles], empty=True))
+    out.append(_container("cellXfs", [_cell_xf(wb, a) for a in wb._cell_styles], empty=True))
+    out.append(_container("cellStyles", [_utf8(("cellStyle", ns.name, ns.builtinId, ns.hidden, ns._style.xfId),
+                                               lambda ns=ns: ns.as_name().to_tree("cellStyle"))
+                                         for ns in wb._named_styles], empty=True))
+    out.append(_container("dxfs", [_utf8(_state(d), d.to_tree) for d in wb._differential_styles.styles]))
+    if wb._table_styles is not None:
+        out.append(_utf8(_state(wb._table_styles), wb._table_styles.to_tree))
+    out.append(_utf8(("colors", tuple(wb._colors)), lambda: ColorList(indexedColors=wb._colors).to_tree()))
+    out.append(b"</styleSheet>")
+    return b"".join(out)
+
+
+def _container(tag: str, items: list[bytes], empty: bool = False) -> bytes:
+    """A counted list: openpyxl leaves out an empty one, but for those it always writes (``empty``)."""
+    if not items:
+        return f'<{tag} count="0"/>'.encode() if empty else b""
+    return f'<{tag} count="{len(items)}">'.encode() + b"".join(items) + f"</{tag}>".encode()
+
+
+def _named_xf(ns) -> bytes:
+    """A named style's xf, as ``NamedStyle.as_xf`` makes it."""
+    key = ("named xf", tuple(ns._style), _state(ns.alignment), _state(ns.protection))
+    return _utf8(key, lambda: ns.as_xf().to_tree("xf"))
+
+
+def _cell_xf(wb, array) -> bytes:
+    """A cell style's xf, as ``write_stylesheet`` makes it: its alignment and protection included when
+    they are not the defaults (index 0)."""
+    alignment = wb._alignments[array.alignmentId] if array.alignmentId else None
+    protection = wb._protections[array.protectionId] if array.protectionId else None
+    key = ("cell xf", tuple(array), alignment and _state(alignment), protection and _state(protection))
+
+    def make():
+        xf = CellStyle.from_array(array)
+        if alignment is not None:
+            xf.alignment = alignment
+        if protection is not None:
+            xf.protection = protection
+        return xf.to_tree("xf")
+    return _utf8(key, make)
+
+
+def _utf8(key: tuple, make) -> bytes:
+    """``tostring(make())`` in UTF-8 (as openpyxl writes the style sheet), remembered by ``key``."""
+    key = ("utf-8",) + key
+    found = _MEMO.get(key)
+    if found is None:
+        found = tostring(make(), encoding="utf-8")
+        if len(_MEMO) < _MEMO_MAX:
+            _MEMO[key] = found
+    return found
 
 
 def save(wb: Workbook, path: str | Path) -> None:
