@@ -65,3 +65,25 @@ def test_memo_tells_states_apart() -> None:
     a, b = PrintPageSetup(orientation="landscape"), PrintPageSetup(orientation="portrait")
     assert writer._memo_xml(a) != writer._memo_xml(b)
     assert writer._memo_xml(PrintPageSetup()) == b""  # an empty one is not written, as openpyxl skips it
+
+
+def test_header_footer_items_packed_as_openpyxl_packs_them() -> None:
+    """Every combination of parts, fonts, sizes, colours, page codes and control characters."""
+    import itertools
+    import random
+
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
+
+    rng = random.Random(7)
+    texts = [None, "", "被审阅单位：A&&B", "第 &[Page] 页 共 &[Pages] 页", "x\x01<y>&[Tab]", "&P/&N"]
+    for _ in range(300):
+        item = HeaderFooterItem()
+        for part in (item.left, item.center, item.right):
+            part.text = rng.choice(texts)
+            part.font, part.size, part.color = rng.choice([None, "宋体,Bold"]), rng.choice([None, 9]), \
+                rng.choice([None, "FF0000"])
+        assert writer._packed(item) == str(item)
+    for parts in itertools.product(texts[:3], repeat=3):
+        item = HeaderFooterItem()
+        item.left.text, item.center.text, item.right.text = parts
+        assert writer._packed(item) == str(item)

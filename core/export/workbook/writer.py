@@ -16,6 +16,7 @@ workbook with openpyxl and LibreOffice."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, NumberFormat
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.escape import escape
 from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.worksheet.header_footer import HeaderFooter
 from openpyxl.writer.excel import ExcelWriter
@@ -210,17 +212,34 @@ def _plain_rule(rule: Rule) -> bool:
 
 
 def _header_footer(ws) -> bytes:
-    """``<headerFooter>`` as openpyxl writes it: each item packed by openpyxl's own ``str`` (its mini-format
-    and escapes), all six written (the unused ones empty) once any of them has text."""
+    """``<headerFooter>`` as openpyxl writes it: all six items (the unused ones empty) once any has text."""
     hf = ws.HeaderFooter
     if hf.differentOddEven is not None or hf.differentFirst is not None or hf.scaleWithDoc is not None \
             or hf.alignWithMargins is not None:
         return tostring(hf.to_tree())
     items = (hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter)
-    if not any(items):
+    if not any(items):  # openpyxl's test: some part of some item has text
         return b""
-    body = "".join(f"<{tag}>{_text(str(item))}</{tag}>" for tag, item in zip(HeaderFooter.__elements__, items))
+    body = "".join(f"<{tag}>{_text(_packed(item))}</{tag}>" for tag, item in zip(HeaderFooter.__elements__, items))
     return f"<headerFooter>{body}</headerFooter>".encode("ascii", "xmlcharrefreplace")
+
+
+# openpyxl 3.1's HeaderFooterItem.__str__, with its pattern compiled once rather than on every call
+_HF_CODES = {"&[Tab]": "&A", "&[Pages]": "&N", "&[Date]": "&D", "&[Path]": "&Z", "&[Page]": "&P",
+             "&[Time]": "&T", "&[File]": "&F", "&[Picture]": "&G"}
+_HF_CODE = re.compile("|".join(f"({re.escape(k)})" for k in _HF_CODES))
+
+
+def _packed(item) -> str:
+    """A header or footer item in Excel's mini-format: '&L', '&C', '&R' before each part that has text, its
+    font, size and colour codes, then the text (openpyxl's escapes for control characters)."""
+    txt = []
+    for key, part in zip("LCR", (item.left, item.center, item.right)):
+        if part.text is not None:
+            fmt = (f'&"{part.font}"' if part.font else "") + (f"&{part.size} " if part.size else "") \
+                + (f"&K{part.color}" if part.color else "")
+            txt.append(f"&{key}{fmt}{part.text}")
+    return escape(_HF_CODE.sub(lambda m: _HF_CODES[m.group(0)], "".join(txt)))
 
 
 # --- parts that are the same on most sheets: serialised once per process -----------------------------
