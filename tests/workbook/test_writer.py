@@ -31,8 +31,9 @@ def _openpyxl_xml(ws) -> bytes:
 
 
 def _assert_same_sheets(wb) -> None:
+    dxf_ids: dict = {}  # one per workbook, as the writer keeps it
     for ws in wb.worksheets:
-        ours = writer._SheetXml(ws).write()
+        ours = writer._SheetXml(ws, dxf_ids).write()
         comments = len(ws._comments)
         theirs = _openpyxl_xml(ws)
         assert len(ws._comments) == comments
@@ -87,3 +88,22 @@ def test_header_footer_items_packed_as_openpyxl_packs_them() -> None:
         item = HeaderFooterItem()
         item.left.text, item.center.text, item.right.text = parts
         assert writer._packed(item) == str(item)
+
+
+def test_cells_made_as_openpyxl_makes_them() -> None:
+    """``styles._cell`` sets every slot ``Cell(ws, row, col)`` sets, to the same values, and shares the array."""
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles.cell_style import StyleArray
+
+    from core.export.workbook.styles import _cell
+
+    ws = Workbook().active
+    array = StyleArray([1, 2, 3, 0, 0, 0, 0, 0, 0])
+    ours, theirs = _cell(ws, 3, 4, array), Cell(ws, 3, 4)
+    slots = [s for k in Cell.__mro__ for s in getattr(k, "__slots__", ())]
+    assert {s for s in slots if s != "_style"} == {"row", "column", "_value", "data_type", "parent", "_hyperlink",
+                                                   "_comment"}
+    for s in slots:
+        if s != "_style":
+            assert getattr(ours, s) == getattr(theirs, s), s
+    assert ours._style is array and theirs._style is None

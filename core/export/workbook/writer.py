@@ -74,8 +74,9 @@ def _text(value: str) -> str:
 class _SheetXml:
     """One worksheet's XML, as openpyxl's ``WorksheetWriter`` writes it for the sheets this workbook makes."""
 
-    def __init__(self, ws) -> None:
+    def __init__(self, ws, dxf_ids: dict[tuple, int] | None = None) -> None:
         self.ws = ws
+        self.dxf_ids = {} if dxf_ids is None else dxf_ids  # a look's state → its index: one map per workbook
         ws._hyperlinks, ws._comments = [], []  # what WorksheetWriter resets: the cells' comments go here
         self.rels = RelationshipList()
         self.dimension = "A1:A1"
@@ -122,13 +123,11 @@ class _SheetXml:
         """What ``WorksheetWriter.write_formatting`` writes: each rule's look is given its index among the
         workbook's differential styles; a rule of the one kind the workbook makes (a cell equal to a value)
         written here, any other by openpyxl."""
-        wb = self.ws.parent
-        empty = DifferentialStyle()
         out: list[bytes] = []
         for cf in self.ws.conditional_formatting:
             for rule in cf.rules:
-                if rule.dxf and rule.dxf != empty:
-                    rule.dxfId = wb._differential_styles.add(rule.dxf)
+                if rule.dxf:
+                    self._register(rule)
             if cf.pivot is not None or not all(map(_plain_rule, cf.rules)):
                 out.append(tostring(cf.to_tree()))
                 continue
@@ -139,6 +138,24 @@ class _SheetXml:
             out.append(f'<conditionalFormatting sqref="{_attr(str(cf.sqref))}">{rules}</conditionalFormatting>'
                        .encode("ascii", "xmlcharrefreplace"))
         return b"".join(out)
+
+    def _register(self, rule: Rule) -> None:
+        """``if rule.dxf != DifferentialStyle(): rule.dxfId = wb._differential_styles.add(rule.dxf)``, with
+        openpyxl's field-by-field comparisons made once per state of a look: whether it is empty, once per
+        process; its index, once per workbook (a look equal in state to one registered before is equal to
+        it, so openpyxl's ``add`` would give the index that one got)."""
+        key = _state(rule.dxf)
+        empty = _EMPTY_DXF.get(key)
+        if empty is None:
+            empty = not (rule.dxf != DifferentialStyle())
+            if len(_EMPTY_DXF) < _MEMO_MAX:
+                _EMPTY_DXF[key] = empty
+        if empty:
+            return
+        found = self.dxf_ids.get(key)
+        if found is None:
+            found = self.dxf_ids[key] = self.ws.parent._differential_styles.add(rule.dxf)
+        rule.dxfId = found
 
     def _rows(self) -> str:
         ws = self.ws
@@ -244,6 +261,7 @@ def _packed(item) -> str:
 
 # --- parts that are the same on most sheets: serialised once per process -----------------------------
 _MEMO: dict[tuple, bytes] = {}
+_EMPTY_DXF: dict[tuple, bool] = {}  # a conditional format's look by its state: is it openpyxl's empty one
 _MEMO_MAX = 4096
 
 
@@ -285,6 +303,10 @@ def _attr(value: str) -> str:
 
 
 class _MemoryWriter(ExcelWriter):
+    def __init__(self, workbook: Workbook, archive: ZipFile) -> None:
+        super().__init__(workbook, archive)
+        self.dxf_ids: dict[tuple, int] = {}  # the conditional formats' looks registered in this workbook
+
     def write_data(self) -> None:
         """``ExcelWriter.write_data`` for what a workbook of ours holds (worksheets, comments, styles): the
         same parts in the same order, the style sheet written by ``_stylesheet``."""
@@ -304,7 +326,7 @@ class _MemoryWriter(ExcelWriter):
         self.manifest._write(archive, wb)
 
     def write_worksheet(self, ws) -> None:
-        writer = _SheetXml(ws)
+        writer = _SheetXml(ws, self.dxf_ids)
         self._archive.writestr(ws.path[1:], writer.write())
         ws._rels = writer.rels
         self.manifest.append(ws)
