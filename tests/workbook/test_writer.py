@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles.stylesheet import write_stylesheet
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.functions import tostring
 
@@ -39,6 +40,15 @@ def _assert_same_sheets(wb) -> None:
         assert len(ws._comments) == comments
         assert _CELLS.sub(b"", ours) == _CELLS.sub(b"", theirs), ws.title
     assert writer._stylesheet(wb) == tostring(write_stylesheet(wb))  # the cells' styles are known by now
+    _assert_same_workbook_part(wb)
+
+
+def _assert_same_workbook_part(wb) -> None:
+    book, rels = writer._workbook_xml(wb)
+    theirs = WorkbookWriter(wb)
+    assert book == theirs.write()
+    assert rels == theirs.write_rels()
+    assert writer._root_rels() == theirs.write_root_rels()
 
 
 def test_workbook_sheets_as_openpyxl_writes_them(batch: Batch) -> None:
@@ -57,6 +67,18 @@ def test_summary_sheets_as_openpyxl_writes_them(batch: Batch, tmp_path, monkeypa
 def test_default_stylesheet_as_openpyxl_writes_it() -> None:
     wb = Workbook()
     assert writer._stylesheet(wb) == tostring(write_stylesheet(wb))
+
+
+def test_workbook_part_as_openpyxl_writes_it() -> None:
+    """A workbook without defined names, and one with every name this writer writes."""
+    wb = Workbook()
+    _assert_same_workbook_part(wb)
+    second = wb.create_sheet("A&B 'x'")
+    second.print_area = "A1:C9"
+    second.print_title_rows = "1:2"
+    second.auto_filter.ref = "A2:C9"
+    wb.active = 1
+    _assert_same_workbook_part(wb)
 
 
 def test_memo_tells_states_apart() -> None:

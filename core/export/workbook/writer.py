@@ -34,9 +34,11 @@ from openpyxl.styles.colors import ColorList
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, NumberFormat
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.cell import quote_sheetname
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 from openpyxl.utils.escape import escape
-from openpyxl.workbook._writer import WorkbookWriter
+from openpyxl.workbook._writer import WorkbookWriter, get_active_sheet
+from openpyxl.workbook.properties import WorkbookProperties
 from openpyxl.worksheet.header_footer import HeaderFooter
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.writer.theme import theme_xml
@@ -56,6 +58,8 @@ from core.export.workbook.styles import COLUMN_WIDTHS, ROW_HEIGHTS
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))  # '&' first
 _ATTR_ESCAPES = _ESCAPES + (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
 _CUSTOM = ' customWidth="1"'  # openpyxl: a column's width is custom when it is not 0
+_BOOK_HEAD = f'<workbook xmlns="{SHEET_MAIN_NS}">'.encode()
+_RELS_HEAD = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
 _STYLE_HEAD = f'<styleSheet xmlns="{SHEET_MAIN_NS}">'.encode()
 _HEAD = f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode()
 _LEGACY = (b'<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -319,10 +323,10 @@ class _MemoryWriter(ExcelWriter):
         archive.writestr(ARC_THEME, theme_xml)
         self._write_worksheets()
         archive.writestr(ARC_STYLE, _stylesheet(wb))
-        writer = WorkbookWriter(wb)
-        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
-        archive.writestr(ARC_WORKBOOK, writer.write())
-        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        book, rels = _workbook_xml(wb)
+        archive.writestr(ARC_ROOT_RELS, _root_rels())
+        archive.writestr(ARC_WORKBOOK, book)
+        archive.writestr(ARC_WORKBOOK_RELS, rels)
         self.manifest._write(archive, wb)
 
     def write_worksheet(self, ws) -> None:
@@ -336,6 +340,64 @@ class _MemoryWriter(ExcelWriter):
 def _app_xml() -> bytes:
     """docProps/app.xml: openpyxl writes the same default properties into every workbook."""
     return tostring(ExtendedProperties().to_tree(), encoding="utf-8")
+
+
+# --- the workbook part -------------------------------------------------------------------------------
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SHEET = f'<sheet xmlns:r="{_REL}" name="{{}}" sheetId="{{}}" state="visible" r:id="rId{{}}"/>'
+_SHEET_REL = f'<Relationship Type="{_REL}/worksheet" Target="{{}}" Id="rId{{}}"/>'
+
+
+def _workbook_xml(wb: Workbook) -> tuple[bytes, bytes]:
+    """xl/workbook.xml and its relationships, byte for byte what openpyxl's ``WorkbookWriter`` writes
+    (tests/workbook/test_writer.py): the sheets, and the names openpyxl gives each sheet's filter, print
+    titles and print area, written here; the properties, protection, views and calculation settings
+    serialised by openpyxl once per process, by their state. A workbook with anything more (defined
+    names of its own, hidden sheets, pivots, external links, a code name, 1904 dates) is left to openpyxl."""
+    sheets = wb._sheets
+    if (wb.code_name is not None or wb.excel_base_date == CALENDAR_MAC_1904 or wb._external_links or wb._pivots
+            or len(wb.defined_names) or wb.chartsheets or wb.vba_archive
+            or any(ws.sheet_state != "visible" or ws.defined_names for ws in sheets)):
+        writer = WorkbookWriter(wb)
+        return writer.write(), writer.write_rels()
+    if wb.views:
+        wb.views[0].activeTab = get_active_sheet(wb)  # what WorkbookWriter.write_views does
+    out = [_BOOK_HEAD, _workbook_pr()]
+    if wb.security is not None:
+        out.append(_utf8(_state(wb.security), lambda: wb.security.to_tree("workbookProtection")))
+    out.append(_container("bookViews", [_utf8(_state(v), v.to_tree) for v in wb.views], counted=False))
+    out.append(_container("sheets", [_SHEET.format(_attr(ws.title), i, i).encode() for i, ws in enumerate(sheets, 1)],
+                          counted=False))
+    names = []
+    for i, ws in enumerate(sheets):
+        quoted = quote_sheetname(ws.title)
+        if ws.auto_filter:
+            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                         f"{_text(f'{quoted}!{ws.auto_filter}')}</definedName>")
+        for kind, value in (("Print_Titles", ws.print_titles), ("Print_Area", ws.print_area)):
+            if value:
+                names.append(f'<definedName name="_xlnm.{kind}" localSheetId="{i}">{_text(value)}</definedName>')
+    out.append(f"<definedNames>{''.join(names)}</definedNames>".encode() if names else b"<definedNames/>")
+    if wb.calculation is not None:
+        out.append(_utf8(_state(wb.calculation), lambda: wb.calculation.to_tree("calcPr")))
+    out.append(b"</workbook>")
+    rels = [_SHEET_REL.format(_attr(ws.path), i) for i, ws in enumerate(sheets, 1)]
+    n = len(sheets)
+    rels.append(f'<Relationship Type="{_REL}/styles" Target="styles.xml" Id="rId{n + 1}"/>'
+                f'<Relationship Type="{_REL}/theme" Target="theme/theme1.xml" Id="rId{n + 2}"/>')
+    return b"".join(out), (_RELS_HEAD + "".join(rels) + "</Relationships>").encode()
+
+
+@lru_cache(maxsize=1)
+def _workbook_pr() -> bytes:
+    """``<workbookPr/>``: openpyxl writes fresh default properties when there is no code name nor 1904 dates."""
+    return tostring(WorkbookProperties().to_tree("workbookPr"), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _root_rels() -> bytes:
+    """_rels/.rels: the same three relationships for every workbook without custom properties or macros."""
+    return WorkbookWriter(Workbook()).write_root_rels()
 
 
 # --- the style sheet ---------------------------------------------------------------------------------
@@ -363,11 +425,13 @@ def _stylesheet(wb) -> bytes:
     return b"".join(out)
 
 
-def _container(tag: str, items: list[bytes], empty: bool = False) -> bytes:
-    """A counted list: openpyxl leaves out an empty one, but for those it always writes (``empty``)."""
+def _container(tag: str, items: list[bytes], empty: bool = False, counted: bool = True) -> bytes:
+    """A list, ``counted`` or not: openpyxl leaves out an empty one, but for those it always writes
+    (``empty``)."""
+    count = f' count="{len(items)}"' if counted else ""
     if not items:
-        return f'<{tag} count="0"/>'.encode() if empty else b""
-    return f'<{tag} count="{len(items)}">'.encode() + b"".join(items) + f"</{tag}>".encode()
+        return f"<{tag}{count}/>".encode() if empty else b""
+    return f"<{tag}{count}>".encode() + b"".join(items) + f"</{tag}>".encode()
 
 
 def _named_xf(ns) -> bytes:
