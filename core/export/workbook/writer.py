@@ -10,9 +10,11 @@ once; the settings that repeat on every sheet (views, sheet format, print option
 serialised by openpyxl once per process and remembered by their state; the others (columns, merges,
 conditional formats, header and footer) written from the few values the workbook sets. Only what the
 workbook uses is written (text, numbers, dates, formulas; no hyperlink objects, charts, images, tables,
-protection, page breaks); anything else is refused. openpyxl still writes styles, comments and the
-package. Relies on openpyxl 3.1's internals (pinned below 4 in requirements); the tests reopen every
-workbook with openpyxl and LibreOffice."""
+protection, page breaks); anything else is refused. The style sheet and the workbook part are written the
+same way (each font, fill, border, xf … serialised by openpyxl once per process), byte for byte what
+``write_stylesheet`` and ``WorkbookWriter`` write; openpyxl still writes the comments, the document
+properties and the content types. Relies on openpyxl 3.1's internals (pinned below 4 in requirements);
+the tests compare every part with openpyxl's own and reopen every workbook with openpyxl and LibreOffice."""
 from __future__ import annotations
 
 import datetime as dt
@@ -91,8 +93,8 @@ class _SheetXml:
                 or ws.row_breaks.brk or ws.col_breaks.brk or ws.legacy_drawing is not None):
             raise RuntimeError(f"{ws.title}: a sheet setting this writer does not write")
         rows = self._rows().encode("utf-8")  # before the tail: it collects the comments
-        head = (_HEAD + _memo_xml(ws.sheet_properties) + f'<dimension ref="{self.dimension}"/>'.encode()
-                + _memo_xml(ws.views) + _memo_xml(ws.sheet_format) + self._cols())
+        head = (_HEAD + _memo_xml(ws.sheet_properties, always=True) + f'<dimension ref="{self.dimension}"/>'.encode()
+                + _memo_xml(ws.views, always=True) + _memo_xml(ws.sheet_format, always=True) + self._cols())
         return head + b"<sheetData>" + rows + b"</sheetData>" + self._tail() + b"</worksheet>"
 
     def _cols(self) -> bytes:
@@ -187,7 +189,7 @@ class _SheetXml:
                 if cell._comment is not None:
                     ws._comments.append(CommentRecord.from_cell(cell))
                 if cell._hyperlink:
-                    raise RuntimeError(f"{cell.coordinate}: a hyperlink object (the workbook writes HYPERLINK formulas)")
+                    raise RuntimeError(f"{cell.coordinate}: a hyperlink object (the workbook links by formulas)")
                 value, style = cell._value, cell._style
                 if value is None and style is None:
                     continue
@@ -202,6 +204,8 @@ class _SheetXml:
                     out.append(f"<c {attrs}/>")
                 elif type(value) is int:
                     out.append(f'<c {attrs} t="n"><v>{value}</v></c>')
+                elif cell.data_type == "s" and value == value.strip():  # most text: no space to keep
+                    out.append(f'<c {attrs} t="inlineStr"><is><t>{_text(value)}</t></is></c>')
                 else:
                     out.append(_cell(attrs, cell.data_type, value, epoch, cell))
             out.append("</row>")
@@ -284,14 +288,15 @@ def _state(obj) -> tuple:
     return tuple(out)
 
 
-def _memo_xml(obj) -> bytes:
-    """``tostring(obj.to_tree())`` (nothing when openpyxl would skip it: an element that is false), remembered
-    by the element's state: views, sheet format, print options, margins and page set-up repeat on every
-    sheet of every workbook."""
-    key = _state(obj)
+def _memo_xml(obj, always: bool = False) -> bytes:
+    """``tostring(obj.to_tree())``, remembered by the element's state: views, sheet format, print options,
+    margins and page set-up repeat on every sheet of every workbook. Unless ``always`` (openpyxl writes the
+    sheet's properties, views and format unconditionally), nothing for an element that is false, as
+    openpyxl skips those."""
+    key = (always, _state(obj))
     found = _MEMO.get(key)
     if found is None:
-        tree = obj.to_tree() if obj else None
+        tree = obj.to_tree() if always or obj else None
         found = tostring(tree) if tree is not None else b""
         if len(_MEMO) < _MEMO_MAX:
             _MEMO[key] = found
