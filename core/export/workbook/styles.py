@@ -32,7 +32,6 @@ from openpyxl.styles.numbers import (
     BUILTIN_FORMATS_REVERSE,
     is_date_format,
 )
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
@@ -54,6 +53,7 @@ MAX_ROW_POINTS = 409  # Excel's limit on a row's height
 MAX_CELL_TEXT = 32767  # Excel's limit on a cell's text
 ROW_HEIGHT = 13.5  # a row of one line of 9-point text (openpyxl's default, 15, wastes a sixth of a page)
 ROW_HEIGHTS = "_row_heights"  # attribute of a worksheet: {row: points}, written by core.export.workbook.writer
+COLUMN_WIDTHS = "_column_widths"  # attribute of a worksheet: {column: width}, likewise
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,9 @@ class Sheet:
         self.row_height = row_height
         ws.sheet_format.defaultRowHeight = row_height
         ws.sheet_format.customHeight = True
-        for col, width in widths.items():
-            ws.column_dimensions[get_column_letter(col)].width = width
+        # a plain mapping for the writer, as the row heights: openpyxl's column dimension objects cost more to
+        # make than the columns they describe
+        setattr(ws, COLUMN_WIDTHS, self.widths)
         self._height: dict[int, float] = {}
 
     @property
@@ -253,8 +254,7 @@ class Sheet:
         array = self.book.arrays.get(look) if not variant and number_format is None else None
         if array is None:  # most cells take a look unvaried: found without packing the variant
             array = self.book.style(look, number_format, **variant)
-        cell = Cell(self.ws, row, col)
-        cell._style = array
+        cell = _cell(self.ws, row, col, array)
         self.ws._cells[(row, col)] = cell
         kind = type(value)
         if kind is str:
@@ -304,8 +304,7 @@ class Sheet:
             for r in range(first_row, last_row + 1):
                 for c in range(first_col, last_col + 1):
                     if (r, c) not in self.ws._cells:
-                        self.ws._cells[(r, c)] = covered = Cell(self.ws, r, c)
-                        covered._style = array
+                        self.ws._cells[(r, c)] = _cell(self.ws, r, c, array)
         self.ws.merged_cells.ranges.add(_cell_range(first_row, first_col, last_row, last_col))
 
     def box(self, row: int, first_col: int, last_col: int, look: str = "body", **variant) -> None:
@@ -313,8 +312,7 @@ class Sheet:
         array = self.book.style(look, **variant)
         for c in range(first_col, last_col + 1):
             if (row, c) not in self.ws._cells:
-                self.ws._cells[(row, c)] = empty = Cell(self.ws, row, c)
-                empty._style = array
+                self.ws._cells[(row, c)] = _cell(self.ws, row, c, array)
 
     def finish(self, minimum: float = 0) -> None:
         """Row heights from the text written (a few points of padding; Excel's limit respected), set on
@@ -326,6 +324,20 @@ class Sheet:
             points = self._height.get(row, 0)
             heights[row] = round(min(MAX_ROW_POINTS, max(minimum, self.row_height, points + 3)), 1)
         setattr(self.ws, ROW_HEIGHTS, heights)
+
+
+_new = Cell.__new__
+
+
+def _cell(ws: Worksheet, row: int, col: int, array: StyleArray) -> Cell:
+    """``Cell(ws, row, col)`` given ``array`` as its style (shared, not copied as the constructor would copy
+    it): the attributes openpyxl 3.1's ``Cell.__init__`` and ``StyleableObject.__init__`` set, set directly
+    (a workbook makes a few thousand cells; the two constructors took twice as long)."""
+    cell = _new(Cell)
+    cell.parent, cell._style, cell.row, cell.column = ws, array, row, col
+    cell._value = cell._hyperlink = cell._comment = None
+    cell.data_type = "n"
+    return cell
 
 
 @lru_cache(maxsize=4096)  # the forms' merges come back in every workbook; openpyxl validates each bound
