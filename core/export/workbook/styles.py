@@ -134,11 +134,6 @@ _WIDE = re.compile("[\u00d7\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\
                    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
-def text_width(text: str) -> float:
-    """Display width in Latin character units: East Asian wide characters (CJK, full-width forms) count two."""
-    return len(text) + len(_WIDE.findall(text))
-
-
 @lru_cache(maxsize=8192)  # labels, rule titles and citations repeat in every workbook
 def line_count(text: str, width: float, size: float = BODY_SIZE) -> int:
     """Lines ``text`` wraps to in a column ``width`` units wide, as LibreOffice lays it out (measured from

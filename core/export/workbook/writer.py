@@ -70,8 +70,9 @@ _DATES = (dt.datetime, dt.date)
 _LETTERS = [""] + [get_column_letter(i) for i in range(1, 100)]
 
 
-def _text(value: str) -> str:
-    for ch, entity in _ESCAPES:
+def _text(value: str, escapes: tuple[tuple[str, str], ...] = _ESCAPES) -> str:
+    """Text escaped as lxml escapes it: an element's text, or with ``_ATTR_ESCAPES`` an attribute's value."""
+    for ch, entity in escapes:
         if ch in value:  # most cells need none of these: test before copying
             value = value.replace(ch, entity)
     return value
@@ -151,12 +152,7 @@ class _SheetXml:
         process; its index, once per workbook (a look equal in state to one registered before is equal to
         it, so openpyxl's ``add`` would give the index that one got)."""
         key = _state(rule.dxf)
-        empty = _EMPTY_DXF.get(key)
-        if empty is None:
-            empty = not (rule.dxf != DifferentialStyle())
-            if len(_EMPTY_DXF) < _MEMO_MAX:
-                _EMPTY_DXF[key] = empty
-        if empty:
+        if _remembered(_EMPTY_DXF, key, lambda: not (rule.dxf != DifferentialStyle())):
             return
         found = self.dxf_ids.get(key)
         if found is None:
@@ -293,22 +289,26 @@ def _memo_xml(obj, always: bool = False) -> bytes:
     margins and page set-up repeat on every sheet of every workbook. Unless ``always`` (openpyxl writes the
     sheet's properties, views and format unconditionally), nothing for an element that is false, as
     openpyxl skips those."""
-    key = (always, _state(obj))
-    found = _MEMO.get(key)
-    if found is None:
+    def make() -> bytes:
         tree = obj.to_tree() if always or obj else None
-        found = tostring(tree) if tree is not None else b""
-        if len(_MEMO) < _MEMO_MAX:
-            _MEMO[key] = found
+        return tostring(tree) if tree is not None else b""
+    return _remembered(_MEMO, (always, _state(obj)), make)
+
+
+def _remembered(memo: dict, key: tuple, make):
+    """``memo[key]``, made by ``make()`` the first time; up to ``_MEMO_MAX`` entries are kept (past that,
+    made every time: still right, only slower)."""
+    found = memo.get(key)
+    if found is None:
+        found = make()
+        if len(memo) < _MEMO_MAX:
+            memo[key] = found
     return found
 
 
 def _attr(value: str) -> str:
     """An attribute value escaped as lxml escapes it."""
-    for ch, entity in _ATTR_ESCAPES:
-        if ch in value:
-            value = value.replace(ch, entity)
-    return value
+    return _text(value, _ATTR_ESCAPES)
 
 
 class _MemoryWriter(ExcelWriter):
@@ -464,13 +464,7 @@ def _cell_xf(wb, array) -> bytes:
 
 def _utf8(key: tuple, make) -> bytes:
     """``tostring(make())`` in UTF-8 (as openpyxl writes the style sheet), remembered by ``key``."""
-    key = ("utf-8",) + key
-    found = _MEMO.get(key)
-    if found is None:
-        found = tostring(make(), encoding="utf-8")
-        if len(_MEMO) < _MEMO_MAX:
-            _MEMO[key] = found
-    return found
+    return _remembered(_MEMO, ("utf-8",) + key, lambda: tostring(make(), encoding="utf-8"))
 
 
 def save(wb: Workbook, path: str | Path) -> None:
