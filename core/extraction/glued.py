@@ -8,7 +8,7 @@ that happens to hide it (rows whose cut is forced by shape alone are never searc
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -161,22 +161,38 @@ def row_totals(eqs: list[Equation], keys: list[CellKey]) -> dict[int, int]:
     return totals
 
 
-@lru_cache(maxsize=64)
-def _columns(ncols: int, totals: tuple[tuple[int, int], ...]) -> tuple[tuple[bool, bool, bool, bool, bool, int], ...]:
-    """What ``row_splits`` asks of each cell of a row with these totals, made once per kind of row: a
-    total; a part of a group; the group's first part, which must use up what is left; the row's first
-    cell; a part of a group that starts the row, so the cells left make up the rest of its sum; at
-    most how many numbers below 10^k the cells left are, for that bound. Read only."""
+Column = tuple[bool, bool, bool, bool, list, list, list]  # what ``row_splits`` asks of a cell
+
+
+@lru_cache(maxsize=256)
+def _columns(ncols: int, totals: tuple[tuple[int, int], ...], atoms: int) -> tuple[Column, ...]:
+    """What ``row_splits`` asks of each cell of a row with these totals and this many atoms, made once
+    per kind of row: a total; a part of a group; the group's first part, which must use up what is
+    left; a part of a group that starts the row, so the cells left make up the
+    rest of its sum; and for that bound, by the atoms left, the least such a sum can be and the most
+    it can be below, if every atom left is a digit and if not (``_bounds``). Read only."""
     first_of = dict(totals)
     total_of = {c: t for t, first in totals for c in range(first, t)}
-    return tuple((c in first_of, c in total_of, c in total_of and first_of[total_of[c]] == c, c == 0,
-                  c in total_of and first_of[total_of[c]] == 0 < c, min(c, 10)) for c in range(ncols))
+    return tuple((c in first_of, c in total_of, c in total_of and first_of[total_of[c]] == c,
+                  c in total_of and first_of[total_of[c]] == 0 < c, *_bounds(c, atoms)) for c in range(ncols))
 
 
-@lru_cache(maxsize=64)
-def _powers_of_ten(count: int) -> list[int]:
-    """10 ** k for k below ``count``, made once per length of row. Read only."""
-    return [10 ** k for k in range(count)]
+def _bounds(cells: int, atoms: int) -> tuple[list[int | float], list[int | float], list[float]]:
+    """For a atoms up to ``atoms``: what ``cells`` numbers cut from a atoms can add up to, as
+    lows[a] <= sum < highs[a]. One of them has at least ceil(a / cells) digits, so is at least
+    10 ** (that − 1) (a bound only when a > cells: one digit may be a 0); if every atom is a digit,
+    none has more than a − cells + 1 digits, so the sum is below min(cells, 10) · 10 ** that; if
+    not, an atom may be any number (the last list). Infinities where there is no bound: compared
+    with an int, exactly."""
+    span = range(atoms + 1)
+    if not cells:
+        return [], [], []
+    lows = [10 ** ((a - 1) // cells) if a > cells else -_INF for a in span]
+    highs = [min(cells, 10) * 10 ** (a - cells + 1) if a >= cells else _INF for a in span]
+    return lows, highs, [_INF] * (atoms + 1)
+
+
+_INF = float("inf")
 
 
 def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
@@ -205,17 +221,16 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     if ncols < 1 or last >= ncols or atoms_to[-1] < ncols:
         return []
     # what each cut needs, looked up once per call of ``step``: per piece (glued; nothing but glued
-    # runs before it; the atoms before it; its text; its value when whole) ...
+    # runs before it; the atoms before it; which of its digits are 0s; when whole, its value as the
+    # negated values of its one cut, see ``_part_values``) ...
     number = CellKind.NUMBER
-    per_piece = [(p.glued, glued_to[i], atoms_to[i], p.raw,
-                  p.value if p.kind is number and isinstance(p.value, int) else None)
+    per_piece = [(p.glued, glued_to[i], atoms_to[i], [ch == "0" for ch in p.raw] if p.glued else [False],
+                  None if p.glued else [-p.value if p.kind is number and isinstance(p.value, int) else None])
                  for i, p in enumerate(pieces)]
-    # the values of the parts of a glued run ending at each place, from the shortest (``_part_values``),
-    # made when the run is first cut
-    parts: list[list[list[int]]] = [[] for _ in pieces]
+    parts = _RunValues(pieces)
     end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
-    per_col = _columns(ncols, tuple(totals.items()))  # ... and per cell
-    pow10 = _powers_of_ten(atoms_to[-1] + 2)
+    per_col = _columns(ncols, tuple(totals.items()), atoms_to[-1])  # ... and per cell
+    first_total, first_grouped, first_closes = per_col[0][:3]
     out: list[list[tuple[int, int, int]]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
     # the piece, the cut and the end of the digits cut of each cell placed (a cell's state is on the
@@ -231,9 +246,10 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         return TooMany()
 
     def step(pi: int, end: int, col: int, need: int | None) -> bool:
-        # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col``: the next cell,
-        # leftwards; ``need``: what the parts still to place in the current group must add up to.
-        # Called only where the atoms left can make the cells left; True when some cut finishes the row.
+        # ``pi``/``end``: the digits still to cut end at pieces[pi].raw[:end]; ``col`` (not the first,
+        # see ``close``): the next cell, leftwards; ``need``: what the parts still to place in the
+        # current group must add up to. Called only where the atoms left can make the cells left (so
+        # every cut walked leaves at least ``col`` atoms); True when some cut finishes the row.
         # The cuts of a glued run are tried from the shortest part: a part larger than ``need`` ends
         # them, so the cuts tried (``spent``) are known before any is, and only those that can lead on
         # are walked. The budget is drawn on once the state is done: at any moment it has been drawn on
@@ -242,72 +258,110 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, col, need)
         if key in dead:
             return False
-        total, grouped, closes, last_cell, bound, cap = per_col[col]
+        total, grouped, closes, bound, lows, digit_highs, any_highs = per_col[col]
         part_of = grouped and need is not None
-        capped = part_of and not total  # a part, which cannot be more than what is needed
-        is_glued, only_digits, atoms_before, raw, whole = per_piece[pi]  # only_digits: every atom left is a digit
+        is_glued, only_digits, atoms_before, zeros, negs = per_piece[pi]
         if is_glued:
-            table = parts[pi]
-            if not table:
-                table = parts[pi] = _part_values(raw)
-            values = table[end]
-            tried = bisect_right(values, need) if capped else end  # cuts before the first part too large
-            spent = tried + 1 if tried < end else end
-            lowest = end - tried
-            # the cuts to walk: from ``end`` − 1 down to ``low``
-            if last_cell or pi == col:  # only a cut at 0 can use up the atoms, or leave a cell per piece
-                cut, low = (1, 0) if lowest <= 0 else (0, 0)
+            negs = parts[pi][end]
+            capped = part_of and not total
+            lowest = bisect_left(negs, -need) if capped else 0  # the first cut whose part is not too large
+            spent = end - lowest + 1 if lowest else end
+            if pi == col:  # as many pieces as cells left: only the cut at 0 leaves a cell per piece
+                top, low = (0, 0) if lowest == 0 else (-1, 0)
             else:
                 enough = col - atoms_before  # the atoms left make the cells left
-                cut, low = end, lowest if lowest > enough else enough
+                top, low = end - 1, lowest if lowest > enough else enough
+                if bound and not total and need is not None:
+                    # a cut leaving atoms whose least sum (``lows``) is more than ``need`` fails the
+                    # bound below: what is needed only shrinks as parts are taken from it
+                    most = bisect_right(lows, need) - 1 - atoms_before
+                    if most < top:
+                        top = most
         else:
             spent = 1
-            cut, low = (0, 0) if capped and whole is not None and whole > need else (1, 0)
+            top = low = 0
+            if negs[0] is None:
+                if part_of or total:
+                    # no number: what is needed is no longer known, and a group's first part cannot close it
+                    if part_of and closes and not total:
+                        top = -1
+                    part_of = total = False
+                    need = None
+            elif part_of and not total and need + negs[0] < 0:
+                top = -1
+        check = bound and (total or need is not None)  # the bound above, where the sum is known
+        highs = digit_highs if only_digits else any_highs
         found = False
-        v = whole
         at_piece[col] = pi
         at_end[col] = end
-        while cut > low:
-            cut -= 1
-            if is_glued:
-                if cut < end - 1 and raw[cut] == "0":
-                    continue  # a number does not start with 0
-                v = values[end - 1 - cut]
-            nneed = need
-            if total:
-                nneed = v
-            elif part_of:
-                nneed = None if v is None else need - v
-                if closes and nneed != 0:
-                    continue
-            atoms = atoms_before + cut
-            if last_cell:
-                if atoms == 0:  # nothing left to cut: the row is complete
-                    at_cut[0] = cut
-                    out.append(list(zip(at_piece, at_cut, at_end)))
-                    if len(out) > MAX_SPLITS:
-                        raise too_many_splits(spent)
-                    found = True
-                continue
-            if atoms < col:
-                continue  # fewer atoms than the cells left
-            if bound and nneed is not None:
-                # can ``col`` cells cut from ``atoms`` atoms add up to ``nneed``? One of them has at least
-                # ceil(atoms / col) digits, so is at least 10 ** (that − 1); if every atom is a digit, none
-                # has more than atoms − col + 1 digits, so the sum is below min(col, 10) · 10 ** that
-                if atoms > col and nneed < pow10[(atoms - 1) // col]:
-                    continue
-                if only_digits and nneed >= cap * pow10[atoms - col + 1]:
+        col1 = col - 1
+        for cut in range(top, low - 1, -1):
+            if zeros[cut] and cut < end - 1:
+                continue  # a number does not start with 0
+            w = negs[cut]
+            if part_of:
+                if total:
+                    nneed = -w
+                else:
+                    nneed = need + w
+                    if closes and nneed:
+                        continue
+            elif total:
+                nneed = -w
+            else:
+                nneed = need
+            if check:
+                atoms = atoms_before + cut
+                if not lows[atoms] <= nneed < highs[atoms]:
                     continue
             at_cut[col] = cut
-            found = (step(pi, cut, col - 1, nneed) if is_glued and cut > 0 else
-                     step(pi - 1, end_before[pi], col - 1, nneed)) or found
+            if cut:
+                found = (step(pi, cut, col1, nneed) if col1 else close(pi, cut, nneed)) or found
+            elif col1:
+                found = step(pi - 1, end_before[pi], col1, nneed) or found
+            else:
+                found = close(pi - 1, end_before[pi], nneed) or found
         left -= spent
         if left < 0:
             raise exhausted()
         if not found:
             dead.add(key)
         return found
+
+    def close(pi: int, end: int, need: int | None) -> bool:
+        # ``step`` at the row's first cell: only a cut at 0 can finish the row (the first piece cut
+        # whole), so that cut alone is looked at; the budget is drawn on for as many cuts as ``step``
+        nonlocal left
+        key = (pi, end, 0, need)
+        if key in dead:
+            return False
+        is_glued, _, atoms_before, zeros, negs = per_piece[pi]
+        capped = first_grouped and need is not None and not first_total
+        if is_glued:
+            negs = parts[pi][end]
+            lowest = bisect_left(negs, -need) if capped else 0
+            spent = end - lowest + 1 if lowest else end
+            fits = atoms_before == 0 and not (zeros[0] and end > 1)
+        else:
+            spent = 1
+            fits = atoms_before == 0
+        if fits and capped:
+            w = negs[0]  # the whole digits left, negated
+            if w is None:
+                fits = not first_closes
+            else:
+                fits = need + w == 0 if first_closes else need + w >= 0
+        if fits:  # nothing left to cut: the row is complete
+            at_piece[0], at_cut[0], at_end[0] = pi, 0, end
+            out.append(list(zip(at_piece, at_cut, at_end)))
+            if len(out) > MAX_SPLITS:
+                raise too_many_splits(spent)
+        left -= spent
+        if left < 0:
+            raise exhausted()
+        if not fits:
+            dead.add(key)
+        return fits
 
     def too_many_splits(spent_here: int) -> TooMany:
         # one split too many: the budget as the search one cut at a time would have left it then, the
@@ -321,7 +375,10 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         return TooMany()
 
     try:
-        step(last, end, ncols - 1, None)
+        if ncols > 1:
+            step(last, end, ncols - 1, None)
+        else:
+            close(last, end, None)
     except TooMany:
         return None
     finally:
@@ -330,25 +387,38 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
 
 
 def _part_values(raw: str) -> list[list[int]]:
-    """For each place e of a glued run, the values of the parts ending there, from the shortest:
-    [e][i] is the value of raw[e − 1 − i:e] (a part with a leading 0 has the value of the part without
-    it; such a part is never tried). Built digit by digit, not by parsing each part: a glued run is
-    decimal digits (``tables._pieces``)."""
+    """For each place e of a glued run, the values of the parts ending there, by where they start and
+    negated: [e][c] is −int(raw[c:e]), so each list rises with the cut and a bisection finds the first
+    part that is not too large (a part with a leading 0 has the value of the part without it; such a
+    part is never tried). Built digit by digit, not by parsing each part: a glued run is decimal
+    digits (``tables._pieces``)."""
     out: list[list[int]] = [[]]
     for ch in raw:
         d = int(ch)
-        out.append([d, *[v * 10 + d for v in out[-1]]])
+        out.append([*[v * 10 - d for v in out[-1]], -d])
     return out
 
 
-def _cells(pieces: list[Piece], parts: list[list[list[int]]], path: list[tuple[int, int, int]]) -> list[Piece]:
+class _RunValues(dict):
+    """A piece's index → the ``_part_values`` of its digits, made when the run is first cut."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        super().__init__()
+        self.pieces = pieces
+
+    def __missing__(self, pi: int) -> list[list[int]]:
+        made = self[pi] = _part_values(self.pieces[pi].raw)
+        return made
+
+
+def _cells(pieces: list[Piece], parts: _RunValues, path: list[tuple[int, int, int]]) -> list[Piece]:
     """The pieces of one finished cut (``path``: (piece, cut, end) of each cell), left to right: the
     parts of a glued run become pieces only here, with the values ``_part_values`` found for them."""
     out = []
     for pi, cut, end in path:
         p = pieces[pi]
         if p.glued:
-            out.append(Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end, parts[pi][end][end - 1 - cut]))
+            out.append(Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end, -parts[pi][end][cut]))
         else:
             out.append(p)
     return out
