@@ -489,17 +489,18 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, t
     solutions: list[dict[str, int]] = []
     choice: dict[str, int] = {}
     steps = budget or Budget()
+    left = steps.steps  # the budget as a plain counter, written back at the end
 
     def place(depth: int) -> bool:
+        nonlocal left
         if depth == len(order):
             solutions.append(dict(choice))
             return len(solutions) < MAX_SOLUTIONS
         rk = order[depth]
         row_slots, row_rules = slots[rk], touching[rk]
         for ci, cand in enumerate(domains[rk]):
-            try:
-                steps.spend()
-            except TooMany:
+            left -= 1  # a step for every candidate tried, as ``Budget.spend``
+            if left < 0:
                 return False
             for i, v in zip(row_slots, cand):
                 values[i] = v
@@ -516,5 +517,8 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, t
                 values[i] = None
         return True
 
-    complete = place(0)
+    try:
+        complete = place(0)
+    finally:
+        steps.steps = left
     return solutions, complete
