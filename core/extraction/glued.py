@@ -383,7 +383,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         return None
     finally:
         steps.steps = left  # the table's budget drawn on cut by cut, as if spent one by one
-    return [_cells(pieces, parts, cut) for cut in out]
+    made: dict[tuple[int, int, int], Piece] = {}
+    return [_cells(pieces, parts, cut, made) for cut in out]
 
 
 def _part_values(raw: str) -> list[list[int]]:
@@ -395,7 +396,9 @@ def _part_values(raw: str) -> list[list[int]]:
     out: list[list[int]] = [[]]
     for ch in raw:
         d = int(ch)
-        out.append([*[v * 10 - d for v in out[-1]], -d])
+        row = [v * 10 - d for v in out[-1]]
+        row.append(-d)
+        out.append(row)
     return out
 
 
@@ -411,16 +414,20 @@ class _RunValues(dict):
         return made
 
 
-def _cells(pieces: list[Piece], parts: _RunValues, path: list[tuple[int, int, int]]) -> list[Piece]:
+def _cells(pieces: list[Piece], parts: _RunValues, path: list[tuple[int, int, int]],
+           made: dict[tuple[int, int, int], Piece]) -> list[Piece]:
     """The pieces of one finished cut (``path``: (piece, cut, end) of each cell), left to right: the
-    parts of a glued run become pieces only here, with the values ``_part_values`` found for them."""
+    parts of a glued run become pieces only here, with the values ``_part_values`` found for them,
+    and once for all the cuts of a row that share them (``made``; pieces are never changed)."""
     out = []
-    for pi, cut, end in path:
-        p = pieces[pi]
-        if p.glued:
-            out.append(Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end, -parts[pi][end][cut]))
-        else:
-            out.append(p)
+    for cell in path:
+        piece = made.get(cell)
+        if piece is None:
+            pi, cut, end = cell
+            p = pieces[pi]
+            piece = made[cell] = (Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end,
+                                        -parts[pi][end][cut]) if p.glued else p)
+        out.append(piece)
     return out
 
 
