@@ -162,15 +162,16 @@ def row_totals(eqs: list[Equation], keys: list[CellKey]) -> dict[int, int]:
 
 
 Column = tuple[bool, bool, bool, bool, list, list, list]  # what ``row_splits`` asks of a cell
+_INF = float("inf")
 
 
 @lru_cache(maxsize=256)
 def _columns(ncols: int, totals: tuple[tuple[int, int], ...], atoms: int) -> tuple[Column, ...]:
     """What ``row_splits`` asks of each cell of a row with these totals and this many atoms, made once
     per kind of row: a total; a part of a group; the group's first part, which must use up what is
-    left; a part of a group that starts the row, so the cells left make up the
-    rest of its sum; and for that bound, by the atoms left, the least such a sum can be and the most
-    it can be below, if every atom left is a digit and if not (``_bounds``). Read only."""
+    left; a part of a group that starts the row, so the cells left make up the rest of its sum; and
+    for that bound, by the atoms left, the least such a sum can be and what it stays below, when
+    every atom left is a digit and when not (``_bounds``). Read only."""
     first_of = dict(totals)
     total_of = {c: t for t, first in totals for c in range(first, t)}
     return tuple((c in first_of, c in total_of, c in total_of and first_of[total_of[c]] == c,
@@ -178,7 +179,7 @@ def _columns(ncols: int, totals: tuple[tuple[int, int], ...], atoms: int) -> tup
 
 
 def _bounds(cells: int, atoms: int) -> tuple[list[int | float], list[int | float], list[float]]:
-    """For a atoms up to ``atoms``: what ``cells`` numbers cut from a atoms can add up to, as
+    """What ``cells`` numbers cut from a atoms (a up to ``atoms``) can add up to, as
     lows[a] <= sum < highs[a]. One of them has at least ceil(a / cells) digits, so is at least
     10 ** (that − 1) (a bound only when a > cells: one digit may be a 0); if every atom is a digit,
     none has more than a − cells + 1 digits, so the sum is below min(cells, 10) · 10 ** that; if
@@ -190,9 +191,6 @@ def _bounds(cells: int, atoms: int) -> tuple[list[int | float], list[int | float
     lows = [10 ** ((a - 1) // cells) if a > cells else -_INF for a in span]
     highs = [min(cells, 10) * 10 ** (a - cells + 1) if a >= cells else _INF for a in span]
     return lows, highs, [_INF] * (atoms + 1)
-
-
-_INF = float("inf")
 
 
 def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
@@ -273,7 +271,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                 top, low = end - 1, lowest if lowest > enough else enough
                 if bound and not total and need is not None:
                     # a cut leaving atoms whose least sum (``lows``) is more than ``need`` fails the
-                    # bound below: what is needed only shrinks as parts are taken from it
+                    # bound below: what the cells left must make is ``need`` less a part (never
+                    # negative) or ``need`` itself, and ``lows`` rises with the atoms
                     most = bisect_right(lows, need) - 1 - atoms_before
                     if most < top:
                         top = most
