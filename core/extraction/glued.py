@@ -165,10 +165,10 @@ Column = tuple[bool, bool, bool, bool, list, list, list]  # what ``row_splits`` 
 _INF = float("inf")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _columns(ncols: int, totals: tuple[tuple[int, int], ...], atoms: int) -> tuple[Column, ...]:
-    """What ``row_splits`` asks of each cell of a row with these totals and this many atoms, made once
-    per kind of row: a total; a part of a group; the group's first part, which must use up what is
+    """What ``row_splits`` asks of each cell of a row with these totals and up to this many atoms, made
+    once per kind of row: a total; a part of a group; the group's first part, which must use up what is
     left; a part of a group that starts the row, so the cells left make up the rest of its sum; and
     for that bound, by the atoms left, the least such a sum can be and what it stays below, when
     every atom left is a digit and when not (``_bounds``). Read only."""
@@ -227,7 +227,9 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
                  for i, p in enumerate(pieces)]
     parts = _RunValues(pieces)
     end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
-    per_col = _columns(ncols, tuple(totals.items()), atoms_to[-1])  # ... and per cell
+    # ... and per cell, made for up to the next multiple of 32 atoms, so that rows of about the same
+    # length share them
+    per_col = _columns(ncols, tuple(totals.items()), -(-atoms_to[-1] // 32) * 32)
     first_total, first_grouped, first_closes = per_col[0][:3]
     out: list[list[tuple[int, int, int]]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
