@@ -208,8 +208,9 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             kind = placeholder if word in PLACEHOLDERS else label
         elif num:
             word = num  # (the token's text, whichever its kind)
-            stop = a + len(num)
-            pos = stop + len(unit)
+            pos = stop = a + len(num)
+            if unit:  # (rare: an add of its length costs as much as the tests of the common number)
+                pos += len(unit)
             kind = value
             # (after a gap, the character before is whitespace or a separator)
             if not gap and not unit and a > start and text[a - start - 1] in _LABEL_BEFORE:
@@ -250,8 +251,11 @@ def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[t
     """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
     before a token. What they are depends on the gap alone but in one rare case (``_gap_fields``), and
     a table repeats a handful of gaps (' |\n| ' between all its rows), so that is worked out once a gap."""
-    return [(start + at + off, line + breaks) for off, breaks, sure in _gap_fields(gap)
-            if sure or _pipe_only_line(text, at + off)]
+    fields = []  # (a loop: a gap holds one or two, and a list comprehension's own call costs more)
+    for off, breaks, sure in _gap_fields(gap):
+        if sure or _pipe_only_line(text, at + off):
+            fields.append((start + at + off, line + breaks))
+    return fields
 
 
 @lru_cache(maxsize=4096)
@@ -315,5 +319,6 @@ def _settle(blanks: list[tuple[int, int]], tokens: list[Token], following: Tok |
     after = following in _CELLS
     if before or after:
         hard = before and after
-        tokens.extend([Token(Tok.EMPTY, "", at, at, at_line, hard) for at, at_line in blanks])
+        for at, at_line in blanks:  # (mostly one: a list comprehension's own call costs more)
+            tokens.append(Token(Tok.EMPTY, "", at, at, at_line, hard))
     blanks.clear()
