@@ -251,7 +251,8 @@ def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[t
     """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
     before a token. What they are depends on the gap alone but in one rare case (``_gap_fields``), and
     a table repeats a handful of gaps (' |\n| ' between all its rows), so that is worked out once a gap."""
-    fields: list[tuple[int, int]] = []  # (a loop: a gap holds one or two, and a list comprehension's own call costs more)
+    # (a loop: a gap holds one or two, and a list comprehension's own call costs more)
+    fields: list[tuple[int, int]] = []
     for off, breaks, sure in _gap_fields(gap):
         if sure or _pipe_only_line(text, at + off):
             fields.append((start + at + off, line + breaks))
