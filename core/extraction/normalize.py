@@ -7,6 +7,7 @@ index map (``compact``), never on the whole document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -59,11 +60,38 @@ def runs(text: str) -> Iterator[tuple[str, int]]:
         at += len(run)
 
 
-def compact_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
+class OffsetMap:
+    """The offset in the original of each character of a compact text, kept as the runs it was joined
+    from: a list holding every offset would cost an int object a character, and few are ever read."""
+    __slots__ = ("_starts", "_origins", "_length")
+
+    def __init__(self, starts: list[int], origins: list[int], length: int) -> None:
+        self._starts = starts    # where each run starts in the compact text (ascending)
+        self._origins = origins  # and where it starts in the original
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> int:
+        """As a list of the offsets would answer (negative indices count from the end)."""
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("offset map index out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._origins[k] + i - self._starts[k]
+
+
+def compact_with_map(text: str, base: int = 0) -> tuple[str, OffsetMap]:
     """``compact`` plus, for each kept character, its offset in the original (shifted by ``base``)."""
     pieces: list[str] = []
-    index: list[int] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    length = 0
     for run, at in runs(text):
         pieces.append(run)
-        index.extend(range(base + at, base + at + len(run)))
-    return "".join(pieces), index
+        starts.append(length)
+        origins.append(base + at)
+        length += len(run)
+    return "".join(pieces), OffsetMap(starts, origins, length)

@@ -183,6 +183,7 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     label, value, placeholder, num_kind = Tok.LABEL, Tok.VALUE, Tok.PLACEHOLDER, Tok.NUM
     tokens: list[Token] = []
     append = tokens.append
+    new = object.__new__
     n = len(text)
     pos = start             # the end of the last match (an offset in ``folded``): where the next one starts
     line = 0
@@ -197,7 +198,7 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             line += gap.count("\n")
         a = pos + len(gap)
         if word:
-            pos = a + len(word)
+            pos = stop = a + len(word)
             if mark:
                 word, a, mark = word[1:], a + 1, False  # the numbering mark, already in the NUM token
                 if not word:
@@ -205,33 +206,42 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
             elif word in _UNITS and not blanks and tokens and tokens[-1].kind is value:
                 continue  # '0 件': the unit of the number before, set off by a space
             kind = placeholder if word in PLACEHOLDERS else label
-            if blanks:
-                _settle(blanks, tokens, kind)
-            append(Token(kind, word, a, pos, line))
-            continue
-        if not num:
-            break  # the gap after the last token
-        ne = a + len(num)
-        pos = ne + len(unit)
-        kind = value
-        # (after a gap, the character before is whitespace or a separator)
-        if not gap and not unit and a > start and text[a - start - 1] in _LABEL_BEFORE:
-            kind = label
-        elif after:
-            if after in _LABEL_AFTER:
+        elif num:
+            word = num  # (the token's text, whichever its kind)
+            pos = stop = a + len(num)
+            if unit:  # (rare: an add of its length costs as much as the tests of the common number)
+                pos += len(unit)
+            kind = value
+            # (after a gap, the character before is whitespace or a separator)
+            if not gap and not unit and a > start and text[a - start - 1] in _LABEL_BEFORE:
                 kind = label
-            elif num.isdigit() and num[-1] in "12345678" and (ne + 1 - start >= n or not text[ne + 1 - start].isdigit()):
-                glue = len(num) > 1
-                if blanks:
-                    _settle(blanks, tokens, value if glue else num_kind)
-                if glue:
-                    append(Token(value, num[:-1], a, ne - 1, line))
-                append(Token(num_kind, num[-1] + after, ne - 1, ne + 1, line, glue=glue))
-                mark = True
-                continue
+            elif after:
+                if after in _LABEL_AFTER:
+                    kind = label
+                elif num.isdigit() and num[-1] in "12345678" and (stop + 1 - start >= n or not text[stop + 1 - start].isdigit()):
+                    glue = len(num) > 1
+                    if blanks:
+                        _settle(blanks, tokens, value if glue else num_kind)
+                    if glue:
+                        append(Token(value, num[:-1], a, stop - 1, line))
+                    append(Token(num_kind, num[-1] + after, stop - 1, stop + 1, line, glue=glue))
+                    mark = True
+                    continue
+        else:
+            break  # the gap after the last token
         if blanks:
             _settle(blanks, tokens, kind)
-        append(Token(kind, num, a, ne, line))
+        # the token made without ``Token.__init__``, its fields set as that init sets them (a test keeps
+        # the list of fields): the call of a Python-level init costs more than setting them here
+        t = new(Token)
+        t.kind = kind
+        t.text = word
+        t.start = a
+        t.end = stop
+        t.line = line
+        t.hard = True
+        t.glue = False
+        append(t)
     if blanks:
         _settle(blanks, tokens, None)
     return tokens
@@ -241,8 +251,12 @@ def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[t
     """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
     before a token. What they are depends on the gap alone but in one rare case (``_gap_fields``), and
     a table repeats a handful of gaps (' |\n| ' between all its rows), so that is worked out once a gap."""
-    return [(start + at + off, line + breaks) for off, breaks, sure in _gap_fields(gap)
-            if sure or _pipe_only_line(text, at + off)]
+    # (a loop: a gap holds one or two, and a list comprehension's own call costs more)
+    fields: list[tuple[int, int]] = []
+    for off, breaks, sure in _gap_fields(gap):
+        if sure or _pipe_only_line(text, at + off):
+            fields.append((start + at + off, line + breaks))
+    return fields
 
 
 @lru_cache(maxsize=4096)
@@ -306,5 +320,6 @@ def _settle(blanks: list[tuple[int, int]], tokens: list[Token], following: Tok |
     after = following in _CELLS
     if before or after:
         hard = before and after
-        tokens.extend([Token(Tok.EMPTY, "", at, at, at_line, hard) for at, at_line in blanks])
+        for at, at_line in blanks:  # (mostly one: a list comprehension's own call costs more)
+            tokens.append(Token(Tok.EMPTY, "", at, at, at_line, hard))
     blanks.clear()

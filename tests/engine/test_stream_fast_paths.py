@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import fields
 
 from core.extraction import stream
 
@@ -43,3 +44,15 @@ def test_blank_fields_of_a_gap_are_those_by_definition() -> None:
             line += gap.count("\n")
             pos += len(gap) + len(num) + len(unit) + len(word)
     assert checked > 5000
+
+
+def test_tokens_made_without_init_are_those_init_makes() -> None:
+    """tokenize sets a token's fields itself instead of calling ``Token.__init__``: it must set all of
+    them (a field added to Token must be set there too), as the init would."""
+    assert [f.name for f in fields(stream.Token)] == ["kind", "text", "start", "end", "line", "hard", "glue"]
+    rnd = random.Random(5)
+    pieces = ["12", "3.", "2024年", "第", "规章", "件", "无", " ", "\t", "|", "\n", "-"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
+        for t in stream.tokenize(text, 0, len(text)):
+            assert t == stream.Token(t.kind, t.text, t.start, t.end, t.line, t.hard, t.glue)
