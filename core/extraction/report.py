@@ -126,7 +126,7 @@ def _extract(spec: TableSpec, folded: str, region: Span | None, notes: list[Pars
     if region is None:
         return None
     tokens = tokenize(folded, *region)
-    has_markers = any(m in folded[region[0]:region[1]] for m in spec.markers)
+    has_markers = any(folded.find(m, *region) >= 0 for m in spec.markers)  # no copy of the region
     found: list[ParseNote] = []
     table = build_table(spec, region, tokens, found)
     if not has_markers and _is_empty(table):

@@ -23,15 +23,25 @@ from core.template import SECTIONS
 NUMERALS = "一二三四五六七八九十"
 # numbering in front of a part title: 二、 二. 第二部分 (Chinese numerals anywhere; digits only at a line start)
 # — 第N部分, or one or two numerals not preceded by a numeral, '(', '[' or 第 and followed by a mark.
-# Written to open with its first character ([第一…十]) so that the regex engine skips every other
-# character of the text without trying the pattern there; the lookbehinds test that character.
-_NUMBERED = re.compile(rf"[第{NUMERALS}](?:(?<=第)([{NUMERALS}])部分[、.,:]?"
-                       rf"|(?<=[{NUMERALS}])(?<![{NUMERALS}(\[第][{NUMERALS}])[{NUMERALS}]?[、.,:](?![{NUMERALS}、]))")
+# Written as one alternative for each character a numbering opens with (第, 一 … 十), so that the regex
+# engine skips every other character of the text without trying the pattern there.
+_NUMBERING = "|".join([rf"第([{NUMERALS}])部分[、.,:]?"]
+                      + [rf"{n}(?<![{NUMERALS}(\[第][{NUMERALS}])[{NUMERALS}]?[、.,:](?![{NUMERALS}、])" for n in NUMERALS])
+_NUMBERED = re.compile(_NUMBERING)
 _LINE_NUMBER = re.compile(r"^(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])[、.,:]?|(\d)[、.]|)")
 _SUB = re.compile(r"^\(?[（(][一二三四五六七八九十\d]+[)）]")
 _TRAIL = "。.:：;；"  # sentence marks after a heading on its own line
 # every part title holds one of these words: a cheap filter before the patterns
-_HINT = re.compile(r"情况|概述|概况|事项|问题|不足|申请|复议|诉讼|主动公开")
+_HINT_WORDS = ("情况", "概述", "概况", "事项", "问题", "不足", "申请", "复议", "诉讼", "主动公开")
+_HINT = re.compile("|".join(_HINT_WORDS))
+_HINT_FIRST = frozenset(w[0] for w in _HINT_WORDS)
+# The numberings and the title words of a text, found in one scan (finding them in two scans costs twice
+# as much: the regex engine tests every character against the set of characters they can open with).
+# A numbering is made of 第, 部分, numerals and marks, none of which a title word holds, so a numbering
+# and a title word never overlap: this scan finds exactly what ``_NUMBERED`` and ``_HINT`` find on their
+# own. Every alternative opens with a character of its own, which keeps the engine's fast skipping.
+_SCAN = re.compile(_NUMBERING + "|" + _HINT.pattern)
+assert not set("".join(_HINT_WORDS)) & set("第部分、.,:" + NUMERALS)
 
 
 def _first_part(patterns: list[tuple[str, ...]]) -> re.Pattern[str]:
@@ -117,6 +127,8 @@ def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
 def _compact_end(window: str, at: int, n: int) -> int:
     """The offset just after the ``n``-th character (n >= 1) of ``compact(window)``, where ``window``
     starts at offset ``at``: only the heading's end needs mapping back, not every character."""
+    if len(compact(window[:n])) == n:  # no whitespace before that character, as in most headings
+        return at + n
     for run, pos in runs(window):
         if n <= len(run):
             return at + pos + n
@@ -132,9 +144,19 @@ def _boundary_before(folded: str, at: int) -> bool:
     return k < 0 or folded[k] in "\n。;!?！？:)]”\"'|#*>" or folded[k].isdigit()
 
 
-def _numbered(folded: str) -> list[HeadingHit]:
+def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The numberings and the title words of the text, in order (see ``_SCAN``)."""
+    numbered: list[re.Match[str]] = []
+    words: list[re.Match[str]] = []
+    for m in _SCAN.finditer(folded):
+        (words if folded[m.start()] in _HINT_FIRST else numbered).append(m)
+    return numbered, words
+
+
+def _numbered(folded: str, numbered: list[re.Match[str]]) -> list[HeadingHit]:
+    """Headings after a Chinese numbering (the ``_NUMBERED`` matches of the text)."""
     hits = []
-    for m in _NUMBERED.finditer(folded):
+    for m in numbered:
         found = _title_at(folded, m.end())
         if found is None:
             continue
@@ -172,22 +194,32 @@ _NUMBERED_BEFORE = re.compile(rf"(?:[{NUMERALS}]|第[{NUMERALS}]部分)[、.,:]?
 
 
 _LINE_MAX = 200  # the longest line that may be a heading by itself
+# The characters a part title (``_PATTERN``) can begin with; a test derives them from the patterns.
+_TITLE_FIRST = "总概基主政收依因申行存其"
+# What ``_line_heading`` needs of a line (matched up to its end, so \s never reaches the next line):
+# after the whitespace and markup marks its compacting and stripping drop, at most an Arabic numbering,
+# then a title's first character. A line without it (prose, a table row, a Chinese-numbered heading)
+# is not cut out and compacted to be looked at.
+_LINE_HEAD = re.compile(rf"[\s#*|]*(?:\d\s*[、.]\s*)?[{_TITLE_FIRST}]")
 
 
-def _lines(folded: str) -> list[HeadingHit]:
-    """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况')."""
+def _lines(folded: str, words: list[re.Match[str]]) -> list[HeadingHit]:
+    """Headings alone on their line without a Chinese numeral (markdown '## 总体情况', '1.总体情况').
+    Only lines holding a title word (the ``_HINT`` matches of the text, ``words``) can be headings."""
     hits: list[HeadingHit] = []
-    # only lines holding a title word can be headings: find those words in one scan of the text
-    m = _HINT.search(folded)
-    while m:
+    after = 0  # where the next line starts: a word before it lies on a line already looked at
+    for m in words:
+        if m.start() < after:
+            continue
         start = folded.rfind("\n", 0, m.start()) + 1
         end = folded.find("\n", m.end())
         end = len(folded) if end < 0 else end
-        if end - start <= _LINE_MAX:  # a longer line is prose, not cut out to be looked at
+        after = end + 1
+        # a longer line is prose, not cut out to be looked at
+        if end - start <= _LINE_MAX and _LINE_HEAD.match(folded, start, end):
             hit = _line_heading(folded[start:end], start)
             if hit is not None:
                 hits.append(hit)
-        m = _HINT.search(folded, end + 1)
     return hits
 
 
@@ -237,7 +269,8 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
 
 
 def find_sections(folded: str, original: str) -> Headings:
-    hits = sorted(_numbered(folded) + _lines(folded) + _inline(folded), key=lambda h: (h.start, -h.score))
+    numbered, words = _scan(folded)
+    hits = sorted(_numbered(folded, numbered) + _lines(folded, words) + _inline(folded), key=lambda h: (h.start, -h.score))
     # one candidate per place: a numbered heading on its own line is found by both searches
     unique: list[HeadingHit] = []
     for h in hits:

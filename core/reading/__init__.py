@@ -6,6 +6,7 @@ Chosen by content first (a '.txt' that is really a saved page is read as HTML), 
 from __future__ import annotations
 
 import os
+import re
 
 from core.errors import ReportError
 from core.model import SourceDocument
@@ -14,10 +15,13 @@ from core.reading.progress import PageProgress
 from core.reading.text import CONTROL_BYTES, decode, read_bytes
 
 _HTML_MARKERS = (b"<html", b"<body", b"<table", b"<!doctype html", b"<div", b"<p>", b"<p ")
+# any of them in any case (IGNORECASE on bytes: ASCII letters only, as bytes.lower), in one search that the
+# regex engine runs from each '<' (their common first character) instead of lowering the text first
+_HTML_MARKER = re.compile(b"|".join(map(re.escape, _HTML_MARKERS)), re.IGNORECASE)
 
 
 def sniff(path: str, data: bytes) -> str:
-    head = data[:4096].lower()
+    head = data[:4096]
     suffix = os.path.splitext(path)[1].lower()
     if data.startswith(b"%PDF"):
         return "pdf"
@@ -25,9 +29,10 @@ def sniff(path: str, data: bytes) -> str:
         return "docx" if suffix != ".xlsx" else "unsupported"
     if data.startswith(OLE_MAGIC):
         return "doc"
-    # every marker opens with '<': one scan for it spares seven searches on a plain text
+    # every marker opens with '<': one scan for it spares searching a plain text for them; the markers are
+    # looked for again with NUL bytes dropped (UTF-16) only when there are any
     if suffix in (".htm", ".html", ".xhtml", ".shtml") or b"<" in head and (
-            any(m in head for m in _HTML_MARKERS) or any(m in head.replace(b"\x00", b"") for m in _HTML_MARKERS)):
+            _HTML_MARKER.search(head) or b"\x00" in head and _HTML_MARKER.search(head.replace(b"\x00", b""))):
         return "html"
     if suffix in _BINARY_FORMATS and _binary(data):
         return _BINARY_FORMATS[suffix]  # a damaged one: its own reader says what is wrong with it

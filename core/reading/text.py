@@ -3,8 +3,10 @@ finds no tables, so the guess is verified: a strict decode, then a plausibility 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 
 from core.errors import ReportError
 
@@ -23,15 +25,11 @@ _KEYWORDS = ("政府", "信息", "公开", "年度", "报告", "申请", "情况
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or a ReportError saying why not. One open and one fstat: the file is only
-    asked about (a missing file, a folder) when opening it fails."""
+    """The file's bytes, or a ReportError saying why not. The file is only asked about (a missing file,
+    a folder) when opening or reading it fails."""
     shown = str(path)
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise ReportError(shown, f"文件过大（{size // (1024 * 1024)} MB），超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
-            data = f.read()
+        data = _read(path, shown)
     except (FileNotFoundError, NotADirectoryError):
         raise ReportError(shown, "文件不存在") from None
     except IsADirectoryError:
@@ -40,9 +38,34 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ReportError(shown, "这是一个文件夹，不是报告文件" if os.path.isdir(path) else "没有读取权限") from None
     except OSError as exc:
         raise ReportError(shown, f"无法读取：{exc.strerror or exc}") from None
-    if not data.strip():
+    if not data or data.isspace():  # what ``not data.strip()`` says, without copying the file
         raise ReportError(shown, "文件是空的（没有任何文字）")
     return data
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def _read(path: str | os.PathLike[str], shown: str) -> bytes:
+    """All of the file, in the fewest system calls: an open, an fstat, reads to the end and a close.
+    (``open(path, "rb").read()`` adds a buffered reader's isatty, lseek and two more fstat calls, which
+    cost more than reading a small report.) A folder raises IsADirectoryError, as ``open`` does."""
+    fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), shown)
+        if info.st_size > MAX_BYTES:
+            raise ReportError(shown, f"文件过大（{info.st_size // (1024 * 1024)} MB），超过 {MAX_BYTES // (1024 * 1024)} MB 上限")
+        chunks = [os.read(fd, info.st_size + 1)]  # a regular file: all of it, and the end in the next read
+        while chunks[-1]:  # a file that grew, or a pipe: read on to its end
+            chunks.append(os.read(fd, _CHUNK))
+        return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+_CHUNK = 1024 * 1024
 
 
 def _score(text: str, enough: int | None = None) -> int:
@@ -66,10 +89,18 @@ def _looks_binary(text: str, raw: bytes | None = None) -> bool:
     if not sample:
         return False
     if raw is not None and len(text) == len(sample):
-        bad = len(raw) - len(raw.translate(None, CONTROL_BYTES)) + text.count("\ufffd")
+        bad = _control_bytes(raw) + (text.count("\ufffd") if "\ufffd" in text else 0)
     else:
         bad = len(_BINARY.findall(sample))
     return bad / len(sample) > 0.01
+
+
+def _control_bytes(raw: bytes) -> int:
+    """How many of ``CONTROL_BYTES`` ``raw`` holds. Almost every text holds none, which a search for each
+    of them (memchr) finds several times faster than deleting them all does."""
+    if not any(byte in raw for byte in CONTROL_BYTES):
+        return 0
+    return len(raw) - len(raw.translate(None, CONTROL_BYTES))
 
 
 def decode(data: bytes, shown: str) -> tuple[str, str]:

@@ -8,8 +8,12 @@ from datetime import date
 from core.extraction.normalize import fold
 from core.model import Span
 
-_LABELLED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|发布于)\s*[:：]?\s*"
-                       r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# A label (发布时间 发布日期 发文日期 成文日期 印发日期 公开日期 发布于) and its date. Looked for as two patterns that
+# each open with a literal — 日期 (then what stands before it) and 发布 — which the regex engine finds far
+# faster than the set of first characters of one alternation of all labels. No label starts inside
+# another, so matches of the two never overlap: the earlier one is what that alternation finds first.
+_DATE = r"\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+_LABELLED = (re.compile(r"日期(?<=(?:发布|发文|成文|印发|公开)日期)" + _DATE), re.compile(r"发布(?:时间|于)" + _DATE))
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TAIL = 400
 
@@ -32,7 +36,8 @@ def _signature_line(folded: str, m: re.Match[str]) -> bool:
 
 def labelled_date(text: str) -> tuple[date, Span] | None:
     """A date the text labels as the publication date (发布时间：… on a web page)."""
-    m = _LABELLED.search(fold(text))
+    folded = fold(text)
+    m = min(filter(None, (p.search(folded) for p in _LABELLED)), key=re.Match.start, default=None)
     if m and (when := _make(*m.groups())):
         return when, (m.start(1), m.end(3))
     return None
