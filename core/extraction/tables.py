@@ -28,7 +28,15 @@ from core.extraction.rows import RowRead, hard_items, read_rows
 from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
-from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
+from core.model import (
+    CellKind,
+    CellValue,
+    ParseNote,
+    Severity,
+    Span,
+    TableData,
+    make_cell,
+)
 from core.template import CellKey, GroupSpec, RowSpec, TableSpec, all_cells, row_cells
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -84,21 +92,21 @@ def _cell(p: Piece, spec: RowSpec) -> CellValue:
     span: Span = (p.start, p.end)
     v = p.value
     if type(v) is int and v >= 0 and not spec.decimal:  # a count, as almost every cell is
-        return CellValue(CellKind.NUMBER, v, p.raw, span)
+        return make_cell(CellKind.NUMBER, v, p.raw, span)
     if p.kind is not CellKind.NUMBER:
-        return CellValue(p.kind, None, p.raw, span)
+        return make_cell(p.kind, None, p.raw, span)
     if v is None:
-        return CellValue(CellKind.TEXT, None, p.raw, span)
+        return make_cell(CellKind.TEXT, None, p.raw, span)
     if v < 0:
-        return CellValue(CellKind.INVALID, v, p.raw, span, "负数")
+        return make_cell(CellKind.INVALID, v, p.raw, span, "负数")
     if not spec.decimal and isinstance(v, Decimal):
         if v == v.to_integral_value() and "." not in p.raw:
             v = int(v)
         else:
-            return CellValue(CellKind.INVALID, v, p.raw, span, "计数不应为小数")
+            return make_cell(CellKind.INVALID, v, p.raw, span, "计数不应为小数")
     if spec.decimal and isinstance(v, int):
         v = Decimal(v)
-    return CellValue(CellKind.NUMBER, v, p.raw, span)
+    return make_cell(CellKind.NUMBER, v, p.raw, span)
 
 
 def _keys(spec: TableSpec, row: RowSpec) -> tuple[CellKey, ...]:
@@ -178,7 +186,7 @@ class _Builder:
         keys = _keys(self.spec, row)
         self.note("S03", message, keys, [(p.start, p.end) for p in pieces], f"row:{row.key}", severity)
         for k in keys:
-            self.table.cells[k] = CellValue(kind, None, "", None, why)
+            self.table.cells[k] = make_cell(kind, None, "", None, why)
 
     def place(self, row: RowSpec, pieces: list[Piece]) -> None:
         cells = self.table.cells
@@ -216,7 +224,7 @@ class _Builder:
                     value = _COUNTS.get(text)
                     if value is None:
                         value = _count(text)
-                    cells[k] = CellValue(number, value, text, (t.start, t.end))
+                    cells[k] = make_cell(number, value, text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
@@ -283,7 +291,7 @@ class _Builder:
         self.note("S03", msg("S03.group_single", group=fl(group.label), values=_shown(pieces), count=len(group.children)),
                   keys, spans, f"group:{group.key}", W)
         for k in keys:
-            self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
+            self.table.cells[k] = make_cell(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
 
     def resolve(self) -> None:
         """Rows whose glued digits the shape alone does not cut: one candidate per row such that every
@@ -329,7 +337,7 @@ class _Builder:
             self.note("S03", msg("S03.glued_undecided", printed=read.label, glued=_shown(pieces), how=how, cells=names),
                       keys, [(p.start, p.end) for p in pieces], f"row:{rk}", W)
             for k in keys:
-                self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
+                self.table.cells[k] = make_cell(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
         self.pending.clear()
         self._note_splits()
 
