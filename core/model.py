@@ -35,6 +35,11 @@ class CellKind(str, Enum):
     MISSING = "missing"        # the row or cell was not found in the table at all
 
 
+# (a module constant: on Python 3.11 a look-up on an Enum class, ``CellKind.NUMBER``, goes through
+# ``EnumType.__getattr__``'s hook, some 1,000 instructions; ``is_number`` is read for every cell)
+_NUMBER = CellKind.NUMBER
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -78,7 +83,7 @@ class CellValue(_CellFields):
 
     @property
     def is_number(self) -> bool:
-        return self.kind is CellKind.NUMBER and self.value is not None
+        return self.kind is _NUMBER and self.value is not None
 
 
 _new_draft = _CellDraft.__new__

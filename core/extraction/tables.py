@@ -42,6 +42,11 @@ from core.template import CellKey, GroupSpec, RowSpec, TableSpec, all_cells, row
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
 W, I = Severity.WARNING, Severity.INFO
+# Enum members as module constants for the code run per token, piece or cell: on Python 3.11 a look-up
+# on an Enum class (``Tok.VALUE``) goes through ``EnumType.__getattr__``'s hook, some 1,000 instructions.
+_LABEL, _VALUE, _EMPTY, _PLACEHOLDER = Tok.LABEL, Tok.VALUE, Tok.EMPTY, Tok.PLACEHOLDER
+_NUMBER, _TEXT, _INVALID = CellKind.NUMBER, CellKind.TEXT, CellKind.INVALID
+_EMPTY_CELL, _PLACEHOLDER_CELL = CellKind.EMPTY, CellKind.PLACEHOLDER
 
 
 def _number(raw: str) -> int | Decimal | None:
@@ -65,48 +70,49 @@ def _count(text: str) -> int:
 
 
 def _pieces(tok: Token) -> list[Piece]:
-    if tok.kind is Tok.EMPTY:
-        return [Piece(CellKind.EMPTY, "", tok.start, tok.end)]
-    if tok.kind is Tok.PLACEHOLDER:
-        return [Piece(CellKind.PLACEHOLDER, tok.text, tok.start, tok.end)]
-    if tok.kind is Tok.LABEL:
-        return [Piece(CellKind.TEXT, tok.text, tok.start, tok.end)]
+    kind = tok.kind
+    if kind is _EMPTY:
+        return [Piece(_EMPTY_CELL, "", tok.start, tok.end)]
+    if kind is _PLACEHOLDER:
+        return [Piece(_PLACEHOLDER_CELL, tok.text, tok.start, tok.end)]
+    if kind is _LABEL:
+        return [Piece(_TEXT, tok.text, tok.start, tok.end)]
     raw = tok.text
     if raw.isdecimal():  # the common case, as a crawler or a converter leaves it: plain digits
-        return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, int(raw), len(raw) > 1)]
+        return [Piece(_NUMBER, raw, tok.start, tok.end, int(raw), len(raw) > 1)]
     if "," in raw and not _THOUSANDS.match(raw):
         # "0,0,3": a comma-separated row rather than a number with thousands separators
         out, pos = [], 0
         for part in raw.split(","):
             if part:
-                out.extend(_pieces(Token(Tok.VALUE, part, tok.start + pos, tok.start + pos + len(part))))
+                out.extend(_pieces(Token(_VALUE, part, tok.start + pos, tok.start + pos + len(part))))
             pos += len(part) + 1
         return out
     value = _number(raw)
     if value is None:
-        return [Piece(CellKind.TEXT, raw, tok.start, tok.end)]
-    return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, raw.isdigit() and len(raw) > 1)]
+        return [Piece(_TEXT, raw, tok.start, tok.end)]
+    return [Piece(_NUMBER, raw, tok.start, tok.end, value, raw.isdigit() and len(raw) > 1)]
 
 
 def _cell(p: Piece, spec: RowSpec) -> CellValue:
     span: Span = (p.start, p.end)
     v = p.value
     if type(v) is int and v >= 0 and not spec.decimal:  # a count, as almost every cell is
-        return make_cell(CellKind.NUMBER, v, p.raw, span)
-    if p.kind is not CellKind.NUMBER:
+        return make_cell(_NUMBER, v, p.raw, span)
+    if p.kind is not _NUMBER:
         return make_cell(p.kind, None, p.raw, span)
     if v is None:
-        return make_cell(CellKind.TEXT, None, p.raw, span)
+        return make_cell(_TEXT, None, p.raw, span)
     if v < 0:
-        return make_cell(CellKind.INVALID, v, p.raw, span, "负数")
+        return make_cell(_INVALID, v, p.raw, span, "负数")
     if not spec.decimal and isinstance(v, Decimal):
         if v == v.to_integral_value() and "." not in p.raw:
             v = int(v)
         else:
-            return make_cell(CellKind.INVALID, v, p.raw, span, "计数不应为小数")
+            return make_cell(_INVALID, v, p.raw, span, "计数不应为小数")
     if spec.decimal and isinstance(v, int):
         v = Decimal(v)
-    return make_cell(CellKind.NUMBER, v, p.raw, span)
+    return make_cell(_NUMBER, v, p.raw, span)
 
 
 def _keys(spec: TableSpec, row: RowSpec) -> tuple[CellKey, ...]:
@@ -144,7 +150,7 @@ def _row_slots(table: str, row: str) -> tuple[int, ...]:
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
     """An extra 法人或其他组织 subtotal column (8 values): drop it when it is the sum it claims to be."""
-    vals = [p.value if p.kind is CellKind.NUMBER else None for p in pieces]
+    vals = [p.value if p.kind is _NUMBER else None for p in pieces]
     if any(v is None for v in vals):
         return None
     if vals[6] == sum(vals[1:6]) and vals[7] == vals[0] + vals[6]:
@@ -212,19 +218,17 @@ class _Builder:
         if len(hard) == row.ncols and not row.decimal:
             # the common case, one plain count per column: the cells straight from the tokens (what
             # ``_row_pieces`` and ``place`` make of them)
-            value = Tok.VALUE
             for t in hard:
-                if t.kind is not value or not t.text.isdecimal():
+                if t.kind is not _VALUE or not t.text.isdecimal():
                     break
             else:
                 cells = self.table.cells
-                number = CellKind.NUMBER
                 for k, t in zip(keys, hard):
                     text = t.text
                     value = _COUNTS.get(text)
                     if value is None:
                         value = _count(text)
-                    cells[k] = make_cell(number, value, text, (t.start, t.end))
+                    cells[k] = make_cell(_NUMBER, value, text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
@@ -283,7 +287,7 @@ class _Builder:
                       f"subtotal:{group.key}")
             return
         values = [p.value for p in pieces] if len(pieces) == 7 else []
-        if values and all(p.kind is CellKind.NUMBER and v == 0 for p, v in zip(pieces, values)):
+        if values and all(p.kind is _NUMBER and v == 0 for p, v in zip(pieces, values)):
             for child in group.children:
                 self.place(self.spec.row(child), pieces)
             self.note("S05", msg("S05.group_single_zero", group=fl(group.label)), keys, spans, f"group:{group.key}", I)
@@ -305,9 +309,9 @@ class _Builder:
         table = self.spec.id
         slots = {rk: _row_slots(table, rk) for rk in self.pending}
         # ``cells`` holds every cell of the template, in its order
-        number = CellKind.NUMBER
-        values = [cv.value if cv.kind is number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
-        domains = {rk: [[p.value if p.kind is number and isinstance(p.value, int) else None for p in c]
+        values = [cv.value if cv.kind is _NUMBER and isinstance(cv.value, int) else None
+                  for cv in self.table.cells.values()]
+        domains = {rk: [[p.value if p.kind is _NUMBER and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
         solutions, complete = solve_jointly(domains, slots, values, _table_rules(table), self.budget)
         for rk, cands in self.pending.items():
