@@ -86,15 +86,12 @@ class CellValue(_CellFields):
         return self.kind is _NUMBER and self.value is not None
 
 
-_new_draft = _CellDraft.__new__
-
-
 def make_cell(kind: CellKind, value: Number | None, raw: str, span: Span | None, note: str = "") -> CellValue:
     """``CellValue(kind, value, raw, span, note)`` at half the cost (the extractor makes some 200 cells
     a report): a draft filled by plain slot stores, then made a CellValue, frozen from then on. The
     generated __init__ of a frozen dataclass sets each field through object.__setattr__; a dict
     filled at once (as before) cost twice this, and its fields were slower to read."""
-    cell = _new_draft(_CellDraft)
+    cell = _CellDraft()  # (calling the class costs less than object.__new__(_CellDraft))
     cell.kind = kind
     cell.value = value
     cell.raw = raw
