@@ -37,7 +37,15 @@ from core.model import (
     TableData,
     make_cell,
 )
-from core.template import CellKey, GroupSpec, RowSpec, TableSpec, all_cells, row_cells
+from core.template import (
+    CellKey,
+    GroupSpec,
+    RowSpec,
+    TableSpec,
+    all_cells,
+    row_cells,
+    rows_with_cells,
+)
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -136,6 +144,12 @@ def _table_rules(table: str) -> TableRules:
 
 
 @lru_cache(maxsize=None)
+def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...]]]:
+    """Each row of the template and its cells, by key: one look-up for every row read. Read only."""
+    return {row.key: (row, keys) for row, keys in rows_with_cells(table)}
+
+
+@lru_cache(maxsize=None)
 def _positions(table: str) -> dict[CellKey, int]:
     """Each cell's position in the table. Read only."""
     return {k: i for i, k in enumerate(all_cells(table))}
@@ -177,6 +191,7 @@ class _Builder:
     def __init__(self, spec: TableSpec, region: Span, notes: list[ParseNote]) -> None:
         self.spec = spec
         self.table = TableData(spec.id, region)
+        self.rows = _rows_by_key(spec.id)
         self.notes = notes
         self.pending: dict[str, list[list[Piece]]] = {}
         self.reads: dict[str, RowRead] = {}
@@ -200,9 +215,8 @@ class _Builder:
             cells[k] = _cell(p, row)
 
     def row(self, read: RowRead) -> None:
-        row = self.spec.row(read.key)
+        row, keys = self.rows[read.key]
         self.reads[row.key] = read
-        keys = row_cells(self.spec.id, row.key)
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
