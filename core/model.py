@@ -35,33 +35,70 @@ class CellKind(str, Enum):
     MISSING = "missing"        # the row or cell was not found in the table at all
 
 
+# (a module constant: on Python 3.11 a look-up on an Enum class, ``CellKind.NUMBER``, goes through
+# ``EnumType.__getattr__``'s hook, some 1,000 instructions; ``is_number`` is read for every cell)
+_NUMBER = CellKind.NUMBER
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
 
-@dataclass(frozen=True)
-class CellValue:
-    kind: CellKind
-    value: Number | None = None
-    raw: str = ""
-    span: Span | None = None
-    note: str = ""
+class _CellFields:
+    """Where a cell's fields are stored: slots, shared by ``CellValue`` and ``_CellDraft`` so that an
+    instance can change from one class to the other (same layout)."""
 
-    def __init__(self, kind: CellKind, value: Number | None = None, raw: str = "", span: Span | None = None,
-                 note: str = "") -> None:
-        # The fields and defaults above, set as the generated __init__ would. That one sets each field of
-        # a frozen dataclass through object.__setattr__, at twice the cost: the extractor makes some
-        # 200 cells a report. The instance stays frozen: assigning to a field still raises. One update
-        # of the instance's dict, not an item stored at a time: a dict filled that way leaves CPython
-        # 3.11 unable to specialise reads of the fields, each then costs ten times more (the checks
-        # and the JSON read thousands a report).
-        self.__dict__.update(kind=kind, value=value, raw=raw, span=span, note=note)
+    __slots__ = ("kind", "value", "raw", "span", "note")
+
+
+class _CellDraft(_CellFields):
+    """A cell being filled (``make_cell``): its fields set by plain attribute stores, which a frozen
+    class cannot have (every store would go through its ``__setattr__`` and raise)."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, init=False)
+class CellValue(_CellFields):
+    """One cell as read. Fields without defaults here: a default would be a class attribute hiding the
+    slot; the defaults are those of ``__new__``. Equality, hash, repr and the frozen ``__setattr__``
+    are the dataclass's own."""
+
+    __slots__ = ()
+
+    kind: CellKind
+    value: Number | None  # None
+    raw: str              # ""
+    span: Span | None     # None
+    note: str             # ""
+
+    def __new__(cls, kind: CellKind, value: Number | None = None, raw: str = "", span: Span | None = None,
+                note: str = "") -> CellValue:
+        return make_cell(kind, value, raw, span, note)
+
+    def __reduce__(self):  # pickled as the arguments to make it again (setting the slots would raise)
+        return CellValue, (self.kind, self.value, self.raw, self.span, self.note)
 
     @property
     def is_number(self) -> bool:
-        return self.kind is CellKind.NUMBER and self.value is not None
+        return self.kind is _NUMBER and self.value is not None
+
+
+def make_cell(kind: CellKind, value: Number | None, raw: str, span: Span | None, note: str = "") -> CellValue:
+    """``CellValue(kind, value, raw, span, note)`` at half the cost (the extractor makes some 200 cells
+    a report): a draft filled by plain slot stores, then made a CellValue, frozen from then on. The
+    generated __init__ of a frozen dataclass sets each field through object.__setattr__; a dict
+    filled at once (as before) cost twice this, and its fields were slower to read."""
+    cell = _CellDraft()  # (calling the class costs less than object.__new__(_CellDraft))
+    cell.kind = kind
+    cell.value = value
+    cell.raw = raw
+    cell.span = span
+    cell.note = note
+    cell.__class__ = CellValue
+    return cell
 
 
 MISSING = CellValue(CellKind.MISSING)

@@ -38,6 +38,9 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二�
 _PUNCT_CHARS = "()[]:,.、;\"'“”‘’*#_~·-/"
 _PUNCT = re.compile(f"[{re.escape(_PUNCT_CHARS)}]")
 FUZZY_MIN = 0.72
+# Token kinds as module constants: on Python 3.11 a look-up on an Enum class (``Tok.LABEL``) goes
+# through ``EnumType.__getattr__``'s hook, some 1,000 instructions, more than the tests they are used in.
+_LABEL, _NUM, _VALUE, _EMPTY = Tok.LABEL, Tok.NUM, Tok.VALUE, Tok.EMPTY
 
 
 class Run:
@@ -263,10 +266,9 @@ def _segments(tokens: list[Token]) -> Segments:
     labels: list[Token] = []
     texts: list[str] = []
     values: list[Token] = []
-    label, num = Tok.LABEL, Tok.NUM
     for t in tokens:
         kind = t.kind
-        if kind is label or kind is num:
+        if kind is _LABEL or kind is _NUM:
             if values:
                 parts.append(values)
                 values = []
@@ -284,7 +286,7 @@ def _segments(tokens: list[Token]) -> Segments:
     if values:
         parts.append(values)
     first = tokens[0].kind if tokens else None
-    return Segments(parts, 0 if first is label or first is num else 1, tuple(run_texts))
+    return Segments(parts, 0 if first is _LABEL or first is _NUM else 1, tuple(run_texts))
 
 
 # A candidate anchor while the chain is chosen, as a plain tuple (made by the dozen per table):
@@ -499,7 +501,6 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
     parts, first_run, texts = _segments(tokens)
     # the parts alternate, so the last run is followed by values unless it is the last part
     plan = _plan(spec.id, texts, first_run, (len(parts) - first_run) % 2 == 0)
-    label_kind, num = Tok.LABEL, Tok.NUM
 
     rows: list[RowRead] = []
     current: RowRead | None = None
@@ -512,13 +513,13 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
                 current.items.extend(seg)
             continue
         if run.rows:
-            if run.rows[0].first and seg[0].kind is num:  # (a label from the first token on has no digit to give back)
+            if run.rows[0].first and seg[0].kind is _NUM:  # (a label from the first token on has no digit to give back)
                 _give_back_numbering(seg, run.rows[0].label, current)
             for label, text, first, stop, fuzzy in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
                 head, tail = seg[first], seg[stop - 1]
-                if head.kind is not label_kind or tail.kind is not label_kind:
-                    words = [t for t in seg[first:stop] if t.kind is label_kind]
+                if head.kind is not _LABEL or tail.kind is not _LABEL:
+                    words = [t for t in seg[first:stop] if t.kind is _LABEL]
                     head, tail = words[0], words[-1]
                 current = RowRead(label.key, text, (head.start, tail.end), [], label.group, fuzzy)
                 rows.append(current)
@@ -530,7 +531,7 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
         if current is not None and _is_text_cell(seg) and _room(spec, current):
             current.items.append(seg[0])
             continue
-        if current is not None and seg[0].kind is num and len(seg) == 1:
+        if current is not None and seg[0].kind is _NUM and len(seg) == 1:
             current.items.append(_as_value(seg[0]))
             continue
         current = None
@@ -576,20 +577,20 @@ def _give_back_numbering(run: list[Token], label: Label, current: RowRead | None
         return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
-    if lead.glue and last is not None and last.kind is Tok.VALUE and last.end == lead.start:
-        current.items[-1] = Token(Tok.VALUE, last.text + digit.text, last.start, digit.end, last.line)
+    if lead.glue and last is not None and last.kind is _VALUE and last.end == lead.start:
+        current.items[-1] = Token(_VALUE, last.text + digit.text, last.start, digit.end, last.line)
     else:
         current.items.append(digit)
 
 
 def _as_value(t: Token) -> Token:
     """A NUM token ('2.') that was not an item number: its digit is a value."""
-    return Token(Tok.VALUE, t.text[:1], t.start, t.start + 1, t.line)
+    return Token(_VALUE, t.text[:1], t.start, t.start + 1, t.line)
 
 
 def _is_text_cell(run: list[Token]) -> bool:
     """A lone short word between values is most likely a cell holding text ('abc', '三', '无数据')."""
-    return len(run) == 1 and run[0].kind is Tok.LABEL and 0 < len(run[0].text) <= 8 \
+    return len(run) == 1 and run[0].kind is _LABEL and 0 < len(run[0].text) <= 8 \
         and not _SENTENCE.search(run[0].text)
 
 
@@ -607,7 +608,7 @@ def _text_cells(spec: TableSpec, trailing: list[Token], row: RowRead) -> list[To
     out = []
     for t in trailing:
         c = t.text
-        if not c or c in words or is_header(spec.id, c) or t.kind is Tok.NUM or len(c) > 8 or _SENTENCE.search(c):
+        if not c or c in words or is_header(spec.id, c) or t.kind is _NUM or len(c) > 8 or _SENTENCE.search(c):
             return []
         if len(c) >= 3 and sum(ch in own for ch in c) >= 0.6 * len(c):
             return []  # the rest of the label, worded a little differently ('已获取的信息')
@@ -634,7 +635,7 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], plain: list[RowRead],
         if len(lines) == len(block) > 1:
             # one line of values per label: a converter's value rows, padded with blank fields
             rows_of = [hard_items(v) for v in lines.values()]
-            rows_of = [v[:w] if all(t.kind is Tok.EMPTY for t in v[w:]) else v for v, w in zip(rows_of, widths)]
+            rows_of = [v[:w] if all(t.kind is _EMPTY for t in v[w:]) else v for v, w in zip(rows_of, widths)]
             if all(len(v) == w for v, w in zip(rows_of, widths)):
                 for r, v in zip(block, rows_of):
                     r.items = v
@@ -666,9 +667,6 @@ def _pair_detached(spec: TableSpec, rows: list[RowRead], plain: list[RowRead],
         if k > start:
             share(plain[start:k], group)
 
-
-# (a module constant: looking an enum member up on its class costs more than the test it is used in)
-_EMPTY = Tok.EMPTY
 
 
 def hard_items(items: list[Token]) -> list[Token]:

@@ -28,12 +28,33 @@ from core.extraction.rows import RowRead, hard_items, read_rows
 from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
-from core.model import CellKind, CellValue, ParseNote, Severity, Span, TableData
-from core.template import CellKey, GroupSpec, RowSpec, TableSpec, all_cells, row_cells
+from core.model import (
+    CellKind,
+    CellValue,
+    ParseNote,
+    Severity,
+    Span,
+    TableData,
+    make_cell,
+)
+from core.template import (
+    CellKey,
+    GroupSpec,
+    RowSpec,
+    TableSpec,
+    all_cells,
+    row_cells,
+    rows_with_cells,
+)
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
 W, I = Severity.WARNING, Severity.INFO
+# Enum members as module constants for the code run per token, piece or cell: on Python 3.11 a look-up
+# on an Enum class (``Tok.VALUE``) goes through ``EnumType.__getattr__``'s hook, some 1,000 instructions.
+_LABEL, _VALUE, _EMPTY, _PLACEHOLDER = Tok.LABEL, Tok.VALUE, Tok.EMPTY, Tok.PLACEHOLDER
+_NUMBER, _TEXT, _INVALID = CellKind.NUMBER, CellKind.TEXT, CellKind.INVALID
+_EMPTY_CELL, _PLACEHOLDER_CELL = CellKind.EMPTY, CellKind.PLACEHOLDER
 
 
 def _number(raw: str) -> int | Decimal | None:
@@ -57,48 +78,49 @@ def _count(text: str) -> int:
 
 
 def _pieces(tok: Token) -> list[Piece]:
-    if tok.kind is Tok.EMPTY:
-        return [Piece(CellKind.EMPTY, "", tok.start, tok.end)]
-    if tok.kind is Tok.PLACEHOLDER:
-        return [Piece(CellKind.PLACEHOLDER, tok.text, tok.start, tok.end)]
-    if tok.kind is Tok.LABEL:
-        return [Piece(CellKind.TEXT, tok.text, tok.start, tok.end)]
+    kind = tok.kind
+    if kind is _EMPTY:
+        return [Piece(_EMPTY_CELL, "", tok.start, tok.end)]
+    if kind is _PLACEHOLDER:
+        return [Piece(_PLACEHOLDER_CELL, tok.text, tok.start, tok.end)]
+    if kind is _LABEL:
+        return [Piece(_TEXT, tok.text, tok.start, tok.end)]
     raw = tok.text
     if raw.isdecimal():  # the common case, as a crawler or a converter leaves it: plain digits
-        return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, int(raw), len(raw) > 1)]
+        return [Piece(_NUMBER, raw, tok.start, tok.end, int(raw), len(raw) > 1)]
     if "," in raw and not _THOUSANDS.match(raw):
         # "0,0,3": a comma-separated row rather than a number with thousands separators
         out, pos = [], 0
         for part in raw.split(","):
             if part:
-                out.extend(_pieces(Token(Tok.VALUE, part, tok.start + pos, tok.start + pos + len(part))))
+                out.extend(_pieces(Token(_VALUE, part, tok.start + pos, tok.start + pos + len(part))))
             pos += len(part) + 1
         return out
     value = _number(raw)
     if value is None:
-        return [Piece(CellKind.TEXT, raw, tok.start, tok.end)]
-    return [Piece(CellKind.NUMBER, raw, tok.start, tok.end, value, raw.isdigit() and len(raw) > 1)]
+        return [Piece(_TEXT, raw, tok.start, tok.end)]
+    return [Piece(_NUMBER, raw, tok.start, tok.end, value, raw.isdigit() and len(raw) > 1)]
 
 
 def _cell(p: Piece, spec: RowSpec) -> CellValue:
     span: Span = (p.start, p.end)
     v = p.value
     if type(v) is int and v >= 0 and not spec.decimal:  # a count, as almost every cell is
-        return CellValue(CellKind.NUMBER, v, p.raw, span)
-    if p.kind is not CellKind.NUMBER:
-        return CellValue(p.kind, None, p.raw, span)
+        return make_cell(_NUMBER, v, p.raw, span)
+    if p.kind is not _NUMBER:
+        return make_cell(p.kind, None, p.raw, span)
     if v is None:
-        return CellValue(CellKind.TEXT, None, p.raw, span)
+        return make_cell(_TEXT, None, p.raw, span)
     if v < 0:
-        return CellValue(CellKind.INVALID, v, p.raw, span, "负数")
+        return make_cell(_INVALID, v, p.raw, span, "负数")
     if not spec.decimal and isinstance(v, Decimal):
         if v == v.to_integral_value() and "." not in p.raw:
             v = int(v)
         else:
-            return CellValue(CellKind.INVALID, v, p.raw, span, "计数不应为小数")
+            return make_cell(_INVALID, v, p.raw, span, "计数不应为小数")
     if spec.decimal and isinstance(v, int):
         v = Decimal(v)
-    return CellValue(CellKind.NUMBER, v, p.raw, span)
+    return make_cell(_NUMBER, v, p.raw, span)
 
 
 def _keys(spec: TableSpec, row: RowSpec) -> tuple[CellKey, ...]:
@@ -122,6 +144,12 @@ def _table_rules(table: str) -> TableRules:
 
 
 @lru_cache(maxsize=None)
+def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...]]]:
+    """Each row of the template and its cells, by key: one look-up for every row read. Read only."""
+    return {row.key: (row, keys) for row, keys in rows_with_cells(table)}
+
+
+@lru_cache(maxsize=None)
 def _positions(table: str) -> dict[CellKey, int]:
     """Each cell's position in the table. Read only."""
     return {k: i for i, k in enumerate(all_cells(table))}
@@ -136,7 +164,7 @@ def _row_slots(table: str, row: str) -> tuple[int, ...]:
 
 def _drop_subtotal(pieces: list[Piece]) -> list[Piece] | None:
     """An extra 法人或其他组织 subtotal column (8 values): drop it when it is the sum it claims to be."""
-    vals = [p.value if p.kind is CellKind.NUMBER else None for p in pieces]
+    vals = [p.value if p.kind is _NUMBER else None for p in pieces]
     if any(v is None for v in vals):
         return None
     if vals[6] == sum(vals[1:6]) and vals[7] == vals[0] + vals[6]:
@@ -163,6 +191,7 @@ class _Builder:
     def __init__(self, spec: TableSpec, region: Span, notes: list[ParseNote]) -> None:
         self.spec = spec
         self.table = TableData(spec.id, region)
+        self.rows = _rows_by_key(spec.id)
         self.notes = notes
         self.pending: dict[str, list[list[Piece]]] = {}
         self.reads: dict[str, RowRead] = {}
@@ -178,7 +207,7 @@ class _Builder:
         keys = _keys(self.spec, row)
         self.note("S03", message, keys, [(p.start, p.end) for p in pieces], f"row:{row.key}", severity)
         for k in keys:
-            self.table.cells[k] = CellValue(kind, None, "", None, why)
+            self.table.cells[k] = make_cell(kind, None, "", None, why)
 
     def place(self, row: RowSpec, pieces: list[Piece]) -> None:
         cells = self.table.cells
@@ -186,9 +215,8 @@ class _Builder:
             cells[k] = _cell(p, row)
 
     def row(self, read: RowRead) -> None:
-        row = self.spec.row(read.key)
+        row, keys = self.rows[read.key]
         self.reads[row.key] = read
-        keys = row_cells(self.spec.id, row.key)
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
@@ -204,19 +232,18 @@ class _Builder:
         if len(hard) == row.ncols and not row.decimal:
             # the common case, one plain count per column: the cells straight from the tokens (what
             # ``_row_pieces`` and ``place`` make of them)
-            value = Tok.VALUE
             for t in hard:
-                if t.kind is not value or not t.text.isdecimal():
+                if t.kind is not _VALUE or not t.text.isdecimal():
                     break
             else:
                 cells = self.table.cells
-                number = CellKind.NUMBER
                 for k, t in zip(keys, hard):
                     text = t.text
-                    value = _COUNTS.get(text)
-                    if value is None:
+                    try:  # (a subscript costs a third of a call of .get)
+                        value = _COUNTS[text]
+                    except KeyError:
                         value = _count(text)
-                    cells[k] = CellValue(number, value, text, (t.start, t.end))
+                    cells[k] = make_cell(_NUMBER, value, text, (t.start, t.end))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
@@ -275,7 +302,7 @@ class _Builder:
                       f"subtotal:{group.key}")
             return
         values = [p.value for p in pieces] if len(pieces) == 7 else []
-        if values and all(p.kind is CellKind.NUMBER and v == 0 for p, v in zip(pieces, values)):
+        if values and all(p.kind is _NUMBER and v == 0 for p, v in zip(pieces, values)):
             for child in group.children:
                 self.place(self.spec.row(child), pieces)
             self.note("S05", msg("S05.group_single_zero", group=fl(group.label)), keys, spans, f"group:{group.key}", I)
@@ -283,7 +310,7 @@ class _Builder:
         self.note("S03", msg("S03.group_single", group=fl(group.label), values=_shown(pieces), count=len(group.children)),
                   keys, spans, f"group:{group.key}", W)
         for k in keys:
-            self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
+            self.table.cells[k] = make_cell(CellKind.AMBIGUOUS, None, "", None, "未分项列出")
 
     def resolve(self) -> None:
         """Rows whose glued digits the shape alone does not cut: one candidate per row such that every
@@ -297,9 +324,9 @@ class _Builder:
         table = self.spec.id
         slots = {rk: _row_slots(table, rk) for rk in self.pending}
         # ``cells`` holds every cell of the template, in its order
-        number = CellKind.NUMBER
-        values = [cv.value if cv.kind is number and isinstance(cv.value, int) else None for cv in self.table.cells.values()]
-        domains = {rk: [[p.value if p.kind is number and isinstance(p.value, int) else None for p in c]
+        values = [cv.value if cv.kind is _NUMBER and isinstance(cv.value, int) else None
+                  for cv in self.table.cells.values()]
+        domains = {rk: [[p.value if p.kind is _NUMBER and isinstance(p.value, int) else None for p in c]
                         for c in cands] for rk, cands in self.pending.items()}
         solutions, complete = solve_jointly(domains, slots, values, _table_rules(table), self.budget)
         for rk, cands in self.pending.items():
@@ -329,7 +356,7 @@ class _Builder:
             self.note("S03", msg("S03.glued_undecided", printed=read.label, glued=_shown(pieces), how=how, cells=names),
                       keys, [(p.start, p.end) for p in pieces], f"row:{rk}", W)
             for k in keys:
-                self.table.cells[k] = CellValue(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
+                self.table.cells[k] = make_cell(CellKind.AMBIGUOUS, None, "", None, "粘连数字无法唯一拆分")
         self.pending.clear()
         self._note_splits()
 
