@@ -198,8 +198,8 @@ class Shingles(Parked):
     def array(self):
         return self.value
 
-    def _encode(self) -> bytes:
-        return self._value.tobytes()
+    def _encode(self):
+        return self._value.data  # the array's buffer, not a copy: the array no longer changes
 
     def _decode(self, data: bytes):
         import numpy as np
