@@ -76,7 +76,7 @@ def _body_points(text: str):
     if len(units) > 2 * len(text):
         body = _DIGIT.sub("0", _NOISE.sub("", text))
         return np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
-    counted = _counted_as()[np.frombuffer(units, dtype=np.uint16)]
+    counted = _counted_as().take(np.frombuffer(units, dtype=np.uint16))  # take: a third cheaper than [ ]
     return counted[counted != _DROPPED]
 
 
