@@ -16,7 +16,16 @@ from itertools import chain, repeat
 from json.encoder import encode_basestring
 from typing import Any
 
-from core.model import MISSING, CellKind, CellValue, Finding, Report, Severity
+from core.model import (
+    MISSING,
+    CellKind,
+    CellValue,
+    Finding,
+    Report,
+    Severity,
+    Span,
+    TableData,
+)
 from core.template import TABLES, CellKey, all_cells
 
 INDENT = "  "
@@ -84,25 +93,33 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
     return _report_object(report, [finding_json(f) for f in findings], get, table_json, _spans_json)
 
 
-def _spans_json(cells: list[tuple[CellKey, CellValue]]) -> dict[str, list[int]]:
-    # a blank cell has an empty span (where it would be printed): it has boxes but no span
-    return {key.id: list(span) for key, cv in cells
-            if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY}
+def _spans_json(cells: Iterable[tuple[CellKey, CellValue]]) -> dict[str, list[int]]:
+    return {key.id: list(span) for key, span in _with_spans(cells)}
+
+
+def _with_spans(cells: Iterable[tuple[CellKey, CellValue]]) -> list[tuple[CellKey, Span]]:
+    """(key, span) of the cells that have one: a blank cell has an empty span (where it would be
+    printed), it has boxes but no span."""
+    return [(key, span) for key, cv in cells if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY]
+
+
+def _cells(tables: list[TableData], get) -> Iterable[tuple[CellKey, CellValue]]:
+    """Each cell of ``tables`` with its value (read by ``get`` when given), once: the tables' own items
+    chained, not copied into a list of some 200 pairs."""
+    if get is None:
+        return chain.from_iterable([data.cells.items() for data in tables])
+    return [(key, get(key)) for data in tables for key in data.cells]
 
 
 def _report_object(report: Report, findings: Any, get, table: Callable[[Report, str, Any], Any],
-                   spans: Callable[[list[tuple[CellKey, CellValue]]], Any]) -> dict[str, Any]:
+                   spans: Callable[[Iterable[tuple[CellKey, CellValue]]], Any]) -> dict[str, Any]:
     """``report_json`` with its findings given, and its tables and spans made by ``table`` and ``spans``
     (``report_parts`` makes them as their JSON text)."""
     tables = [data for name in TABLES if (data := report.tables.get(name)) is not None]
-    if get is None:
-        cells = [item for data in tables for item in data.cells.items()]
-    else:
-        cells = [(key, get(key)) for data in tables for key in data.cells]
     boxes: dict[str, list[dict]] = {}
     if report.source.pieces:  # a text report has no page pieces, so no boxes: not asked for each cell
         boxes_of = report.source.boxes
-        for key, cv in cells:
+        for key, cv in _cells(tables, get):
             if cv.span is not None and (found := boxes_of(cv.span)):
                 boxes[key.id] = [b.json() for b in found]
     return {
@@ -117,7 +134,7 @@ def _report_object(report: Report, findings: Any, get, table: Callable[[Report, 
         "applications": table(report, "applications", get),
         "review_litigation": table(report, "review_litigation", get),
         "findings": findings,
-        "spans": spans(cells),
+        "spans": spans(_cells(tables, get)),
         "evidence": evidence_json(report),
         "boxes": boxes,
     }
@@ -213,18 +230,17 @@ def _spans_format(keys: tuple[CellKey, ...]) -> bytes | None:
     return b"{" + b",".join(members) + _SPANS_CLOSE
 
 
-def _spans_text(cells: list[tuple[CellKey, CellValue]]) -> bytes:
+def _spans_text(cells: Iterable[tuple[CellKey, CellValue]]) -> bytes:
     """``encode(_spans_json(cells), _REPORT_LEVEL)`` as UTF-8, some 200 spans a report: their numbers put
     in the format of their cells. Formatting bytes writes the digits without widening them to the
     text's Chinese (the cell ids), and the batch parks the bytes as they are."""
-    kept = [(key, span) for key, cv in cells
-            if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY]
+    kept = _with_spans(cells)
     if not kept:
         return b"{}"
     keys, spans = zip(*kept)
     fmt = _spans_format(keys)
     if fmt is None:
-        return encode(_spans_json(cells), _REPORT_LEVEL).encode(*UTF8)
+        return encode({key.id: list(span) for key, span in kept}, _REPORT_LEVEL).encode(*UTF8)
     return fmt % tuple(chain.from_iterable(spans))
 
 
