@@ -83,7 +83,7 @@ class Parked:
         return pickle.loads(data)
 
 
-WRITE_AT = 1 << 20  # bytes gathered before they go to the file: a write for some twenty reports, not four a report
+WRITE_AT = 1 << 18  # bytes gathered before they go to the file: a write for some five reports, not four a report
 
 
 class Spill:
