@@ -75,37 +75,52 @@ class Parked:
     def value(self) -> Any:
         return self._value if self._spill is None else self._decode(self._spill.get_bytes(self._ref))
 
-    def _encode(self) -> bytes:
+    def _encode(self) -> Any:
+        """The value as a bytes-like object (``Spill.put_bytes``)."""
         return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def _decode(self, data: bytes) -> Any:
         return pickle.loads(data)
 
 
+WRITE_AT = 1 << 18  # bytes gathered before they go to the file: a write for some five reports, not four a report
+
+
 class Spill:
-    """Objects parked in a temporary file until the end of the batch; memory keeps their offsets."""
+    """Objects parked in a temporary file until the end of the batch; memory keeps their offsets. What
+    is put gathers in memory and is written in one go once ``WRITE_AT`` bytes are waiting (the last
+    bytes before a read that needs them)."""
 
     def __init__(self) -> None:
         import tempfile
 
         self._file = tempfile.TemporaryFile(prefix="nianbao-batch-")
-        self._end = 0
-        self._moved = False  # a read has moved the file's position away from its end
+        self._written = 0  # bytes in the file
+        self._waiting: list[Any] = []  # bytes-like objects put since, in order
+        self._end = 0  # bytes put in all
 
     def put(self, obj: Any) -> tuple[int, int]:
         return self.put_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def put_bytes(self, data: bytes) -> tuple[int, int]:
-        if self._moved:  # else the position is the end: no seek, which would flush the buffer each time
-            self._file.seek(self._end)
-            self._moved = False
-        self._file.write(data)
-        ref = (self._end, len(data))
-        self._end += len(data)
+    def put_bytes(self, data: Any) -> tuple[int, int]:
+        """Park a bytes-like object (held, not copied, until it is written: it must not change)."""
+        size = memoryview(data).nbytes
+        ref = (self._end, size)
+        self._waiting.append(data)
+        self._end += size
+        if self._end - self._written >= WRITE_AT:
+            self._write()
         return ref
 
+    def _write(self) -> None:
+        self._file.seek(self._written)  # a read may have moved the position
+        self._file.write(b"".join(self._waiting))
+        self._written = self._end
+        self._waiting.clear()
+
     def get_bytes(self, ref: tuple[int, int]) -> bytes:
-        self._moved = True
+        if ref[0] + ref[1] > self._written:
+            self._write()
         self._file.seek(ref[0])
         return self._file.read(ref[1])
 

@@ -12,6 +12,7 @@ import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from itertools import chain
 from typing import Any
 
 from core.checks.context import CheckContext, make_finding
@@ -50,13 +51,13 @@ def kept(extract: Callable[[CheckContext], Any]) -> Any:
 def _numbers(ctx: CheckContext) -> tuple[Number | None, ...]:
     """``cv.value if cv.is_number else None`` of each cell: a number cell's value, else None (which
     is what an empty number cell's value is), without the property's call."""
-    return tuple(cv.value if cv.kind is _NUMBER else None for cv in map(ctx.get, CROSS_CELLS))
+    return tuple([cv.value if cv.kind is _NUMBER else None for cv in map(ctx.get, CROSS_CELLS)])
 
 
 def _spans(ctx: CheckContext) -> array:
     """Start and end of each of CROSS_CELLS, flat (-1 where a cell has no span): a quarter of the
     memory of a tuple of pairs."""
-    return array("q", (n for k in CROSS_CELLS for n in (ctx.get(k).span or (-1, -1))))
+    return array("q", list(chain.from_iterable([cv.span or (-1, -1) for cv in map(ctx.get, CROSS_CELLS)])))
 
 
 def _text_digest(ctx: CheckContext) -> bytes:

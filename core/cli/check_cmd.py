@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from core.api import analyze_file
 from core.checks import (
@@ -92,12 +91,13 @@ class Rendered:
 @dataclass
 class Pending:
     """One report's output without its cross-report findings: the text before its findings, each
-    finding rendered (a JSON item or a summary line), what follows them (``jsonout.report_parts``;
-    nothing in a summary), and its own counts."""
+    finding rendered (a JSON item or a summary line), the text after them (``jsonout.report_parts``;
+    nothing in a summary), and its own counts. The text around the findings is UTF-8 (``jsonout.UTF8``):
+    the JSON's is made as bytes, and a batch parks it as it is, with no text to encode or decode."""
 
-    head: str
+    head: bytes
     findings: list[str]
-    tail: tuple[Any, ...]
+    tail: bytes
     counts: tuple[int, ...]
 
     def render(self, cross: Rendered, as_json: bool) -> str:
@@ -105,7 +105,8 @@ class Pending:
             return jsonout.join_parts(self.head, self.findings + cross.lines, self.tail)
         counts = [a + b for a, b in zip(self.counts, cross.counts)]
         lines = self.findings + cross.lines
-        return (self.head + "\n  检查结果：" + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in zip(SEVERITIES, counts))
+        return (self.head.decode(*jsonout.UTF8) + "\n  检查结果："
+                + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in zip(SEVERITIES, counts))
                 + "".join("\n" + line for line in lines))
 
 
@@ -156,7 +157,7 @@ def check_one(path: str, as_json: bool, keep_state: bool):
         head, items, tail = jsonout.report_parts(report, findings)
         pending = Pending(head, items, tail, counts)
     else:
-        pending = Pending(summary_head(report), [finding_line(f) for f in findings], (), counts)
+        pending = Pending(summary_head(report).encode(*jsonout.UTF8), [finding_line(f) for f in findings], b"", counts)
     state = None
     if keep_state:
         state = ReportState.of(ctx)

@@ -5,18 +5,27 @@ The text is written by ``encode``, byte for byte what ``json.dumps(obj, ensure_a
 writes, with decimals as printed (0.9840 stays 0.9840). The standard encoder falls back to pure Python
 with an indent, which made the JSON cost as much as the checks; this one is a few joins over a known
 shape. A report can be written in parts (``report_parts``) so a batch emits it once the findings that
-need the other reports are known; until then its spans, most of its text, are kept as numbers (``Spans``)."""
+need the other reports are known; until then the text around its findings waits as UTF-8 bytes, what a
+batch parks on disk as it is."""
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from typing import Any
 
-from core.model import MISSING, CellKind, CellValue, Finding, Report, Severity
+from core.model import (
+    MISSING,
+    CellKind,
+    CellValue,
+    Finding,
+    Report,
+    Severity,
+    Span,
+    TableData,
+)
 from core.template import TABLES, CellKey, all_cells
 
 INDENT = "  "
@@ -84,25 +93,33 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
     return _report_object(report, [finding_json(f) for f in findings], get, table_json, _spans_json)
 
 
-def _spans_json(cells: list[tuple[CellKey, CellValue]]) -> dict[str, list[int]]:
-    # a blank cell has an empty span (where it would be printed): it has boxes but no span
-    return {key.id: list(span) for key, cv in cells
-            if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY}
+def _spans_json(cells: Iterable[tuple[CellKey, CellValue]]) -> dict[str, list[int]]:
+    return {key.id: list(span) for key, span in _with_spans(cells)}
+
+
+def _with_spans(cells: Iterable[tuple[CellKey, CellValue]]) -> list[tuple[CellKey, Span]]:
+    """(key, span) of the cells that have one: a blank cell has an empty span (where it would be
+    printed), it has boxes but no span."""
+    return [(key, span) for key, cv in cells if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY]
+
+
+def _cells(tables: list[TableData], get) -> Iterable[tuple[CellKey, CellValue]]:
+    """Each cell of ``tables`` with its value (read by ``get`` when given), once: the tables' own items
+    chained, not copied into a list of some 200 pairs."""
+    if get is None:
+        return chain.from_iterable([data.cells.items() for data in tables])
+    return [(key, get(key)) for data in tables for key in data.cells]
 
 
 def _report_object(report: Report, findings: Any, get, table: Callable[[Report, str, Any], Any],
-                   spans: Callable[[list[tuple[CellKey, CellValue]]], Any]) -> dict[str, Any]:
+                   spans: Callable[[Iterable[tuple[CellKey, CellValue]]], Any]) -> dict[str, Any]:
     """``report_json`` with its findings given, and its tables and spans made by ``table`` and ``spans``
     (``report_parts`` makes them as their JSON text)."""
     tables = [data for name in TABLES if (data := report.tables.get(name)) is not None]
-    if get is None:
-        cells = [item for data in tables for item in data.cells.items()]
-    else:
-        cells = [(key, get(key)) for data in tables for key in data.cells]
     boxes: dict[str, list[dict]] = {}
     if report.source.pieces:  # a text report has no page pieces, so no boxes: not asked for each cell
         boxes_of = report.source.boxes
-        for key, cv in cells:
+        for key, cv in _cells(tables, get):
             if cv.span is not None and (found := boxes_of(cv.span)):
                 boxes[key.id] = [b.json() for b in found]
     return {
@@ -117,7 +134,7 @@ def _report_object(report: Report, findings: Any, get, table: Callable[[Report, 
         "applications": table(report, "applications", get),
         "review_litigation": table(report, "review_litigation", get),
         "findings": findings,
-        "spans": spans(cells),
+        "spans": spans(_cells(tables, get)),
         "evidence": evidence_json(report),
         "boxes": boxes,
     }
@@ -190,58 +207,48 @@ _REPORT_LEVEL = 2  # a report is an item of the top-level array: its values sit 
 _FINDINGS_LEVEL = _REPORT_LEVEL  # the findings array is one of them
 
 
-class _Encoded(str):
-    """A value of a report object given as its JSON text (``report_parts``)."""
+UTF8 = ("utf-8", "surrogatepass")  # a report's text as bytes and back: every str round-trips, a lone surrogate too
+# the UTF-8 text of the span of each cell of the form with %d for the two numbers, made once: the same
+# cells in every report
+_SPAN_FORMATS = {key: (f"{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).replace('%', '%%')}: "
+                       f"[{_NL[_REPORT_LEVEL + 2]}%d,{_NL[_REPORT_LEVEL + 2]}%d{_NL[_REPORT_LEVEL + 1]}]").encode(*UTF8)
+                 for table in TABLES for key in all_cells(table)}
 
 
-_CELLS = tuple(key for table in TABLES for key in all_cells(table))  # every cell of the form
-_CELL_AT = {key: k for k, key in enumerate(_CELLS)}
-# the text of each cell's span with %d for the two numbers, made once: the same cells in every report
-_SPAN_FORMATS = tuple(f"{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).replace('%', '%%')}: "
-                      f"[{_NL[_REPORT_LEVEL + 2]}%d,{_NL[_REPORT_LEVEL + 2]}%d{_NL[_REPORT_LEVEL + 1]}]" for key in _CELLS)
+_SPANS_CLOSE = (_NL[_REPORT_LEVEL] + "}").encode()
 
 
-class Spans:
-    """``encode(_spans_json(cells), _REPORT_LEVEL)`` (cell id → [start, end], text offsets), some 200 a
-    report, kept as numbers until it is written (``str``): each cell's place in ``_CELLS`` and its two
-    offsets. A batch parks each report's text until the end and reads it back; the spans are most of
-    it, and as numbers they are a fraction of the bytes and are not transcoded on the way."""
-
-    __slots__ = ("cells", "ends")
-
-    def __init__(self, cells: array, ends: array) -> None:
-        self.cells, self.ends = cells, ends
-
-    def __reduce__(self):
-        return Spans, (self.cells, self.ends)
-
-    def __str__(self) -> str:
-        """One format, joined from each cell's, filled in one go: a new string costs more than the few
-        characters it holds."""
-        if not self.cells:
-            return "{}"
-        fmt = ",".join(map(_SPAN_FORMATS.__getitem__, self.cells))
-        return "{" + fmt % tuple(self.ends) + _NL[_REPORT_LEVEL] + "}"
+@lru_cache(maxsize=64)  # a few sets of cells recur: the form's, less the few a layout never prints
+def _spans_format(keys: tuple[CellKey, ...]) -> bytes | None:
+    """The text of the spans object of ``keys``, in this order, with %d for each offset; None when one
+    of them is not a cell of the form. Filled in one go (``_spans_text``): a new string costs more than
+    the few characters it holds."""
+    try:
+        members = [_SPAN_FORMATS[key] for key in keys]
+    except KeyError:
+        return None
+    return b"{" + b",".join(members) + _SPANS_CLOSE
 
 
-def _spans_text(cells: list[tuple[CellKey, CellValue]]) -> Spans | _Encoded:
-    """The spans of ``_spans_json(cells)`` as ``Spans`` (as their text for a cell not of the form)."""
-    at: list[int] = []
-    ends: list[int] = []
-    for key, cv in cells:
-        if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY:
-            if (k := _CELL_AT.get(key)) is None:
-                return _Encoded(encode(_spans_json(cells), _REPORT_LEVEL))
-            at.append(k)
-            ends += span
-    return Spans(array("H", at), array("q", ends))
+def _spans_text(cells: Iterable[tuple[CellKey, CellValue]]) -> bytes:
+    """``encode(_spans_json(cells), _REPORT_LEVEL)`` as UTF-8, some 200 spans a report: their numbers put
+    in the format of their cells. Formatting bytes writes the digits without widening them to the
+    text's Chinese (the cell ids), and the batch parks the bytes as they are."""
+    kept = _with_spans(cells)
+    if not kept:
+        return b"{}"
+    keys, spans = zip(*kept)
+    fmt = _spans_format(keys)
+    if fmt is None:
+        return encode({key.id: list(span) for key, span in kept}, _REPORT_LEVEL).encode(*UTF8)
+    return fmt % tuple(chain.from_iterable(spans))
 
 
 @lru_cache(maxsize=None)
-def _rows_formats(table: str) -> tuple[str, str]:
+def _rows_formats(table: str) -> tuple[bytes, str]:
     """The text of a table's rows object (``table_json``, a table with row labels) at ``_REPORT_LEVEL``,
-    as ``encode`` lays it out (a row of one column is its value, else an array), with %d for each value
-    and with %s for each value."""
+    as ``encode`` lays it out (a row of one column is its value, else an array): as UTF-8 with %d for
+    each value, and with %s for each value."""
     inner = _NL[_REPORT_LEVEL + 1]
 
     def text(slot: str) -> str:
@@ -250,42 +257,52 @@ def _rows_formats(table: str) -> tuple[str, str]:
                    for row, start, end, single in _rows_layout(table))
         return "{" + inner + ("," + inner).join(members) + _NL[_REPORT_LEVEL] + "}"
 
-    return text("%d"), text("%s")
+    return text("%d").encode(*UTF8), text("%s")
 
 
-def _table_text(report: Report, table: str, get=None) -> _Encoded:
-    """``encode(table_json(report, table, get), _REPORT_LEVEL)``, some 30 rows a report, from the values
-    in one format: not a row object made and each row encoded on its own (a call, a look-up and a
-    string a row)."""
+def _table_text(report: Report, table: str, get=None) -> bytes:
+    """``encode(table_json(report, table, get), _REPORT_LEVEL)`` as UTF-8, some 30 rows a report, from
+    the values in one format: not a row object made and each row encoded on its own (a call, a look-up
+    and a string a row)."""
     vals = _table_values(report, table, get)
     if vals is None or table == "review_litigation":
-        return _Encoded(encode(vals, _REPORT_LEVEL))
+        return encode(vals, _REPORT_LEVEL).encode(*UTF8)
     ints, general = _rows_formats(table)
     if _ONLY_INTS(map(type, vals)):
-        return _Encoded(ints % tuple(vals))
-    return _Encoded(general % tuple([encode(v) for v in vals]))
+        return ints % tuple(vals)
+    return (general % tuple([encode(v) for v in vals])).encode(*UTF8)
 
 
-def _encode_value(value: Any) -> Any:
-    """A value of a report object, at its level: its text, or ``Spans`` that write it."""
-    return value if type(value) is _Encoded or type(value) is Spans else encode(value, _REPORT_LEVEL)
+@lru_cache(maxsize=None)  # the report object's few keys
+def _key_text(key: str) -> bytes:
+    return encode_basestring(key).encode(*UTF8) + b": "
 
 
-def report_parts(report: Report, findings: list[Finding]) -> tuple[str, list[str], tuple[Any, ...]]:
+def _member(key: str, value: Any) -> bytes:
+    """``"key": value`` of a report object as UTF-8, the value as ``_table_text`` and ``_spans_text``
+    wrote it, or encoded here at its level."""
+    return _key_text(key) + (value if type(value) is bytes else encode(value, _REPORT_LEVEL).encode(*UTF8))
+
+
+_REPORT_OPEN = ("{" + _NL[_REPORT_LEVEL]).encode()
+_MEMBER_SEP = ("," + _NL[_REPORT_LEVEL]).encode()
+_REPORT_CLOSE = ("\n" + INDENT + "}").encode()
+
+
+def report_parts(report: Report, findings: list[Finding]) -> tuple[bytes, list[str], bytes]:
     """``report_json(report, findings)`` as an item of the top-level array, cut around its findings:
-    (text before the findings array, each finding encoded, what comes after it: pieces of text and the
-    ``Spans``, which ``join_parts`` writes)."""
+    the UTF-8 text before the findings array, each finding encoded, the UTF-8 text after it
+    (``join_parts`` joins them)."""
     obj = _report_object(report, None, None, _table_text, _spans_text)
     keys = list(obj)
     cut = keys.index("findings")
-    inner = _NL[_REPORT_LEVEL]
-    head = "{" + inner + "".join(f"{encode_basestring(k)}: {_encode_value(obj[k])},{inner}" for k in keys[:cut]) + '"findings": '
-    tail = tuple(piece for k in keys[cut + 1:] for piece in (f",{inner}{encode_basestring(k)}: ", _encode_value(obj[k])))
-    return head, list(map(encode_finding, findings)), tail + ("\n" + INDENT + "}",)
+    head = _REPORT_OPEN + b"".join(_member(k, obj[k]) + _MEMBER_SEP for k in keys[:cut]) + _key_text("findings")
+    tail = b"".join(_MEMBER_SEP + _member(k, obj[k]) for k in keys[cut + 1:]) + _REPORT_CLOSE
+    return head, list(map(encode_finding, findings)), tail
 
 
-def join_parts(head: str, findings: list[str], tail: tuple[Any, ...]) -> str:
-    return head + encode_items(findings, _FINDINGS_LEVEL) + "".join(map(str, tail))
+def join_parts(head: bytes, findings: list[str], tail: bytes) -> str:
+    return head.decode(*UTF8) + encode_items(findings, _FINDINGS_LEVEL) + tail.decode(*UTF8)
 
 
 def encode_finding(f: Finding) -> str:

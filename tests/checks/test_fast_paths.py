@@ -1,5 +1,5 @@
 """The fast paths of ``check`` give what the general ones give: the report's JSON in parts (tables and
-spans written from the cells, spans parked as numbers) against ``encode(report_json(...))``, a finding's
+spans written as UTF-8 from the cells, parked as bytes) against ``encode(report_json(...))``, a finding's
 one-format JSON against the generic walk, sentence keys cut from the cleaned text against the keys of
 the sentences, severities counted with ``list.count``."""
 from __future__ import annotations
@@ -64,6 +64,13 @@ def test_spans_of_a_cell_not_of_the_form() -> None:
 def test_a_report_without_tables() -> None:
     report = analyze_text("某某局2024年政府信息公开工作年度报告\n没有表格。")
     assert _whole(report, []) == jsonout.encode(jsonout.report_json(report, []), 1)
+
+
+def test_a_path_that_is_no_valid_utf8() -> None:
+    """A file name of undecodable bytes holds a lone surrogate (``os.fsdecode``): the UTF-8 parts keep it."""
+    report = analyze_text(SAMPLE_FILES[0].read_text(encoding="utf-8"), path="r\udcb1.txt")
+    findings = run_checks(report)
+    assert _whole(report, findings) == jsonout.encode(jsonout.report_json(report, findings), 1)
 
 
 def test_finding_json_in_one_format() -> None:
