@@ -71,8 +71,8 @@ class TableEquations:
 
     table: str
     keys: tuple[CellKey, ...]
-    # (equation, picker of its cells' values as a tuple, number of lhs cells)
-    equations: tuple[tuple[Equation, Callable[[list], tuple], int], ...]
+    # (equation, picker of its cells' values as a tuple, number of lhs cells, whether it is A01's ">=")
+    equations: tuple[tuple[Equation, Callable[[list], tuple], int, bool], ...]
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +86,8 @@ def equations_by_table() -> tuple[TableEquations, ...]:
         keys = tuple(dict.fromkeys(k for eq in eqs for k in eq.cells))
         at = {k: i for i, k in enumerate(keys)}
         # every equation has a cell on each side, so the picker always gives a tuple
-        out.append(TableEquations(table, keys, tuple((eq, itemgetter(*(at[k] for k in eq.cells)), len(eq.lhs))
-                                                     for eq in eqs)))
+        out.append(TableEquations(table, keys, tuple((eq, itemgetter(*(at[k] for k in eq.cells)), len(eq.lhs),
+                                                      eq.relation == ">=") for eq in eqs)))
     return tuple(out)
 
 
@@ -96,12 +96,13 @@ def failures(table: TableEquations, get: Callable[[CellKey], CellValue]) -> Iter
     side is the sum of its cells (A01's right side is 制发 − 废止); an equation with a cell that is not
     a usable number is not assessable. The table's cells are read once, not once per equation."""
     values = [cv.value if cv.kind is _NUMBER else None for cv in map(get, table.keys)]
-    for eq, pick, n_lhs in table.equations:
+    some_unusable = None in values  # most tables: none, and no equation's cells need the test
+    for eq, pick, n_lhs, at_least in table.equations:
         cells = pick(values)
-        if None in cells:
+        if some_unusable and None in cells:
             continue
         lhs = sum(cells[:n_lhs])
-        if eq.relation == ">=":
+        if at_least:
             rhs = cells[n_lhs] - cells[n_lhs + 1]
             if lhs < rhs:
                 yield eq, lhs, rhs

@@ -81,7 +81,12 @@ _AS_IS = frozenset((int, str))
 
 def render(template: str, params: Params, lang: str = "zh") -> str:
     zh, en = MESSAGES[template]
-    return (en if lang == "en" else zh).format_map({k: v if type(v) in _AS_IS else _value(v, lang) for k, v in params})
+    # the fields filled in a loop, not a dict comprehension: that is a function call of its own, and
+    # a finding renders one or more messages (nested ones too)
+    values = {}
+    for k, v in params:
+        values[k] = v if type(v) in _AS_IS else _value(v, lang)
+    return (en if lang == "en" else zh).format_map(values)
 
 
 def _value(v: Any, lang: str) -> Any:
@@ -95,11 +100,12 @@ def _value(v: Any, lang: str) -> Any:
     if isinstance(v, CellKey):
         return _cell_label(v, lang)
     if isinstance(v, Message):
-        return v.text(lang)
+        return render(v.template, v.params, lang)  # Message.text, one call fewer
+    # lists joined from a list, not a generator: ``join`` makes one of it anyway
     if isinstance(v, Joined):
-        return (v.en if lang == "en" else v.zh).join(str(_value(x, lang)) for x in v.items)
+        return (v.en if lang == "en" else v.zh).join([str(_value(x, lang)) for x in v.items])
     if isinstance(v, tuple):
-        return (", " if lang == "en" else "、").join(str(_value(x, lang)) for x in v)
+        return (", " if lang == "en" else "、").join([str(_value(x, lang)) for x in v])
     if isinstance(v, Decimal):
         return format(v, "f")
     return v  # int, float (format specs apply), str

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.checks.catalogue import RULES
-from core.messages import Message
+from core.messages import Message, render
 from core.model import (
     CellValue,
     Equation,
@@ -53,22 +53,25 @@ class CheckContext:
 
     def finding(self, rule: str, message: Message | str, cells: Iterable[CellKey] = (), spans: Iterable[Span] = (),
                 subject: str = "", severity: Severity | None = None, equation: Equation | None = None,
-                lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None) -> Finding:
+                lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None,
+                zh: str | None = None) -> Finding:
         cells = tuple(cells)
         spans = tuple(spans) or tuple(s for k in cells if (s := self.get(k).span) is not None)
-        return make_finding(rule, message, cells, spans, subject, severity, equation, lhs, rhs, verdict)
+        return make_finding(rule, message, cells, spans, subject, severity, equation, lhs, rhs, verdict, zh)
 
 
 def make_finding(rule: str, message: Message | str, cells: tuple[CellKey, ...] = (), spans: tuple[Span, ...] = (),
                  subject: str = "", severity: Severity | None = None, equation: Equation | None = None,
-                 lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None) -> Finding:
+                 lhs: Number | None = None, rhs: Number | None = None, verdict: Verdict | None = None,
+                 zh: str | None = None) -> Finding:
     """A finding with the catalogue's severity unless told otherwise, and the verdict that goes with it.
     ``message`` is a template with its parameters (``messages.msg``), so the finding reads in either
-    language; plain text is accepted and shown as it is in every language."""
+    language; plain text is accepted and shown as it is in every language. ``zh`` is the message's
+    Chinese text when it is already rendered (an extraction note's, ``messages.parse_note``)."""
     sev = severity or RULES[rule].severity
     if verdict is None:
         verdict = Verdict.NOTE if sev is Severity.INFO else Verdict.FAIL
     if isinstance(message, Message):
-        return Finding(rule, sev, message.text("zh"), cells, spans, subject, equation, lhs, rhs, verdict,
-                       message.template, message.params)
+        text = render(message.template, message.params) if zh is None else zh  # Message.text, one call fewer
+        return Finding(rule, sev, text, cells, spans, subject, equation, lhs, rhs, verdict, message.template, message.params)
     return Finding(rule, sev, message, cells, spans, subject, equation, lhs, rhs, verdict)

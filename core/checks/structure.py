@@ -64,7 +64,7 @@ def parse_notes(ctx: CheckContext):
         if n.rule == "S03" and n.severity is not Severity.INFO and n.cells and all(k in ctx.overrides for k in n.cells):
             continue  # the auditor has filled the row in by hand
         text = Message(n.template, n.params) if n.template else n.message
-        yield ctx.finding(n.rule, text, n.cells, n.spans, subject=n.subject, severity=n.severity)
+        yield ctx.finding(n.rule, text, n.cells, n.spans, subject=n.subject, severity=n.severity, zh=n.message)
 
 
 @check
