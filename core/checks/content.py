@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
+from core.extraction.literal_scan import matches_at, occurrences
 from core.extraction.meta import agency_level
 from core.extraction.normalize import compact, fold
 from core.messages import Bi, Joined, msg
@@ -19,7 +20,7 @@ FEE_WORDS = re.compile(r"信息处理费|处理费")
 FEE_STATED = re.compile(r"未收取|没有收取|不收取|无收取|未产生|没有产生|未发生|不涉及|零元|0元|收取[^，。]{0,10}?\d|\d[\d.]*\s*(?:元|万元)|未发出|发出[^，。]{0,8}收费通知")
 # XX, ＸＸ, xx, ×× or ╳╳ not inside a word, and the other leftovers of the template. The letter test
 # before a pair is a look-behind past the pair (``(?<![A-Za-z]..)``) so that every alternative starts
-# with a literal (``RESIDUE_STARTS``): ``_residue`` tries the pattern only where one occurs.
+# with a literal (``RESIDUE_STARTS``): the pattern is tried only where one occurs (``matches_at``).
 _PAIRS = ("XX", "ＸＸ", "xx", "××", "╳╳")
 RESIDUE = re.compile("|".join(pair + r"(?<![A-Za-z]..)(?![A-Za-z])" for pair in _PAIRS)
                      + r"|【\s*】|（单位名称）|\(单位名称\)|YYYY|年政府信息公开工作年度报告")
@@ -125,34 +126,10 @@ def government_accountability(ctx: CheckContext) -> Iterator[Finding]:
                           subject="T06")
 
 
-def _occurrences(text: str, literal: str) -> Iterator[int]:
-    """Every place ``literal`` starts in ``text``, overlapping ones too ("XXX" holds "XX" twice).
-    Its first character is looked for, and the rest tested where it occurs: ``str.find`` of one
-    character is many times faster than of a few (a 2-character search costs ~1 ns a character)."""
-    first = literal[0]
-    at = text.find(first)
-    while at >= 0:
-        if text.startswith(literal, at):
-            yield at
-        at = text.find(first, at + 1)
-
-
-def _residue(text: str) -> Iterator[re.Match]:
-    """``RESIDUE.finditer(text)``, tried only where one of ``RESIDUE_STARTS`` occurs (found by
-    ``str.find``, many times faster than the regex engine's scan). Every match starts with one, so
-    the first place at or past the end of the last match where the pattern matches is where
-    ``finditer`` finds its next match, and the match is the same (a look-behind sees before ``pos``)."""
-    end = 0
-    for at in sorted({at for start in RESIDUE_STARTS for at in _occurrences(text, start)}):
-        if at >= end and (m := RESIDUE.match(text, at)):
-            yield m
-            end = m.end()
-
-
 @check
 def template_residue(ctx: CheckContext) -> Iterator[Finding]:
     text = fold(ctx.report.source.text)
-    for m in _residue(text):
+    for m in matches_at(RESIDUE, RESIDUE_STARTS, text):
         if m.group().endswith("年度报告"):
             before = text[max(0, m.start() - 6):m.start()].rstrip()
             if before and (before[-1].isdigit() or before[-1] in YEAR_WORDS):
@@ -185,7 +162,7 @@ def _acting(text: str) -> Iterator[re.Match]:
     character). The places come in increasing order and each is tried only past the end of the last
     match, as ``finditer`` does."""
     end = 0
-    for at in sorted((*_occurrences(text, "镇"), *_occurrences(text, "乡"))):
+    for at in sorted((*occurrences(text, "镇"), *occurrences(text, "乡"))):
         if not text.startswith(_ACTING_AFTER, at + 1):
             continue
         for start in (at - 3, at - 2):

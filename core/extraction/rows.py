@@ -29,6 +29,7 @@ except ImportError:  # Python 3.10
     import sre_parse as sre_parser
 
 from core.extraction.chain import heaviest_chain
+from core.extraction.literal_scan import matches_at
 from core.extraction.normalize import compact, fold
 from core.extraction.stream import Tok, Token
 from core.template import TABLES, TableSpec, item_number
@@ -125,7 +126,7 @@ def _free_patterns(table: str) -> tuple[tuple[Callable[[str], Iterator[re.Match[
             if _literal(p.pattern):
                 continue
             opening = _opening(p.pattern)
-            out.append((partial(_matches, p, opening) if opening else p.finditer, required, n, key, order))
+            out.append((partial(matches_at, p, (opening,)) if opening else p.finditer, required, n, key, order))
     return tuple(out)
 
 
@@ -177,17 +178,6 @@ def _opening(pattern: str) -> str:
             break
         chars.append(chr(arg))
     return "".join(chars)
-
-
-def _matches(pattern: re.Pattern[str], opening: str, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, tried only where ``opening`` (what every match starts with) occurs;
-    a look-behind still sees the text before the position tried."""
-    at = text.find(opening)
-    while at >= 0:
-        m = pattern.match(text, at)
-        at = text.find(opening, m.end() if m else at + 1)
-        if m:
-            yield m
 
 
 def _required(pattern: str) -> tuple[str, ...] | None:
