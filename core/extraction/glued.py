@@ -17,6 +17,8 @@ from operator import itemgetter
 from core.model import CellKind, Equation
 from core.template import CellKey
 
+_NUMBER = CellKind.NUMBER  # an Enum member look-up on 3.11 goes through a hook: once, not per piece
+
 MAX_SPLITS = 20000
 MAX_SEARCH_STEPS = 100_000  # cuts tried per table: well under a second, however long the glued runs
 MAX_SOLUTIONS = 64          # joint assignments enumerated before the table is called ambiguous
@@ -125,7 +127,7 @@ def shape_split(pieces: list[Piece], ncols: int) -> list[Piece]:
         pos = len(p.raw)
         for part in reversed(_cut_once(p.raw, k)):
             pos -= len(part)
-            out.append(Piece(CellKind.NUMBER, part, p.start + pos, p.start + pos + len(part), int(part)))
+            out.append(Piece(_NUMBER, part, p.start + pos, p.start + pos + len(part), int(part)))
         left -= k
     return out[::-1]
 
@@ -210,32 +212,21 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     steps = budget or Budget()
     last = len(pieces) - 1
     end = len(pieces[last].raw)
-    # atoms (a digit of a glued run, or a whole piece) up to each piece: every cell needs one
-    atoms_to = [0] * (len(pieces) + 1)
-    glued_to = [True] * (len(pieces) + 1)  # nothing but glued runs up to each piece
-    for i, q in enumerate(pieces):
-        atoms_to[i + 1] = atoms_to[i] + (len(q.raw) if q.glued else 1)
-        glued_to[i + 1] = glued_to[i] and q.glued
-    if ncols < 1 or last >= ncols or atoms_to[-1] < ncols:
+    atoms = sum(len(p.raw) if p.glued else 1 for p in pieces)  # a digit of a glued run or a whole piece
+    if ncols < 1 or last >= ncols or atoms < ncols:
         return []
-    # what each cut needs, looked up once per call of ``step``: per piece (glued; nothing but glued
-    # runs before it; the atoms before it; which of its digits are 0s; when whole, its value as the
-    # negated values of its one cut, see ``_part_values``) ...
-    number = CellKind.NUMBER
-    per_piece = [(p.glued, glued_to[i], atoms_to[i], [ch == "0" for ch in p.raw] if p.glued else [False],
-                  None if p.glued else [-p.value if p.kind is number and isinstance(p.value, int) else None])
-                 for i, p in enumerate(pieces)]
-    parts = _RunValues(pieces)
-    end_before = [0] + [len(p.raw) for p in pieces[:-1]]  # where the digits before each piece end
-    # ... and per cell, made for up to the next multiple of 32 atoms, so that rows of about the same
-    # length share them
-    per_col = _columns(ncols, tuple(totals.items()), -(-atoms_to[-1] // 32) * 32)
-    first_total, first_grouped, first_closes = per_col[0][:3]
-    out: list[list[tuple[int, int, int]]] = []
+    # per cell, made for up to the next multiple of 32 atoms, so that rows of about the same length share
+    # them; then what a cut needs of its cell and its piece, looked up once per call of ``step``
+    columns = _columns(ncols, tuple(totals.items()), -(-atoms // 32) * 32)
+    first_total, first_grouped, first_closes = columns[0][:3]
+    facts = _facts(pieces, columns)
+    runs = facts[0]  # per piece: its values (see ``_facts``)
+    glued = [p.glued for p in pieces]
+    out: list[list[int]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
-    # the piece, the cut and the end of the digits cut of each cell placed (a cell's state is on the
-    # stack while the cells to its left are placed)
-    at_piece, at_cut, at_end = [0] * ncols, [0] * ncols, [0] * ncols
+    # the cut of each cell placed (a cell's state is on the stack while the cells to its left are
+    # placed); the rest of a cell's place follows from the cuts to its right (``_path``)
+    at_cut = [0] * ncols
     left = steps.steps  # the budget as a plain counter, written back at the end
     start_left = left
 
@@ -258,70 +249,58 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, col, need)
         if key in dead:
             return False
-        total, grouped, closes, bound, lows, digit_highs, any_highs = per_col[col]
-        part_of = grouped and need is not None
-        is_glued, only_digits, atoms_before, zeros, negs = per_piece[pi]
+        is_glued, total, grouped, closes, bound, lows, highs, zeros, values, enough = facts[col][pi]
+        capped = grouped and need is not None and not total  # a part, of what is still needed
         if is_glued:
-            negs = parts[pi][end]
-            capped = part_of and not total
+            negs = values[end]
             lowest = bisect_left(negs, -need) if capped else 0  # the first cut whose part is not too large
             spent = end - lowest + 1 if lowest else end
             if pi == col:  # as many pieces as cells left: only the cut at 0 leaves a cell per piece
                 top, low = (0, 0) if lowest == 0 else (-1, 0)
             else:
-                enough = col - atoms_before  # the atoms left make the cells left
                 top, low = end - 1, lowest if lowest > enough else enough
-                if bound and not total and need is not None:
+                if bound and capped:
                     # a cut leaving atoms whose least sum (``lows``) is more than ``need`` fails the
                     # bound below: what the cells left must make is ``need`` less a part (never
                     # negative) or ``need`` itself, and ``lows`` rises with the atoms
-                    most = bisect_right(lows, need) - 1 - atoms_before
+                    most = bisect_right(lows, need) - 1
                     if most < top:
                         top = most
         else:
+            negs = values
             spent = 1
             top = low = 0
             if negs[0] is None:
-                if part_of or total:
+                if total or grouped and need is not None:
                     # no number: what is needed is no longer known, and a group's first part cannot close it
-                    if part_of and closes and not total:
+                    if capped and closes:
                         top = -1
-                    part_of = total = False
+                    capped = total = False
                     need = None
-            elif part_of and not total and need + negs[0] < 0:
+            elif capped and need + negs[0] < 0:
                 top = -1
         check = bound and (total or need is not None)  # the bound above, where the sum is known
-        highs = digit_highs if only_digits else any_highs
         found = False
-        at_piece[col] = pi
-        at_end[col] = end
         col1 = col - 1
+        nneed = need
         for cut in range(top, low - 1, -1):
             if zeros[cut] and cut < end - 1:
                 continue  # a number does not start with 0
-            w = negs[cut]
-            if part_of:
-                if total:
-                    nneed = -w
-                else:
-                    nneed = need + w
-                    if closes and nneed:
-                        continue
-            elif total:
-                nneed = -w
-            else:
-                nneed = need
-            if check:
-                atoms = atoms_before + cut
-                if not lows[atoms] <= nneed < highs[atoms]:
+            if capped:
+                nneed = need + negs[cut]
+                if closes and nneed:
                     continue
+            elif total:
+                nneed = -negs[cut]
+            if check and not lows[cut] <= nneed < highs[cut]:
+                continue
             at_cut[col] = cut
             if cut:
                 found = (step(pi, cut, col1, nneed) if col1 else close(pi, cut, nneed)) or found
             elif col1:
-                found = step(pi - 1, end_before[pi], col1, nneed) or found
+                found = step(pi - 1, len(pieces[pi - 1].raw), col1, nneed) or found
             else:
-                found = close(pi - 1, end_before[pi], nneed) or found
+                found = close(pi - 1, len(pieces[pi - 1].raw), nneed) or found
         left -= spent
         if left < 0:
             raise exhausted()
@@ -336,16 +315,16 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, 0, need)
         if key in dead:
             return False
-        is_glued, _, atoms_before, zeros, negs = per_piece[pi]
         capped = first_grouped and need is not None and not first_total
-        if is_glued:
-            negs = parts[pi][end]
+        negs = runs[pi]
+        if glued[pi]:
+            negs = negs[end]
             lowest = bisect_left(negs, -need) if capped else 0
             spent = end - lowest + 1 if lowest else end
-            fits = atoms_before == 0 and not (zeros[0] and end > 1)
+            fits = pi == 0 and not (end > 1 and pieces[0].raw[0] == "0")
         else:
             spent = 1
-            fits = atoms_before == 0
+            fits = pi == 0
         if fits and capped:
             w = negs[0]  # the whole digits left, negated
             if w is None:
@@ -353,8 +332,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             else:
                 fits = need + w == 0 if first_closes else need + w >= 0
         if fits:  # nothing left to cut: the row is complete
-            at_piece[0], at_cut[0], at_end[0] = pi, 0, end
-            out.append(list(zip(at_piece, at_cut, at_end)))
+            at_cut[0] = 0
+            out.append(at_cut[:])
             if len(out) > MAX_SPLITS:
                 raise too_many_splits(spent)
         left -= spent
@@ -368,8 +347,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         # one split too many: the budget as the search one cut at a time would have left it then, the
         # cuts tried so far by the states not yet done counted in (all of this one's, the last at 0)
         nonlocal left
-        pending = spent_here + sum(end - cut if per_piece[pi][0] else 1
-                                   for pi, cut, end in zip(at_piece[1:], at_cut[1:], at_end[1:]))
+        pending = spent_here + sum(end - cut if glued[pi] else 1
+                                   for pi, cut, end in _path(pieces, at_cut)[1:])
         if left - pending < 0:
             return exhausted()
         left -= pending
@@ -385,7 +364,59 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     finally:
         steps.steps = left  # the table's budget drawn on cut by cut, as if spent one by one
     made: dict[tuple[int, int, int], Piece] = {}
-    return [_cells(pieces, parts, cut, made) for cut in out]
+    return [_cells(pieces, runs, _path(pieces, cuts), made) for cuts in out]
+
+
+Fact = tuple[bool, bool, bool, bool, bool, list, list, list, list, int]  # what ``step`` asks of a cell and a piece
+
+
+def _facts(pieces: list[Piece], columns: tuple[Column, ...]) -> list[list[Fact]]:
+    """Per cell and piece, what ``step`` asks when that cell is cut from that piece: the cell's facts
+    glued or not; the cell's facts (``_columns``); the bounds by the atoms left once the cut is made
+    (the lists shifted by the atoms before the piece); which of the piece's digits are 0s; its values
+    (a glued run's ``_part_values``; a whole piece's value negated, or None when it is not a count, as
+    the values of its one cut); and the cuts that leave as many atoms as cells. Row 0, for ``close``,
+    is the values alone."""
+    values, zeros, before, digits = [], [], [], []
+    atoms, only_digits = 0, True
+    for p in pieces:
+        before.append(atoms)
+        digits.append(only_digits)
+        if p.glued:
+            values.append(_part_values(p.raw))
+            zeros.append([ch == "0" for ch in p.raw])
+            atoms += len(p.raw)
+        else:
+            values.append([-p.value if p.kind is _NUMBER and isinstance(p.value, int) else None])
+            zeros.append([False])
+            atoms += 1
+            only_digits = False
+    facts: list[list] = [values]
+    for col in range(1, len(columns)):
+        total, grouped, closes, bound, lows, digit_highs, any_highs = columns[col]
+        facts.append([(p.glued, total, grouped, closes, bound, lows[b:] if b else lows,
+                       (digit_highs if d else any_highs)[b:] if b else (digit_highs if d else any_highs),
+                       z, v, col - b) for p, v, z, b, d in zip(pieces, values, zeros, before, digits)])
+    return facts
+
+
+def _path(pieces: list[Piece], cuts: list[int]) -> list[tuple[int, int, int]]:
+    """The place of each cell, (piece, cut, end of the digits cut), left to right, from the cut of
+    each cell (``row_splits``): the last cell ends the last piece, and each cell to its left ends
+    where the cell to its right was cut, or ends the piece before when that was cut at 0."""
+    pi = len(pieces) - 1
+    end = len(pieces[pi].raw)
+    path = []
+    for col in range(len(cuts) - 1, -1, -1):
+        cut = cuts[col]
+        path.append((pi, cut, end))
+        if cut:
+            end = cut
+        else:
+            pi -= 1
+            end = len(pieces[pi].raw)
+    path.reverse()
+    return path
 
 
 def _part_values(raw: str) -> list[list[int]]:
@@ -395,27 +426,16 @@ def _part_values(raw: str) -> list[list[int]]:
     part is never tried). Built digit by digit, not by parsing each part: a glued run is decimal
     digits (``tables._pieces``)."""
     out: list[list[int]] = [[]]
+    row: list[int] = []
     for ch in raw:
         d = int(ch)
-        row = [v * 10 - d for v in out[-1]]
+        row = [v * 10 - d for v in row]
         row.append(-d)
         out.append(row)
     return out
 
 
-class _RunValues(dict):
-    """A piece's index → the ``_part_values`` of its digits, made when the run is first cut."""
-
-    def __init__(self, pieces: list[Piece]) -> None:
-        super().__init__()
-        self.pieces = pieces
-
-    def __missing__(self, pi: int) -> list[list[int]]:
-        made = self[pi] = _part_values(self.pieces[pi].raw)
-        return made
-
-
-def _cells(pieces: list[Piece], parts: _RunValues, path: list[tuple[int, int, int]],
+def _cells(pieces: list[Piece], runs: list[list], path: list[tuple[int, int, int]],
            made: dict[tuple[int, int, int], Piece]) -> list[Piece]:
     """The pieces of one finished cut (``path``: (piece, cut, end) of each cell), left to right: the
     parts of a glued run become pieces only here, with the values ``_part_values`` found for them,
@@ -426,8 +446,8 @@ def _cells(pieces: list[Piece], parts: _RunValues, path: list[tuple[int, int, in
         if piece is None:
             pi, cut, end = cell
             p = pieces[pi]
-            piece = made[cell] = (Piece(CellKind.NUMBER, p.raw[cut:end], p.start + cut, p.start + end,
-                                        -parts[pi][end][cut]) if p.glued else p)
+            piece = made[cell] = (Piece(_NUMBER, p.raw[cut:end], p.start + cut, p.start + end,
+                                        -runs[pi][end][cut]) if p.glued else p)
         out.append(piece)
     return out
 
