@@ -455,7 +455,7 @@ def _cells(pieces: list[Piece], runs: list[list], path: list[tuple[int, int, int
 Rule = tuple[tuple[int, ...], tuple[int, ...], str]  # (lhs positions, rhs positions, "=" or ">=")
 
 
-Sides = tuple[itemgetter, itemgetter, str]  # a rule's sides as getters of their values, and its relation
+Sides = tuple[itemgetter, itemgetter, bool]  # a rule's sides as getters of their values; "=" (else ">=")
 
 
 def _sides(rule: Rule) -> Sides:
@@ -465,23 +465,7 @@ def _sides(rule: Rule) -> Sides:
         return itemgetter(*cells) if len(cells) > 1 else itemgetter(slice(cells[0], cells[0] + 1) if cells else
                                                                     slice(0, 0))
     lhs, rhs, relation = rule
-    return getter(lhs), getter(rhs), relation
-
-
-def _violated(rule: Sides, values: list[int | None]) -> bool:
-    """True only when the rule can no longer hold. Counts are never negative, so a partial sum that
-    already exceeds a complete other side is as good as a failure."""
-    get_l, get_r, relation = rule
-    known_l = get_l(values)
-    known_r = get_r(values)
-    full_l, full_r = None not in known_l, None not in known_r
-    if relation == ">=":
-        # lhs ≥ rhs[0] − rhs[1] (A01): only decidable when complete
-        return full_l and full_r and known_l[0] < known_r[0] - known_r[1]
-    # filter(None, …): the known values of a side (a zero adds nothing)
-    if full_l:
-        return sum(known_l) != sum(known_r) if full_r else sum(filter(None, known_r)) > sum(known_l)
-    return full_r and sum(filter(None, known_l)) > sum(known_r)
+    return getter(lhs), getter(rhs), relation == "="
 
 
 class TableRules:
@@ -532,8 +516,20 @@ def solve_jointly(domains: dict[str, list[list[int | None]]], slots: dict[str, t
                 return False
             for i, v in zip(row_slots, cand):
                 values[i] = v
-            for r in row_rules:
-                if _violated(r, values):
+            for get_l, get_r, equal in row_rules:
+                # a rule that can no longer hold breaks the candidate: counts are never negative, so a
+                # partial sum (filter(None, …): the known values of a side) already above a complete
+                # other side is as good as a failure; lhs ≥ rhs[0] − rhs[1] (A01) is decided only when
+                # both sides are complete
+                known_l = get_l(values)
+                known_r = get_r(values)
+                if None in known_l:
+                    if equal and None not in known_r and sum(filter(None, known_l)) > sum(known_r):
+                        break
+                elif None in known_r:
+                    if equal and sum(filter(None, known_r)) > sum(known_l):
+                        break
+                elif sum(known_l) != sum(known_r) if equal else known_l[0] < known_r[0] - known_r[1]:
                     break
             else:
                 choice[rk] = ci
