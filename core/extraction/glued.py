@@ -219,8 +219,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     # them; then what a cut needs of its cell and its piece, looked up once per call of ``step``
     columns = _columns(ncols, tuple(totals.items()), -(-atoms // 32) * 32)
     first_total, first_grouped, first_closes = columns[0][:3]
-    facts = _facts(pieces, columns)
-    runs = facts[0]  # per piece: its values (see ``_facts``)
+    first_part = first_grouped and not first_total
+    runs, facts = _facts(pieces, columns)
     glued = [p.glued for p in pieces]
     out: list[list[int]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
@@ -249,8 +249,8 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, col, need)
         if key in dead:
             return False
-        is_glued, total, grouped, closes, bound, lows, highs, zeros, values, enough = facts[col][pi]
-        capped = grouped and need is not None and not total  # a part, of what is still needed
+        is_glued, total, part, closes, bound, lows, highs, zeros, values, enough = facts[pi][col]
+        capped = part and need is not None  # a part of a group, of what is still needed
         if is_glued:
             negs = values[end]
             lowest = bisect_left(negs, -need) if capped else 0  # the first cut whose part is not too large
@@ -271,7 +271,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             spent = 1
             top = low = 0
             if negs[0] is None:
-                if total or grouped and need is not None:
+                if total or capped:
                     # no number: what is needed is no longer known, and a group's first part cannot close it
                     if capped and closes:
                         top = -1
@@ -315,7 +315,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
         key = (pi, end, 0, need)
         if key in dead:
             return False
-        capped = first_grouped and need is not None and not first_total
+        capped = first_part and need is not None
         negs = runs[pi]
         if glued[pi]:
             negs = negs[end]
@@ -370,34 +370,30 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
 Fact = tuple[bool, bool, bool, bool, bool, list, list, list, list, int]  # what ``step`` asks of a cell and a piece
 
 
-def _facts(pieces: list[Piece], columns: tuple[Column, ...]) -> list[list[Fact]]:
-    """Per cell and piece, what ``step`` asks when that cell is cut from that piece: the cell's facts
-    glued or not; the cell's facts (``_columns``); the bounds by the atoms left once the cut is made
-    (the lists shifted by the atoms before the piece); which of the piece's digits are 0s; its values
-    (a glued run's ``_part_values``; a whole piece's value negated, or None when it is not a count, as
-    the values of its one cut); and the cuts that leave as many atoms as cells. Row 0, for ``close``,
-    is the values alone."""
-    values, zeros, before, digits = [], [], [], []
-    atoms, only_digits = 0, True
+def _facts(pieces: list[Piece], columns: tuple[Column, ...]) -> tuple[list[list], list[list[Fact]]]:
+    """The values of each piece, and per piece and cell what ``step`` asks when that cell is cut from
+    that piece: glued or not; the cell's facts (``_columns``, a part of a group that is not its
+    total); the bounds by the atoms left once the
+    cut is made (the lists shifted by the atoms before the piece); which of the piece's digits are
+    0s; its values (a glued run's ``_part_values``; a whole piece's value negated, or None when it is
+    not a count, as the values of its one cut); and the cuts that leave as many atoms as cells."""
+    runs: list[list] = []
+    facts: list[list[Fact]] = []
+    b, only_digits = 0, True  # the atoms before the piece; nothing but glued runs before it
     for p in pieces:
-        before.append(atoms)
-        digits.append(only_digits)
         if p.glued:
-            values.append(_part_values(p.raw))
-            zeros.append([ch == "0" for ch in p.raw])
-            atoms += len(p.raw)
+            values: list = _part_values(p.raw)
+            zeros = list(map("0".__eq__, p.raw))
         else:
-            values.append([-p.value if p.kind is _NUMBER and isinstance(p.value, int) else None])
-            zeros.append([False])
-            atoms += 1
-            only_digits = False
-    facts: list[list] = [values]
-    for col in range(1, len(columns)):
-        total, grouped, closes, bound, lows, digit_highs, any_highs = columns[col]
-        facts.append([(p.glued, total, grouped, closes, bound, lows[b:] if b else lows,
-                       (digit_highs if d else any_highs)[b:] if b else (digit_highs if d else any_highs),
-                       z, v, col - b) for p, v, z, b, d in zip(pieces, values, zeros, before, digits)])
-    return facts
+            values = [-p.value if p.kind is _NUMBER and isinstance(p.value, int) else None]
+            zeros = [False]
+        runs.append(values)
+        facts.append([(p.glued, total, grouped and not total, closes, bound, lows[b:] if b else lows,
+                       (digit_highs if only_digits else any_highs)[b:] if b else digit_highs, zeros, values, col - b)
+                      for col, (total, grouped, closes, bound, lows, digit_highs, any_highs) in enumerate(columns)])
+        b += len(p.raw) if p.glued else 1
+        only_digits = only_digits and p.glued
+    return runs, facts
 
 
 def _path(pieces: list[Piece], cuts: list[int]) -> list[tuple[int, int, int]]:
