@@ -37,37 +37,31 @@ class Piece:
     glued: bool = False  # a multi-digit run that may really be several cells
 
 
-def _cuts(digits: str, parts: int) -> int:
-    """Ways to cut ``digits`` into ``parts`` numbers, none with a leading zero (capped at 2: only
-    'none', 'one' and 'several' matter)."""
-    return _count_cuts(_cut_places(digits), parts)
-
-
 def _cut_places(digits: str) -> tuple[int, int, int]:
-    """What ``_count_cuts`` needs of the digits, whatever the number of parts: the places a cut must
-    take, the places it may take, and the chains those fall into.
+    """What the cuts of the digits (not empty: a glued run or what is left of one) into numbers, none
+    with a leading zero, come to: the places a cut must take, the places it may take, and whether
+    there are one or several ways to take some but not all of those (capped at 2: only 'none', 'one'
+    and 'several' matter).
 
     Counted, not enumerated: a cut is the set of places (1 … n−1) where a number starts, and a number
     starting on a 0 must be that 0 alone, so a place on a 0 brings the next place with it. The places
     fall into chains (a run of 0s and the place after it) of which a cut takes any tail; the chain at 1
-    is taken whole when the digits start with 0."""
+    is taken whole when the digits start with 0 (the forced places). Taking some of the free places is
+    one way when there is at most one chain; otherwise a place can move between two chains."""
     n = len(digits)
     chains = n - 1 - digits.count("0", 1, n - 1)  # the places no 0 just before points into
     forced = 0
     if n > 1 and digits[0] == "0":
         forced = min(n - len(digits[1:].lstrip("0")), n - 1)
         chains -= 1
-    return forced, n - 1 - forced, chains
+    return forced, n - 1 - forced, 1 if chains <= 1 else 2
 
 
-def _count_cuts(places: tuple[int, int, int], parts: int) -> int:
-    """``_cuts`` from the digits' ``_cut_places``. Taking j of the free places is one way when j is
-    none or all of them or there is at most one chain; otherwise a place can move between two chains."""
-    forced, free, chains = places
-    j = parts - 1 - forced
-    if j < 0 or j > free:
-        return 0
-    return 1 if j == 0 or j == free or chains <= 1 else 2
+def _cut_counts(digits: str) -> list[int]:
+    """Ways to cut the digits into k numbers (``_cut_places``), by k, none past the end of the list:
+    k parts take k − 1 places, the forced ones and j of the free ones, one way when j is none or all."""
+    forced, free, several = _cut_places(digits)
+    return [0] * (forced + 1) + ([1] + [several] * (free - 1) + [1] if free else [1])
 
 
 def _ways(pieces: list[Piece], ncols: int) -> tuple[dict[int, int], ...]:
@@ -76,18 +70,20 @@ def _ways(pieces: list[Piece], ncols: int) -> tuple[dict[int, int], ...]:
     return _ways_of(tuple((p.raw, p.glued) for p in pieces), ncols)
 
 
+_WHOLE = [0, 1]  # a piece that is not a glued run: one cell, one way
+
+
 @lru_cache(maxsize=256)
 def _ways_of(shape: tuple[tuple[str, bool], ...], ncols: int) -> tuple[dict[int, int], ...]:
     table = [{0: 1}]
     for raw, glued in shape:
         nxt: dict[int, int] = {}
-        places = _cut_places(raw) if glued else (0, 0, 0)
+        ways = _cut_counts(raw) if glued else _WHOLE
         for used, w in table[-1].items():
-            options = range(1, len(raw) + 1) if glued else (1,)
-            for k in options:
+            for k in range(1, len(ways)):
                 if used + k > ncols:
                     break
-                c = _count_cuts(places, k) if glued else 1
+                c = ways[k]
                 if c:
                     nxt[used + k] = min(2, nxt.get(used + k, 0) + w * c)
         table.append(nxt)
@@ -100,15 +96,24 @@ def shape_count(pieces: list[Piece], ncols: int) -> int:
 
 
 def _cut_once(digits: str, parts: int) -> list[str]:
-    """The cut of ``digits`` into ``parts`` numbers, for digits that cut only one way."""
-    if parts == 1:
-        return [digits]
-    for size in range(1, len(digits) - parts + 2):
-        if size > 1 and digits[0] == "0":
-            break
-        if _cuts(digits[size:], parts - 1):
-            return [digits[:size]] + _cut_once(digits[size:], parts - 1)
-    raise ValueError(f"{digits!r} does not cut into {parts} numbers")
+    """The cut of ``digits`` into ``parts`` numbers, for digits that cut only one way: from the left,
+    each number the shortest that leaves digits still cut into the numbers after it."""
+    out = []
+    while parts > 1:
+        longest = len(digits) - parts + 1
+        if digits[0] == "0":
+            longest = min(longest, 1)  # a number starting with 0 is that 0 alone
+        for size in range(1, longest + 1):
+            forced, free, _ = _cut_places(digits[size:])
+            if forced < parts - 1 <= forced + 1 + free:  # the digits left cut into the parts left
+                break
+        else:
+            raise ValueError(f"{digits!r} does not cut into {parts} numbers")
+        out.append(digits[:size])
+        digits = digits[size:]
+        parts -= 1
+    out.append(digits)
+    return out
 
 
 def shape_split(pieces: list[Piece], ncols: int) -> list[Piece]:
@@ -123,7 +128,8 @@ def shape_split(pieces: list[Piece], ncols: int) -> list[Piece]:
             out.append(p)
             left -= 1
             continue
-        k = next(k for k in range(1, len(p.raw) + 1) if table[i].get(left - k) and _cuts(p.raw, k))
+        ways = _cut_counts(p.raw)
+        k = next(k for k in range(1, len(ways)) if ways[k] and table[i].get(left - k))
         pos = len(p.raw)
         for part in reversed(_cut_once(p.raw, k)):
             pos -= len(part)
