@@ -228,6 +228,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
     first_part = first_grouped and not first_total
     runs, facts = _facts(pieces, columns)
     glued = [p.glued for p in pieces]
+    leading_zero = pieces[0].raw[:1] == "0"  # the row's first cell, cut from the first piece, starts with 0
     out: list[list[int]] = []
     dead: set[tuple[int, int, int, int | None]] = set()
     # the cut of each cell placed (a cell's state is on the stack while the cells to its left are
@@ -327,7 +328,7 @@ def row_splits(pieces: list[Piece], ncols: int, totals: dict[int, int],
             negs = negs[end]
             lowest = bisect_left(negs, -need) if capped else 0
             spent = end - lowest + 1 if lowest else end
-            fits = pi == 0 and not (end > 1 and pieces[0].raw[0] == "0")
+            fits = pi == 0 and not (end > 1 and leading_zero)
         else:
             spent = 1
             fits = pi == 0
