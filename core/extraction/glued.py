@@ -379,11 +379,11 @@ Fact = tuple[bool, bool, bool, bool, bool, list, list, list, list, int]  # what 
 
 def _facts(pieces: list[Piece], columns: tuple[Column, ...]) -> tuple[list[list], list[list[Fact]]]:
     """The values of each piece, and per piece and cell what ``step`` asks when that cell is cut from
-    that piece: glued or not; the cell's facts (``_columns``, a part of a group that is not its
-    total); the bounds by the atoms left once the
-    cut is made (the lists shifted by the atoms before the piece); which of the piece's digits are
-    0s; its values (a glued run's ``_part_values``; a whole piece's value negated, or None when it is
-    not a count, as the values of its one cut); and the cuts that leave as many atoms as cells."""
+    that piece, made once per row: glued or not; the cell's facts (``_columns``; a part of a group
+    that is not its total told by one); the bounds by the atoms left once the cut is made (the lists
+    shifted by the atoms before the piece); which of the piece's digits are 0s; its values (a glued
+    run's ``_part_values``; a whole piece's value negated, or None when it is not a count, as the
+    values of its one cut); and the least cut that leaves as many atoms as cells."""
     runs: list[list] = []
     facts: list[list[Fact]] = []
     b, only_digits = 0, True  # the atoms before the piece; nothing but glued runs before it
@@ -415,7 +415,7 @@ def _path(pieces: list[Piece], cuts: list[int]) -> list[tuple[int, int, int]]:
         path.append((pi, cut, end))
         if cut:
             end = cut
-        else:
+        elif col:
             pi -= 1
             end = len(pieces[pi].raw)
     path.reverse()
