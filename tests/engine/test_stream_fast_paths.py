@@ -35,14 +35,15 @@ def test_blank_fields_of_a_gap_are_those_by_definition() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 24)))
         pos = 0
         line = 0
-        for gap, rest, num, unit, _after, word in stream._ATOM.findall(text):
-            gap += rest
-            if rest and (num or word):
-                assert stream._blank_fields(text, gap, pos, line, 5) == \
+        for gap, num, unit, _after, word in stream._ATOM.findall(text):
+            size, breaks, fields = stream._gap_info(gap)
+            assert (size, breaks) == (len(gap), gap.count("\n"))
+            if num or word:
+                assert stream._blank_fields(text, fields, pos, line, 5) == \
                     _blank_fields_by_definition(text, gap, pos, line, 5), (text, pos)
-                checked += 1
-            line += gap.count("\n")
-            pos += len(gap) + len(num) + len(unit) + len(word)
+                checked += bool(fields)
+            line += breaks
+            pos += size + len(num) + len(unit) + len(word)
     assert checked > 5000
 
 
