@@ -80,7 +80,7 @@ _FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3}
 # character of each alternative: most lines fail there. The indent is possessive: an alternative starts
 # with an optional indent of its own or with a character that is not one.)
 _LAYOUT_LINE = _compile(rf"\n[ \t]*+(?=[|:\-第共\d])"
-                          rf"(?:(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$"
+                          rf"(?:(?:\|?[ \t]*+:?-{{3,}}+:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$"
                           rf"|-++ ?\d{{1,3}}+ ?-++(?![\d-]))", re.M)
 _HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
