@@ -13,7 +13,6 @@ import re
 import sys
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 
 from core.template import PLACEHOLDERS
 
@@ -48,19 +47,20 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern if _POSSESSIVE else re.sub(r"(?<=[*+}])\+", "", pattern), flags)
 
 
-# Groups: the gap before a token (whitespace, pipes/tabs, masked fields) in two parts, then the token:
-# a number and its unit, or text (never holding whitespace, a separator or a mask); at the end of the
-# text, the gap after the last token and no token. Every character is in one of them, so each match
-# starts where the one before ended: ``findall`` gives the strings, and their offsets follow by adding
-# lengths, with no match objects. Separators and whitespace are most of the atoms of a table, yet only
-# matter where a gap holds two separators (a blank field), so they stay inside the gap: its first part
-# holds at most one separator or mask, the second (mostly empty) the rest from the next one on.
+# Groups: the gap before a token (whitespace, pipes/tabs, masked fields), then the token: a number and
+# its unit, or text (never holding whitespace, a separator or a mask); at the end of the text, the gap
+# after the last token and no token. Every character is in one of them, so each match starts where the
+# one before ended: ``findall`` gives the strings, and their offsets follow by adding lengths, with no
+# match objects. A table repeats a handful of distinct gaps (' |\n', '\t', ' | '), so what the loop needs
+# of a gap (its length, line breaks and blank fields) is worked out once a gap (``_GAPS``).
 # A character after a gap always starts a token, so nothing is ever given back: possessive repeats, and
 # ``|)`` for an optional part (cheaper than ``?`` on a group, the same match). A number without a unit
 # also gets the character after it when that one may make it a label or an item number (a look-ahead
-# group, empty otherwise): the common plain value then needs no test of its own in the loop.
-_ATOM = _compile(rf"([^\S\t]*+(?:[|\t\x00][^\S\t]*+|))([\s|\x00]*+)"
-                   rf"(?:({NUMBER_RE})(?:(人次|万元|[件条个宗项次元])|(?=([年月日号类%)\].、]|)))|([^\d|\s\x00]++)|\Z)")
+# group, empty otherwise): the common plain value then needs no test of its own in the loop. Most numbers
+# are followed by a gap: an alternative that looks for one first spares them the tests of the other two,
+# which match nothing there.
+_ATOM = _compile(rf"([\s|\x00]*+)(?:({NUMBER_RE})(?:(?=[\s|\x00])|(人次|万元|[件条个宗项次元])|(?=([年月日号类%)\].、]|)))"
+                   rf"|([^\d|\s\x00]++)|\Z)")
 _SEPARATORS = re.compile(r"([|\t])")
 # digits that belong to the label around them: 2024年, 第711号, (1), [2021] (these and the numbering
 # marks are the look-ahead group of ``_ATOM``)
@@ -73,26 +73,60 @@ _FOOTER = r"(?:-++ *+\d{1,3}+ *+-++|第 *+\d{1,3}+ *+页(?: *[,/]? *共 *\d{1,3}
 # The patterns of whole lines or line starts match the line break before the line (clean_layout puts one
 # before the first line): a pattern that starts with a character is searched for by it, one that starts
 # with ``^`` is tried at every offset.
-# whole lines that are layout: markdown rules, page footers (The look-ahead holds the first character of
-# each alternative: most lines fail there. The indent is possessive: an alternative starts with an
-# optional indent of its own or with a character that is not one.)
+# whole lines that are layout: markdown rules, page footers, and a page number at the start of a line,
+# where a page break (form feed) left it: '- 5 -法提供…' (one pattern: one attempt at each line. Whole lines
+# are matched first, as a pass for them before one for the page numbers would: a match of either stays
+# within its line, so blanking one line changes nothing the other looks at. The look-ahead holds the first
+# character of each alternative: most lines fail there. The indent is possessive: an alternative starts
+# with an optional indent of its own or with a character that is not one.)
 _LAYOUT_LINE = _compile(rf"\n[ \t]*+(?=[|:\-第共\d])"
-                          rf"(?:\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$", re.M)
+                          rf"(?:(?:\|?[ \t]*+:?-{{3,}}+:?[ \t]*(?:\|[ \t]*:?-{{2,}}:?[ \t]*)*\|?|{_FOOTER})[ \t]*$"
+                          rf"|-++ ?\d{{1,3}}+ ?-++(?![\d-]))", re.M)
 _HEADING_MARK = re.compile(r"(\n[ \t]*)(#+)")
-# a page number at the start of a line, where a page break (form feed) left it: '- 5 -法提供…'
-_LEADING_FOOTER = _compile(r"\n[ \t]*+-++ ?\d{1,3}+ ?-++(?![\d-])")
 _PAGE_MARK = re.compile(r"第 *\d{1,3} *页 *[,/]? *共 *\d{1,3} *页|共 *\d{1,3} *页 *第 *\d{1,3} *页")
 # pipe/tab fields that are layout: a converter's column names, a page footer caught inside a table
 # (Both start with the separator before the field, not a look-behind: a pattern that starts with a
-# character set is searched for by that set instead of being tried at every offset.)
+# character set is searched for by that set instead of being tried at every offset. A table's text holds
+# pipes or tabs, seldom both, so each is compiled three times, opening with ``\|``, ``\t`` or
+# ``[|\t]``, and used as the text's separators say: one that opens with a literal is searched for by a
+# fast scan for that character, where a set is tested at every character, and in a text without tabs
+# ``[|\t]`` is ``\|``, in one without pipes ``\t``.)
 # (The look-aheads right after the separator fail most fields before the repeats are entered: for a layout
 # field they hold the first characters of the alternatives, for a numbered one the start of the first
 # field. The name of a numbered field is the whole run of name characters before its number: lazy or
 # possessive, the same match.)
-_LAYOUT_FIELD = _compile(rf"([|\t])([ ]*+(?=[cun第共\d-])(?:Col(?:umn)? *\d+|Unnamed: *\d+|nan|None|NaN|{_FOOTER})[ ]*)"
-                           r"(?=[|\t\n]|$)", re.I)
-_NAMED_RUN = _compile(r"([|\t])(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
-                        r"((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
+# the opening of a separator-led pattern for a text with pipes only, tabs only, or both
+_SEPARATOR_OPENINGS = {"|": r"\|", "\t": r"\t", "|\t": r"[|\t]"}
+
+
+def _by_separators(pattern: str) -> dict[str, re.Pattern[str]]:
+    """``pattern``, which opens with ``{sep}``, compiled with each of ``_SEPARATOR_OPENINGS`` (the key
+    for a text is ``_separators``)."""
+    return {seps: _compile(pattern.replace("{sep}", opening, 1)) for seps, opening in _SEPARATOR_OPENINGS.items()}
+
+
+def _separators(text: str) -> str:
+    """The key of a ``_by_separators`` pattern for ``text``, which holds a pipe or a tab."""
+    if "\t" not in text:
+        return "|"
+    return "\t" if "|" not in text else "|\t"
+
+
+def _any_case(word: str) -> str:
+    """``word`` in any case, spelt with a set for each letter: the same matches as ``re.I`` (no character
+    outside ASCII matches these letters case-insensitively), and several times cheaper to match."""
+    return "".join(f"[{c}{c.swapcase()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+_COLUMN_NAME = (rf"(?:{_any_case('col')}(?:{_any_case('umn')})?|{_any_case('unnamed:')}) *\d+"
+                rf"|{_any_case('nan')}|{_any_case('none')}")
+# (by whether the text holds a slash: the look-ahead holds a digit only then, as a field can start with
+# one only in a page footer '1/3')
+_LAYOUT_FIELD = {slash: _by_separators(rf"({{sep}})([ ]*+(?=[cCuUnN第共{digit}-])(?:{_COLUMN_NAME}|{_FOOTER})[ ]*)"
+                                       r"(?=[|\t\n]|$)")
+                 for slash, digit in ((False, ""), (True, r"\d"))}
+_NAMED_RUN = _by_separators(r"({sep})(?=[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d)"
+                            r"((?:[ ]*+[^\d\s|+\-.,]{1,6}+ *+\d{1,3}+[ ]*+(?:[|\t]|$)){2,})")
 _NUMBERED_NAME = re.compile(r"^ *([^\d\s|+\-.,]{1,6}?) *(\d{1,3}) *$")
 # Markup left in text by converters and copy-paste: a table cell opens a field, a table row ends a line,
 # anything else (<br>, <p>, **bold**, &nbsp;) is blank space.
@@ -157,18 +191,17 @@ def clean_layout(text: str) -> str:
     text = "\n" + text  # the line break before the first line, for the line patterns; taken off at the end
     if "<" in text or "&" in text or "**" in text or "__" in text:
         text = _MARKUP.sub(_markup, text)
-    if "-" in text:  # a markdown rule or page footer has a dash, a slash or 页
-        text = _LEADING_FOOTER.sub(_line_spaces, _LAYOUT_LINE.sub(_line_spaces, text))
-    elif "/" in text or "页" in text:
+    if "-" in text or "/" in text or "页" in text:  # a markdown rule or page footer has one of them
         text = _LAYOUT_LINE.sub(_line_spaces, text)
     if "#" in text:
         text = _HEADING_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if "页" in text:
         text = _PAGE_MARK.sub(_spaces, text)
     if "|" in text or "\t" in text:
+        seps = _separators(text)
         if _may_hold_layout_field(text):
-            text = _LAYOUT_FIELD.sub(_blank_field, text)
-        text = _NAMED_RUN.sub(_named_run, text)
+            text = _LAYOUT_FIELD["/" in text][seps].sub(_blank_field, text)
+        text = _NAMED_RUN[seps].sub(_named_run, text)
         if _MASK in text:
             # a line left with nothing but separators was a layout row: none of its fields is a cell;
             # a blanked field inside a row is not a blank cell either
@@ -189,14 +222,17 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     line = 0
     blanks: list[tuple[int, int]] = []   # blank fields a token match followed, waiting for the next token
     mark = False            # the last token is a NUM that took the numbering mark starting this match
-    for gap, rest, num, unit, after, word in _ATOM.findall(text):
-        if rest:  # a second separator or mask: there may be blank fields
-            gap += rest
-            if num or word:  # (else the gap after the last token: the table ended before them)
-                blanks += _blank_fields(text, gap, pos - start, line, start)
-        if "\n" in gap:
-            line += gap.count("\n")
-        a = pos + len(gap)
+    gaps = _GAPS
+    for gap, num, unit, after, word in _ATOM.findall(text):
+        try:  # (the gap seen before: most are)
+            size, breaks, fields = gaps[gap]
+        except KeyError:
+            size, breaks, fields = _gap_info(gap)
+        if fields and (num or word):  # (else the gap after the last token: the table ended before them)
+            blanks += _blank_fields(text, fields, pos - start, line, start)
+        if breaks:
+            line += breaks
+        a = pos + size
         if word:
             pos = stop = a + len(word)
             if mark:
@@ -247,19 +283,32 @@ def tokenize(folded: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-def _blank_fields(text: str, gap: str, at: int, line: int, start: int) -> list[tuple[int, int]]:
-    """The blank fields (offset of the separator closing each, line) in ``gap``, the gap at ``at``
-    before a token. What they are depends on the gap alone but in one rare case (``_gap_fields``), and
-    a table repeats a handful of gaps (' |\n| ' between all its rows), so that is worked out once a gap."""
+def _blank_fields(text: str, fields: tuple[tuple[int, int, bool], ...], at: int, line: int,
+                  start: int) -> list[tuple[int, int]]:
+    """The blank fields (offset of the separator closing each, line) of a gap at ``at`` before a token,
+    whose ``_gap_fields`` are ``fields``: what they are depends on the gap alone but in one rare case."""
     # (a loop: a gap holds one or two, and a list comprehension's own call costs more)
-    fields: list[tuple[int, int]] = []
-    for off, breaks, sure in _gap_fields(gap):
+    found: list[tuple[int, int]] = []
+    for off, breaks, sure in fields:
         if sure or _pipe_only_line(text, at + off):
-            fields.append((start + at + off, line + breaks))
-    return fields
+            found.append((start + at + off, line + breaks))
+    return found
 
 
-@lru_cache(maxsize=4096)
+_GapInfo = tuple[int, int, tuple[tuple[int, int, bool], ...]]
+# gap → _gap_info(gap), filled by it (a plain dict: its look-up is the cheapest, in the loop of tokenize)
+_GAPS: dict[str, _GapInfo] = {}
+
+
+def _gap_info(gap: str) -> _GapInfo:
+    """What tokenize needs of ``gap``: its length, its line breaks and its ``_gap_fields``. Kept in
+    ``_GAPS``, which is cleared when full (a gap of whitespace can be of any length)."""
+    if len(_GAPS) >= 4096:
+        _GAPS.clear()
+    info = _GAPS[gap] = (len(gap), gap.count("\n"), _gap_fields(gap))
+    return info
+
+
 def _gap_fields(gap: str) -> tuple[tuple[int, int, bool], ...]:
     """The blank fields of ``gap``, a gap followed by a token: (offset of the separator closing each in
     the gap, line breaks before it, whether it is one for sure — if not, it is one if that separator is

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import fields
 
 from core.extraction import stream
@@ -35,14 +36,15 @@ def test_blank_fields_of_a_gap_are_those_by_definition() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 24)))
         pos = 0
         line = 0
-        for gap, rest, num, unit, _after, word in stream._ATOM.findall(text):
-            gap += rest
-            if rest and (num or word):
-                assert stream._blank_fields(text, gap, pos, line, 5) == \
+        for gap, num, unit, _after, word in stream._ATOM.findall(text):
+            size, breaks, fields = stream._gap_info(gap)
+            assert (size, breaks) == (len(gap), gap.count("\n"))
+            if num or word:
+                assert stream._blank_fields(text, fields, pos, line, 5) == \
                     _blank_fields_by_definition(text, gap, pos, line, 5), (text, pos)
-                checked += 1
-            line += gap.count("\n")
-            pos += len(gap) + len(num) + len(unit) + len(word)
+                checked += bool(fields)
+            line += breaks
+            pos += size + len(num) + len(unit) + len(word)
     assert checked > 5000
 
 
@@ -56,3 +58,12 @@ def test_tokens_made_without_init_are_those_init_makes() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
         for t in stream.tokenize(text, 0, len(text)):
             assert t == stream.Token(t.kind, t.text, t.start, t.end, t.line, t.hard, t.glue)
+
+
+def test_letters_spelt_in_any_case_are_those_re_i_matches() -> None:
+    """The column names of _LAYOUT_FIELD are spelt with a set for each letter instead of re.I: no
+    character but the letter's two ASCII cases matches it case-insensitively."""
+    letters = "".join(sorted(set("colunnamednanone")))
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(re.findall(f"[{letters}]", every, re.I)) == sorted(letters + letters.upper())
+    assert re.fullmatch(stream._any_case("unnamed:"), "UnNamed:")
