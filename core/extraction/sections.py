@@ -34,14 +34,27 @@ _TRAIL = "。.:：;；"  # sentence marks after a heading on its own line
 # every part title holds one of these words: a cheap filter before the patterns
 _HINT_WORDS = ("情况", "概述", "概况", "事项", "问题", "不足", "申请", "复议", "诉讼", "主动公开")
 _HINT = re.compile("|".join(_HINT_WORDS))
+# the standard titles written out, allowing spaces inside: a heading with its numbering dropped, in text
+# whose line breaks are lost, is recognised only in this exact wording and after a sentence boundary
+_INLINE_TITLES = tuple(fold(spec.heading.split("、", 1)[1]) for spec in SECTIONS)
+# The numberings, the standard titles written out and the title words of a text, found in one scan: the
+# regex engine tests every character against the set of characters the pattern can open with, which
+# costs much more than the matching (and than a scan for one character), so one scan costs about what
+# any one of them would. Title k (1-based) ends with the empty group k + 1 (group 1 is a 第 numbering's
+# numeral; a group around a title would hide its first character from the engine's set).
+# The numberings are exactly those ``_NUMBERED`` finds: a numbering is made of 第, 部分, numerals and
+# marks, none of which opens a title or a title word, and those hold no 第 or numeral. The titles are
+# exactly those each title's own search finds: they open with characters of their own, tried before the
+# title word 主动公开 (which opens title 二), and none can begin inside another or inside a title word.
+# A title holds title words, which its match hides: they are looked for within it, and are then exactly
+# those ``_HINT`` finds, as a title word never runs into or out of a title. (The test checks all three
+# on random text.)
+_SCAN = re.compile("|".join([_NUMBERING] + [r"\s*".join(map(re.escape, t)) + "()" for t in _INLINE_TITLES]
+                            + list(_HINT_WORDS)))
+assert not {w[0] for w in _INLINE_TITLES + _HINT_WORDS} & set("第部分、.,:" + NUMERALS)
+assert not set("".join(_INLINE_TITLES + _HINT_WORDS)) & set("第" + NUMERALS)
+assert len({title[0] for title in _INLINE_TITLES}) == len(_INLINE_TITLES)
 _HINT_FIRST = frozenset(w[0] for w in _HINT_WORDS)
-# The numberings and the title words of a text, found in one scan (finding them in two scans costs twice
-# as much: the regex engine tests every character against the set of characters they can open with).
-# A numbering is made of 第, 部分, numerals and marks, none of which a title word holds, so a numbering
-# and a title word never overlap: this scan finds exactly what ``_NUMBERED`` and ``_HINT`` find on their
-# own. Every alternative opens with a character of its own, which keeps the engine's fast skipping.
-_SCAN = re.compile(_NUMBERING + "|" + _HINT.pattern)
-assert not set("".join(_HINT_WORDS)) & set("第部分、.,:" + NUMERALS)
 
 
 def _first_part(patterns: list[tuple[str, ...]]) -> re.Pattern[str]:
@@ -144,13 +157,21 @@ def _boundary_before(folded: str, at: int) -> bool:
     return k < 0 or folded[k] in "\n。;!?！？:)]”\"'|#*>" or folded[k].isdigit()
 
 
-def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The numberings and the title words of the text, in order (see ``_SCAN``)."""
+def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]:
+    """The numberings, the title words and the standard titles written out of the text, each in order
+    (see ``_SCAN``)."""
     numbered: list[re.Match[str]] = []
     words: list[re.Match[str]] = []
+    titles: list[re.Match[str]] = []
     for m in _SCAN.finditer(folded):
-        (words if folded[m.start()] in _HINT_FIRST else numbered).append(m)
-    return numbered, words
+        if m.lastindex is not None and m.lastindex > 1:
+            titles.append(m)
+            words += _HINT.finditer(folded, m.start(), m.end())
+        elif folded[m.start()] in _HINT_FIRST:
+            words.append(m)
+        else:
+            numbered.append(m)
+    return numbered, words, titles
 
 
 def _numbered(folded: str, numbered: list[re.Match[str]]) -> list[HeadingHit]:
@@ -174,16 +195,11 @@ def _numbered(folded: str, numbered: list[re.Match[str]]) -> list[HeadingHit]:
     return hits
 
 
-# the standard titles written out, allowing spaces inside: a heading with its numbering dropped, in text
-# whose line breaks are lost, is recognised only in this exact wording and after a sentence boundary
-_INLINE = tuple((spec.number, re.compile(r"\s*".join(map(re.escape, fold(spec.heading.split("、", 1)[1])))))
-                for spec in SECTIONS)
-
-
-def _inline(folded: str) -> list[HeadingHit]:
-    found = sorted((m.start(), m.end(), number, m.group()) for number, pattern in _INLINE
-                   for m in pattern.finditer(folded)
-                   if not _NUMBERED_BEFORE.search(folded, max(0, m.start() - 4), m.start()))
+def _inline(folded: str, titles: list[re.Match[str]]) -> list[HeadingHit]:
+    """Headings with their numbering dropped: the standard titles written out (``titles``, the title
+    matches of ``_SCAN``, in order) not after a numbering, at a sentence boundary."""
+    found = [(m.start(), m.end(), m.lastindex - 1, m.group()) for m in titles
+             if not _NUMBERED_BEFORE.search(folded, max(0, m.start() - 4), m.start())]
     ends = {end for _, end, _, _ in found}
     # headings printed back to back ('主动公开政府信息情况收到和处理…') bound each other
     return [HeadingHit(number, start, end, text, None, 1.0) for start, end, number, text in found
@@ -269,8 +285,9 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
 
 
 def find_sections(folded: str, original: str) -> Headings:
-    numbered, words = _scan(folded)
-    hits = sorted(_numbered(folded, numbered) + _lines(folded, words) + _inline(folded), key=lambda h: (h.start, -h.score))
+    numbered, words, titles = _scan(folded)
+    hits = sorted(_numbered(folded, numbered) + _lines(folded, words) + _inline(folded, titles),
+                  key=lambda h: (h.start, -h.score))
     # one candidate per place: a numbered heading on its own line is found by both searches
     unique: list[HeadingHit] = []
     for h in hits:
