@@ -74,9 +74,12 @@ _PATTERN = _first_part([spec.patterns for spec in SECTIONS])
 _PATTERN_PREFIX = _first_part([tuple(p.rstrip("$") for p in spec.patterns) for spec in SECTIONS])
 _WORDING = _first_part([spec.wordings for spec in SECTIONS])
 WORDING_QUALITY = 0.9  # an agency's own wording of a title: below the standard one, above a misprint
-# (part number, compact title, its distinct characters)
-_TITLES = tuple((spec.number, title, frozenset(title))
-                for spec in SECTIONS for title in [compact(spec.heading.split("、", 1)[1])])
+# The titles recognised by similarity, with a wrong or missing character: (part number, compact title,
+# its distinct characters, how many of them the text after the numbering must hold). A short title with
+# a wrong character is too easily another phrase: only titles of six characters or more.
+_FUZZY_TITLES = tuple((spec.number, title, frozenset(title), 0.7 * len(frozenset(title)))
+                      for spec in SECTIONS for title in [compact(spec.heading.split("、", 1)[1])] if len(title) >= 6)
+_FUZZY_REACH = max(len(title) for _, title, _, _ in _FUZZY_TITLES) + 3  # the most of the text a title looks at
 _WINDOW = 40
 FUZZY_MIN = 0.8
 
@@ -100,15 +103,19 @@ class Headings:
     inexact: list[HeadingHit]      # chosen headings that differ from the standard wording
 
 
-def _numbering(m: re.Match[str]) -> int:
-    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
-    return _numeral(m.group(1) or m.group()[:-1])
-
-
 def _numeral(ch: str) -> int:
     if len(ch) == 2:
         return 10 + NUMERALS.index(ch[1]) + 1 if ch[0] == "十" else (NUMERALS.index(ch[0]) + 1) * 10
     return NUMERALS.index(ch) + 1
+
+
+# the value of every numeral a numbering can print (one or two numerals), looked up rather than worked out
+_NUMERAL_VALUES = {n: _numeral(n) for n in [*NUMERALS, *(a + b for a in NUMERALS for b in NUMERALS)]}
+
+
+def _numbering(m: re.Match[str]) -> int:
+    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
+    return _NUMERAL_VALUES[m.group(1) or m.group()[:-1]]
 
 
 def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
@@ -125,10 +132,11 @@ def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
     if m:
         return SECTIONS[m.lastindex - 1].number, _compact_end(window, at, m.end()), WORDING_QUALITY
     best: tuple[int, int, float] | None = None
-    for number, title, chars in _TITLES:
-        if len(title) < 6:
-            continue  # a short title with a wrong character is too easily another phrase
-        if len(chars.intersection(comp[:len(title) + 3])) < 0.7 * len(chars):
+    # A title's characters in the text it looks at are among those in the most any title looks at: a
+    # title with too few of the latter is skipped without a set of its own stretch of the text made.
+    reach = set(comp[:_FUZZY_REACH])
+    for number, title, chars, needed in _FUZZY_TITLES:
+        if len(chars & reach) < needed or len(chars.intersection(comp[:len(title) + 3])) < needed:
             continue
         for length in range(max(1, len(title) - 2), min(len(comp), len(title) + 2) + 1):
             ratio = SequenceMatcher(None, title, comp[:length], autojunk=False).ratio()
