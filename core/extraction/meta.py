@@ -143,22 +143,33 @@ def other_doc_type(title: str | None) -> bool:
 
 
 def detect_layout(folded: str, sections_found: int) -> str | None:
-    """Which form the report follows, from its markers (checks.md 'Older layouts'). Each form's
-    markers are counted only when the decision comes to them: each one not printed is a scan of the
-    whole text."""
-    def count(name: str) -> int:
-        return sum(1 for k in LAYOUT_MARKERS[name] if k in folded)
-
-    current, older = count("2021"), count("2019")
-    if current >= 2 and current >= older:
-        return "2021"
-    if older >= 2:
+    """Which form the report follows, from its markers (checks.md 'Older layouts'): the 2021 form when at
+    least two of its markers are printed and no more of the 2019 form's, else the 2019 form with two of
+    its markers, else the pre-2019 form with two. Each marker not printed is a scan of the whole text, so
+    markers are looked for only until the decision is known."""
+    current = sum(1 for k in LAYOUT_MARKERS["2021"] if k in folded)
+    if current >= 2:
+        return "2019" if _at_least(folded, LAYOUT_MARKERS["2019"], current + 1) else "2021"
+    if _at_least(folded, LAYOUT_MARKERS["2019"], 2):
         return "2019"
-    if count("pre-2019") >= 2:
+    if _at_least(folded, LAYOUT_MARKERS["pre-2019"], 2):
         return "pre-2019"
     if sections_found >= 3:
         return "2021"
     return None
+
+
+def _at_least(folded: str, markers: tuple[str, ...], n: int) -> bool:
+    """Whether ``folded`` holds at least ``n`` of ``markers``: they are looked for only until enough are
+    found or too few are left."""
+    found = 0
+    for i, marker in enumerate(markers):
+        found += marker in folded
+        if found >= n:
+            return True
+        if found + len(markers) - i - 1 < n:
+            return False
+    return found >= n
 
 
 def agency_level(agency: str | None) -> str | None:
