@@ -12,6 +12,7 @@ fits between theirs is an extra part some agencies add; it ends the part before 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -307,7 +308,7 @@ def find_sections(folded: str, original: str) -> Headings:
     bounds = sorted([h.start for h in chosen] + [h.start for h in extra] + [len(folded)])
     sections: dict[int, Section] = {}
     for h in chosen:
-        body_end = next(b for b in bounds if b > h.start)
+        body_end = bounds[bisect_right(bounds, h.start)]  # the first bound after the heading's start
         sections[h.number] = Section(h.number, original[h.start:h.end].strip(), (h.start, h.end), (h.end, body_end))
     taken = {id(h) for h in chosen}
     duplicates = [h for h in unique if id(h) not in taken and h.score >= 2.0 and h.number in sections]
