@@ -225,7 +225,8 @@ _TITLE_FIRST = "总概基主政收依因申行存其"
 # after the whitespace and markup marks its compacting and stripping drop, at most an Arabic numbering,
 # then a title's first character. A line without it (prose, a table row, a Chinese-numbered heading)
 # is not cut out and compacted to be looked at.
-_LINE_HEAD = re.compile(rf"[\s#*|]*(?:\d\s*[、.]\s*)?[{_TITLE_FIRST}]")
+# (The numbering is an alternative, not an optional group: a repeated group sets up a repeat each try.)
+_LINE_HEAD = re.compile(rf"[\s#*|]*(?:[{_TITLE_FIRST}]|\d\s*[、.]\s*[{_TITLE_FIRST}])")
 
 
 def _lines(folded: str, words: list[re.Match[str]]) -> list[HeadingHit]:
