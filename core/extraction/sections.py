@@ -42,7 +42,8 @@ _INLINE_TITLES = tuple(fold(spec.heading.split("、", 1)[1]) for spec in SECTION
 # regex engine tests every character against the set of characters the pattern can open with, which
 # costs much more than the matching (and than a scan for one character), so one scan costs about what
 # any one of them would. Title k (1-based) ends with the empty group k + 1 (group 1 is a 第 numbering's
-# numeral; a group around a title would hide its first character from the engine's set).
+# numeral; a group around a title would hide its first character from the engine's set), and each title
+# word with an empty group after the titles', so that the last group matched tells a match's kind.
 # The numberings are exactly those ``_NUMBERED`` finds: a numbering is made of 第, 部分, numerals and
 # marks, none of which opens a title or a title word, and those hold no 第 or numeral. The titles are
 # exactly those each title's own search finds: they open with characters of their own, tried before the
@@ -51,11 +52,11 @@ _INLINE_TITLES = tuple(fold(spec.heading.split("、", 1)[1]) for spec in SECTION
 # those ``_HINT`` finds, as a title word never runs into or out of a title. (The test checks all three
 # on random text.)
 _SCAN = re.compile("|".join([_NUMBERING] + [r"\s*".join(map(re.escape, t)) + "()" for t in _INLINE_TITLES]
-                            + list(_HINT_WORDS)))
+                            + [word + "()" for word in _HINT_WORDS]))
+_WORD_GROUP = len(_INLINE_TITLES) + 2  # the groups of the title words: this and the ones after it
 assert not {w[0] for w in _INLINE_TITLES + _HINT_WORDS} & set("第部分、.,:" + NUMERALS)
 assert not set("".join(_INLINE_TITLES + _HINT_WORDS)) & set("第" + NUMERALS)
 assert len({title[0] for title in _INLINE_TITLES}) == len(_INLINE_TITLES)
-_HINT_FIRST = frozenset(w[0] for w in _HINT_WORDS)
 
 
 def _first_part(patterns: list[tuple[str, ...]]) -> re.Pattern[str]:
@@ -173,13 +174,14 @@ def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]], list[r
     words: list[re.Match[str]] = []
     titles: list[re.Match[str]] = []
     for m in _SCAN.finditer(folded):
-        if m.lastindex is not None and m.lastindex > 1:
-            titles.append(m)
-            words += _HINT.finditer(folded, m.start(), m.end())
-        elif folded[m.start()] in _HINT_FIRST:
+        group = m.lastindex  # None or 1: a numbering
+        if group is None or group == 1:
+            numbered.append(m)
+        elif group >= _WORD_GROUP:
             words.append(m)
         else:
-            numbered.append(m)
+            titles.append(m)
+            words += _HINT.finditer(folded, m.start(), m.end())
     return numbered, words, titles
 
 
