@@ -12,7 +12,10 @@ from core.template import LAYOUT_MARKERS
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告|(\d{4})年度?政府信息公开工作报告")
 _YEAR_FIRST = re.compile(r"(\d{4})年度?([\u4e00-\u9fa5（）()]{2,40}?)政府信息公开(?:工作)?年度报告")
-_AGENCY_CUT = re.compile(r".*(?:[¶★☆●■◆|,，。:：;；《“\"'、!！?？）)>›»\]]|分享到?|微信|微博|打印|关闭|收藏|字号|字体|大中小|浏览次数|点击数|当前位置|首页|返回|现予?公布|现予?发布|特此?发布|予以公布|予以发布|现将|印发|公布|发布|编制了?|形成|制作|本报告是|本报告为|以下简称[^)）]*[)）]?|要求)")
+# What stands before an agency's name on its title line (page chrome, a sentence, a mark): the name is
+# what follows the last of them.
+_CUT_MARK = re.compile(r"[¶★☆●■◆|,，。:：;；《“\"'、!！?？）)>›»\]]|分享到?|微信|微博|打印|关闭|收藏|字号|字体|大中小|浏览次数|点击数|当前位置|首页|返回|现予?公布|现予?发布|特此?发布|予以公布|予以发布|现将|印发|公布|发布|编制了?|形成|制作|本报告是|本报告为|以下简称[^)）]*[)）]?|要求")
+_AGENCY_CUT = re.compile(".*(?:" + _CUT_MARK.pattern + ")")
 _PERIOD = re.compile(r"(?:统计期限|统计时限|统计数据|统计周期|统计时间|统计区间|数据统计)[^。]{0,20}?(\d{4})年1月1日")
 _YEAR_MENTION = re.compile(r"(20\d{2})年")
 _AGENCY_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|街道办事处|政府办公室|委员会|管理委员会|办公室|管委会|镇|乡|街道|局|厅|署|中心)")
@@ -23,8 +26,23 @@ _PLACE_END = "省市区县旗州盟镇乡"
 
 
 def _clean_agency(raw: str, folded: str = "") -> str:
-    name = _AGENCY_CUT.sub("", raw).strip("《》“”\"' ()（）[]【】-·")
+    name = _after_last_mark(raw).strip("《》“”\"' ()（）[]【】-·")
     return _drop_chrome_prefix(name, folded) if folded else name
+
+
+def _after_last_mark(raw: str) -> str:
+    """``_AGENCY_CUT.sub("", raw)``: on a line, what follows the match of ``_CUT_MARK`` at the last place it
+    matches (where the greedy ``.*`` of ``_AGENCY_CUT`` stops; nothing matches after that match's end).
+    Searched for forwards from each match's start: the regex engine skips to the characters the marks
+    open with, where ``.*`` backtracks over every character trying all the marks at each."""
+    if "\n" in raw:  # ``.*`` stops at a line break: one cut a line (never in a title's compact text)
+        return _AGENCY_CUT.sub("", raw)
+    last = _CUT_MARK.search(raw)
+    if last is None:
+        return raw
+    while (later := _CUT_MARK.search(raw, last.start() + 1)) is not None:
+        last = later
+    return raw[last.end():]
 
 
 def _drop_chrome_prefix(name: str, folded: str) -> str:
@@ -143,22 +161,33 @@ def other_doc_type(title: str | None) -> bool:
 
 
 def detect_layout(folded: str, sections_found: int) -> str | None:
-    """Which form the report follows, from its markers (checks.md 'Older layouts'). Each form's
-    markers are counted only when the decision comes to them: each one not printed is a scan of the
-    whole text."""
-    def count(name: str) -> int:
-        return sum(1 for k in LAYOUT_MARKERS[name] if k in folded)
-
-    current, older = count("2021"), count("2019")
-    if current >= 2 and current >= older:
-        return "2021"
-    if older >= 2:
+    """Which form the report follows, from its markers (checks.md 'Older layouts'): the 2021 form when at
+    least two of its markers are printed and no more of the 2019 form's, else the 2019 form with two of
+    its markers, else the pre-2019 form with two. Each marker not printed is a scan of the whole text, so
+    markers are looked for only until the decision is known."""
+    current = sum(1 for k in LAYOUT_MARKERS["2021"] if k in folded)
+    if current >= 2:
+        return "2019" if _at_least(folded, LAYOUT_MARKERS["2019"], current + 1) else "2021"
+    if _at_least(folded, LAYOUT_MARKERS["2019"], 2):
         return "2019"
-    if count("pre-2019") >= 2:
+    if _at_least(folded, LAYOUT_MARKERS["pre-2019"], 2):
         return "pre-2019"
     if sections_found >= 3:
         return "2021"
     return None
+
+
+def _at_least(folded: str, markers: tuple[str, ...], n: int) -> bool:
+    """Whether ``folded`` holds at least ``n`` of ``markers``: they are looked for only until enough are
+    found or too few are left."""
+    found = 0
+    for i, marker in enumerate(markers):
+        found += marker in folded
+        if found >= n:
+            return True
+        if found + len(markers) - i - 1 < n:
+            return False
+    return found >= n
 
 
 def agency_level(agency: str | None) -> str | None:

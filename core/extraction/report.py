@@ -126,10 +126,10 @@ def _extract(spec: TableSpec, folded: str, region: Span | None, notes: list[Pars
     if region is None:
         return None
     tokens = tokenize(folded, *region)
-    has_markers = any(folded.find(m, *region) >= 0 for m in spec.markers)  # no copy of the region
     found: list[ParseNote] = []
     table = build_table(spec, region, tokens, found)
-    if not has_markers and _is_empty(table):
+    # the markers looked for only in a table with nothing read (by find's bounds: no copy of the region)
+    if _is_empty(table) and not any(folded.find(m, *region) >= 0 for m in spec.markers):
         return None
     notes.extend(found)
     return table

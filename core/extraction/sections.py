@@ -12,6 +12,7 @@ fits between theirs is an extra part some agencies add; it ends the part before 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -34,14 +35,28 @@ _TRAIL = "。.:：;；"  # sentence marks after a heading on its own line
 # every part title holds one of these words: a cheap filter before the patterns
 _HINT_WORDS = ("情况", "概述", "概况", "事项", "问题", "不足", "申请", "复议", "诉讼", "主动公开")
 _HINT = re.compile("|".join(_HINT_WORDS))
-_HINT_FIRST = frozenset(w[0] for w in _HINT_WORDS)
-# The numberings and the title words of a text, found in one scan (finding them in two scans costs twice
-# as much: the regex engine tests every character against the set of characters they can open with).
-# A numbering is made of 第, 部分, numerals and marks, none of which a title word holds, so a numbering
-# and a title word never overlap: this scan finds exactly what ``_NUMBERED`` and ``_HINT`` find on their
-# own. Every alternative opens with a character of its own, which keeps the engine's fast skipping.
-_SCAN = re.compile(_NUMBERING + "|" + _HINT.pattern)
-assert not set("".join(_HINT_WORDS)) & set("第部分、.,:" + NUMERALS)
+# the standard titles written out, allowing spaces inside: a heading with its numbering dropped, in text
+# whose line breaks are lost, is recognised only in this exact wording and after a sentence boundary
+_INLINE_TITLES = tuple(fold(spec.heading.split("、", 1)[1]) for spec in SECTIONS)
+# The numberings, the standard titles written out and the title words of a text, found in one scan: the
+# regex engine tests every character against the set of characters the pattern can open with, which
+# costs much more than the matching (and than a scan for one character), so one scan costs about what
+# any one of them would. Title k (1-based) ends with the empty group k + 1 (group 1 is a 第 numbering's
+# numeral; a group around a title would hide its first character from the engine's set), and each title
+# word with an empty group after the titles', so that the last group matched tells a match's kind.
+# The numberings are exactly those ``_NUMBERED`` finds: a numbering is made of 第, 部分, numerals and
+# marks, none of which opens a title or a title word, and those hold no 第 or numeral. The titles are
+# exactly those each title's own search finds: they open with characters of their own, tried before the
+# title word 主动公开 (which opens title 二), and none can begin inside another or inside a title word.
+# A title holds title words, which its match hides: they are looked for within it, and are then exactly
+# those ``_HINT`` finds, as a title word never runs into or out of a title. (The test checks all three
+# on random text.)
+_SCAN = re.compile("|".join([_NUMBERING] + [r"\s*".join(map(re.escape, t)) + "()" for t in _INLINE_TITLES]
+                            + [word + "()" for word in _HINT_WORDS]))
+_WORD_GROUP = len(_INLINE_TITLES) + 2  # the groups of the title words: this and the ones after it
+assert not {w[0] for w in _INLINE_TITLES + _HINT_WORDS} & set("第部分、.,:" + NUMERALS)
+assert not set("".join(_INLINE_TITLES + _HINT_WORDS)) & set("第" + NUMERALS)
+assert len({title[0] for title in _INLINE_TITLES}) == len(_INLINE_TITLES)
 
 
 def _first_part(patterns: list[tuple[str, ...]]) -> re.Pattern[str]:
@@ -61,9 +76,12 @@ _PATTERN = _first_part([spec.patterns for spec in SECTIONS])
 _PATTERN_PREFIX = _first_part([tuple(p.rstrip("$") for p in spec.patterns) for spec in SECTIONS])
 _WORDING = _first_part([spec.wordings for spec in SECTIONS])
 WORDING_QUALITY = 0.9  # an agency's own wording of a title: below the standard one, above a misprint
-# (part number, compact title, its distinct characters)
-_TITLES = tuple((spec.number, title, frozenset(title))
-                for spec in SECTIONS for title in [compact(spec.heading.split("、", 1)[1])])
+# The titles recognised by similarity, with a wrong or missing character: (part number, compact title,
+# its distinct characters, how many of them the text after the numbering must hold). A short title with
+# a wrong character is too easily another phrase: only titles of six characters or more.
+_FUZZY_TITLES = tuple((spec.number, title, frozenset(title), 0.7 * len(frozenset(title)))
+                      for spec in SECTIONS for title in [compact(spec.heading.split("、", 1)[1])] if len(title) >= 6)
+_FUZZY_REACH = max(len(title) for _, title, _, _ in _FUZZY_TITLES) + 3  # the most of the text a title looks at
 _WINDOW = 40
 FUZZY_MIN = 0.8
 
@@ -87,15 +105,19 @@ class Headings:
     inexact: list[HeadingHit]      # chosen headings that differ from the standard wording
 
 
-def _numbering(m: re.Match[str]) -> int:
-    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
-    return _numeral(m.group(1) or m.group()[:-1])
-
-
 def _numeral(ch: str) -> int:
     if len(ch) == 2:
         return 10 + NUMERALS.index(ch[1]) + 1 if ch[0] == "十" else (NUMERALS.index(ch[0]) + 1) * 10
     return NUMERALS.index(ch) + 1
+
+
+# the value of every numeral a numbering can print (one or two numerals), looked up rather than worked out
+_NUMERAL_VALUES = {n: _numeral(n) for n in [*NUMERALS, *(a + b for a in NUMERALS for b in NUMERALS)]}
+
+
+def _numbering(m: re.Match[str]) -> int:
+    """The number a ``_NUMBERED`` match prints: after 第, or its numerals before the closing mark."""
+    return _NUMERAL_VALUES[m.group(1) or m.group()[:-1]]
 
 
 def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
@@ -112,10 +134,11 @@ def _title_at(folded: str, at: int) -> tuple[int, int, float] | None:
     if m:
         return SECTIONS[m.lastindex - 1].number, _compact_end(window, at, m.end()), WORDING_QUALITY
     best: tuple[int, int, float] | None = None
-    for number, title, chars in _TITLES:
-        if len(title) < 6:
-            continue  # a short title with a wrong character is too easily another phrase
-        if len(chars.intersection(comp[:len(title) + 3])) < 0.7 * len(chars):
+    # A title's characters in the text it looks at are among those in the most any title looks at: a
+    # title with too few of the latter is skipped without a set of its own stretch of the text made.
+    reach = set(comp[:_FUZZY_REACH])
+    for number, title, chars, needed in _FUZZY_TITLES:
+        if len(chars & reach) < needed or len(chars.intersection(comp[:len(title) + 3])) < needed:
             continue
         for length in range(max(1, len(title) - 2), min(len(comp), len(title) + 2) + 1):
             ratio = SequenceMatcher(None, title, comp[:length], autojunk=False).ratio()
@@ -144,13 +167,22 @@ def _boundary_before(folded: str, at: int) -> bool:
     return k < 0 or folded[k] in "\n。;!?！？:)]”\"'|#*>" or folded[k].isdigit()
 
 
-def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The numberings and the title words of the text, in order (see ``_SCAN``)."""
+def _scan(folded: str) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]:
+    """The numberings, the title words and the standard titles written out of the text, each in order
+    (see ``_SCAN``)."""
     numbered: list[re.Match[str]] = []
     words: list[re.Match[str]] = []
+    titles: list[re.Match[str]] = []
     for m in _SCAN.finditer(folded):
-        (words if folded[m.start()] in _HINT_FIRST else numbered).append(m)
-    return numbered, words
+        group = m.lastindex  # None or 1: a numbering
+        if group is None or group == 1:
+            numbered.append(m)
+        elif group >= _WORD_GROUP:
+            words.append(m)
+        else:
+            titles.append(m)
+            words += _HINT.finditer(folded, m.start(), m.end())
+    return numbered, words, titles
 
 
 def _numbered(folded: str, numbered: list[re.Match[str]]) -> list[HeadingHit]:
@@ -174,16 +206,11 @@ def _numbered(folded: str, numbered: list[re.Match[str]]) -> list[HeadingHit]:
     return hits
 
 
-# the standard titles written out, allowing spaces inside: a heading with its numbering dropped, in text
-# whose line breaks are lost, is recognised only in this exact wording and after a sentence boundary
-_INLINE = tuple((spec.number, re.compile(r"\s*".join(map(re.escape, fold(spec.heading.split("、", 1)[1])))))
-                for spec in SECTIONS)
-
-
-def _inline(folded: str) -> list[HeadingHit]:
-    found = sorted((m.start(), m.end(), number, m.group()) for number, pattern in _INLINE
-                   for m in pattern.finditer(folded)
-                   if not _NUMBERED_BEFORE.search(folded, max(0, m.start() - 4), m.start()))
+def _inline(folded: str, titles: list[re.Match[str]]) -> list[HeadingHit]:
+    """Headings with their numbering dropped: the standard titles written out (``titles``, the title
+    matches of ``_SCAN``, in order) not after a numbering, at a sentence boundary."""
+    found = [(m.start(), m.end(), m.lastindex - 1, m.group()) for m in titles
+             if not _NUMBERED_BEFORE.search(folded, max(0, m.start() - 4), m.start())]
     ends = {end for _, end, _, _ in found}
     # headings printed back to back ('主动公开政府信息情况收到和处理…') bound each other
     return [HeadingHit(number, start, end, text, None, 1.0) for start, end, number, text in found
@@ -200,7 +227,8 @@ _TITLE_FIRST = "总概基主政收依因申行存其"
 # after the whitespace and markup marks its compacting and stripping drop, at most an Arabic numbering,
 # then a title's first character. A line without it (prose, a table row, a Chinese-numbered heading)
 # is not cut out and compacted to be looked at.
-_LINE_HEAD = re.compile(rf"[\s#*|]*(?:\d\s*[、.]\s*)?[{_TITLE_FIRST}]")
+# (The numbering is an alternative, not an optional group: a repeated group sets up a repeat each try.)
+_LINE_HEAD = re.compile(rf"[\s#*|]*(?:[{_TITLE_FIRST}]|\d\s*[、.]\s*[{_TITLE_FIRST}])")
 
 
 def _lines(folded: str, words: list[re.Match[str]]) -> list[HeadingHit]:
@@ -269,8 +297,9 @@ def _extra_parts(folded: str, chosen: list[HeadingHit]) -> list[HeadingHit]:
 
 
 def find_sections(folded: str, original: str) -> Headings:
-    numbered, words = _scan(folded)
-    hits = sorted(_numbered(folded, numbered) + _lines(folded, words) + _inline(folded), key=lambda h: (h.start, -h.score))
+    numbered, words, titles = _scan(folded)
+    hits = sorted(_numbered(folded, numbered) + _lines(folded, words) + _inline(folded, titles),
+                  key=lambda h: (h.start, -h.score))
     # one candidate per place: a numbered heading on its own line is found by both searches
     unique: list[HeadingHit] = []
     for h in hits:
@@ -282,7 +311,7 @@ def find_sections(folded: str, original: str) -> Headings:
     bounds = sorted([h.start for h in chosen] + [h.start for h in extra] + [len(folded)])
     sections: dict[int, Section] = {}
     for h in chosen:
-        body_end = next(b for b in bounds if b > h.start)
+        body_end = bounds[bisect_right(bounds, h.start)]  # the first bound after the heading's start
         sections[h.number] = Section(h.number, original[h.start:h.end].strip(), (h.start, h.end), (h.end, body_end))
     taken = {id(h) for h in chosen}
     duplicates = [h for h in unique if id(h) not in taken and h.score >= 2.0 and h.number in sections]

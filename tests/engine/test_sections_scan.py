@@ -1,5 +1,5 @@
-"""Finding the part headings: the one scan for numberings and title words, and the line filter, against
-the plain searches they replace, on random text made of heading pieces."""
+"""Finding the part headings: the one scan for numberings, standard titles and title words, and the line
+filter, against the plain searches they replace, on random text made of heading pieces."""
 from __future__ import annotations
 
 import random
@@ -22,7 +22,8 @@ _NUMBERED_BY_DEFINITION = re.compile(rf"[第{_N}](?:(?<=第)([{_N}])部分[、.,
 _PIECES = ["一", "二", "十", "第", "部分", "、", ".", ",", ":", "(", "[", "#", "*", "|", " ", "\t", "\n", "\n",
            "1", "2", "。", "情况", "情 况", "概述", "事项", "主动公开", "申请", "复议", "诉讼", "问题", "不足",
            "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "政府信息公开行政复议、行政诉讼情况",
-           "存在的主要问题及改进情况", "其他需要报告的事项", "概况", "基本情况", "本年", "信息"]
+           "存在的主要问题及改进情况", "其他需要报告的事项", "概况", "基本情况", "本年", "信息",
+           "政府信息", "收到和处理", "主 动公开", "行政复议、", "\u3000", "\r", "\x1c", "\x85", "1、", "## "]
 
 
 def _texts(seed: int, n: int) -> list[str]:
@@ -46,13 +47,24 @@ def _lines_by_definition(folded: str) -> list[sections.HeadingHit]:
     return hits
 
 
-def test_one_scan_finds_the_numberings_and_the_title_words() -> None:
+# each standard title written out, searched for on its own (as before the one scan)
+_INLINE_BY_DEFINITION = [(k + 1, re.compile(r"\s*".join(map(re.escape, title))))
+                         for k, title in enumerate(sections._INLINE_TITLES)]
+
+
+def test_one_scan_finds_the_numberings_the_standard_titles_and_the_title_words() -> None:
+    found = 0
     for text in _texts(5, 20000):
-        numbered, words = sections._scan(text)
+        numbered, words, titles = sections._scan(text)
         expected = list(_NUMBERED_BY_DEFINITION.finditer(text))
         assert [(m.span(), m.group(1)) for m in numbered] == [(m.span(), m.group(1)) for m in expected]
         assert [m.span() for m in numbered] == [m.span() for m in sections._NUMBERED.finditer(text)]
+        by_title = sorted((m.span(), number, m.group()) for number, pattern in _INLINE_BY_DEFINITION
+                          for m in pattern.finditer(text))
+        assert [(m.span(), m.lastindex - 1, m.group()) for m in titles] == by_title
         assert [m.span() for m in words] == [m.span() for m in sections._HINT.finditer(text)]
+        found += len(by_title)
+    assert found > 5000
 
 
 def test_line_headings_are_those_by_definition() -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
+from core.extraction.narrative.numbers import APPROXIMATE, CN_DIGITS, NUMBER, to_int
 from core.extraction.normalize import fold
 from core.model import Report, Span
 
@@ -66,8 +66,11 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(
 # every "none" pattern below holds one of these words: a clause without them says no "none"
 # (plain substring tests: much cheaper than a regex search for an alternation of CJK words)
 _NEGATION_WORDS = ("未", "没有", "无", "为")
-# every count pattern ends on a number with its unit: a clause without one holds no count
-_COUNTED = re.compile(rf"(?:{NUMBER}){_UNIT}")
+# every count pattern ends on a number with its unit: a clause without one holds no count. Matches what
+# ``(?:{NUMBER}){_UNIT}`` does, but opens with the set of a number's first characters (a digit or a
+# Chinese numeral, never both), which the regex engine skips to; an alternative of two sets opening the
+# pattern is tried at every character.
+_COUNTED = re.compile(rf"[\d{CN_DIGITS}](?:(?<=\d)[\d,，]*|(?<=[{CN_DIGITS}])[{CN_DIGITS}]*){_UNIT}")
 _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p)) for t, p in (
     ("review_litigation", r"(?:未|没有|无)(?:发生|收到|出现|产生|涉及)[^，,。]{0,24}?(?:行政复议|行政诉讼)"),
     ("received", r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。]{0,20}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:事项|申请)?)(?!要求)(?![^，,。]{0,8}(?:行政复议|行政诉讼))"),

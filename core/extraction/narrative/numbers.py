@@ -5,7 +5,8 @@ import re
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万"  # the characters of a number in Chinese numerals
+CN_NUMBER = f"[{CN_DIGITS}]+"
 NUMBER = rf"(?:\d[\d,，]*|{CN_NUMBER})"
 APPROXIMATE = re.compile(r"(余|约|近|多|左右|上下|超过|逾)")
 
