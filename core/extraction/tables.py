@@ -39,6 +39,7 @@ from core.model import (
     make_cell,
 )
 from core.template import (
+    TABLES,
     CellKey,
     GroupSpec,
     RowSpec,
@@ -175,9 +176,16 @@ def _table_rules(table: str) -> TableRules:
 
 
 @lru_cache(maxsize=None)
-def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...]]]:
-    """Each row of the template and its cells, by key: one look-up for every row read. Read only."""
-    return {row.key: (row, keys) for row, keys in rows_with_cells(table)}
+def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...], tuple[re.Pattern[str], ...]]]:
+    """Each row of the template, its cells and its nonstandard label patterns compiled, by key: one
+    look-up for every row read. Read only."""
+    return {row.key: (row, keys, tuple(map(re.compile, row.nonstandard))) for row, keys in rows_with_cells(table)}
+
+
+@lru_cache(maxsize=None)
+def _groups_by_key(table: str) -> dict[str, GroupSpec]:
+    """Each group of the template, by key. Read only."""
+    return {g.key: g for g in TABLES[table].groups}
 
 
 @lru_cache(maxsize=None)
@@ -246,15 +254,16 @@ class _Builder:
             cells[k] = _cell(p, row)
 
     def row(self, read: RowRead) -> None:
-        row, keys = self.rows[read.key]
+        row, keys, nonstandard = self.rows[read.key]
         self.reads[row.key] = read
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
                       [read.label_span], f"label:{row.key}")
-        if row.nonstandard:
-            for pat in row.nonstandard:
-                if re.search(pat, compact(label)):
+        if nonstandard:
+            printed = compact(label)
+            for pat in nonstandard:
+                if pat.search(printed):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
         if not read.items:
@@ -399,10 +408,11 @@ def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[
     with_values = {r.key for r in plain if r.items}
     for r in plain:
         b.row(r)
+    groups = _groups_by_key(spec.id)
     for r in reads:
         if r.is_group:
-            g = next(g for g in spec.groups if g.key == r.key)
-            b.group(r, g, any(c in with_values for c in g.children))
+            g = groups[r.key]
+            b.group(r, g, not with_values.isdisjoint(g.children))
     b.resolve()
     return b.table
 
