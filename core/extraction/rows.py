@@ -428,12 +428,16 @@ class RowPlan(NamedTuple):
 
 
 class RunPlan(NamedTuple):
-    """What a run holds: the row labels found in it, the token after the last of them; or, with no
+    """What a run holds: the row labels found in it, the token after the last of them, and whether
+    its first token, when a NUM, is a digit to give back (``_give_back_numbering``); or, with no
     label, whether it is a header."""
 
     rows: tuple[RowPlan, ...]
     trailing: int | None  # None when the run ends with its last label
     header: bool
+    # the first label starts after the first token, and its row is not printed with the number that
+    # token's text opens with (the run's texts are the plan's key, so this is known with the plan)
+    give_back: bool = False
 
 
 class Plan(NamedTuple):
@@ -475,7 +479,8 @@ def _run_plan(table: str, run: Run, anchors: list[Anchor] | None, labels: dict[s
         label = labels[a.key]
         rows.append(RowPlan(label, _label_text(run, a, label.standard, nxt), first, stop, a.fuzzy))
     trailing = bisect_right(ends, anchors[-1].end - 1) + 1
-    return RunPlan(tuple(rows), trailing if trailing < len(ends) else None, False)
+    give_back = rows[0].first > 0 and rows[0].label.number != run.texts[0][:1]
+    return RunPlan(tuple(rows), trailing if trailing < len(ends) else None, False, give_back)
 
 
 def _paired(spec: TableSpec, labels: list[Label]) -> tuple[int, ...]:
@@ -503,8 +508,8 @@ def read_rows(spec: TableSpec, tokens: list[Token]) -> list[RowRead]:
                 current.items.extend(seg)
             continue
         if run.rows:
-            if run.rows[0].first and seg[0].kind is _NUM:  # (a label from the first token on has no digit to give back)
-                _give_back_numbering(seg, run.rows[0].label, current)
+            if run.give_back and current is not None and seg[0].kind is _NUM:
+                _give_back_numbering(seg, current)
             for label, text, first, stop, fuzzy in run.rows:
                 # the label's first and last word (a split-off digit may stand at either end)
                 head, tail = seg[first], seg[stop - 1]
@@ -558,13 +563,11 @@ def _row_order(table: str) -> dict[str, int]:
     return {r.key: i for i, r in enumerate(TABLES[table].rows)}
 
 
-def _give_back_numbering(run: list[Token], label: Label, current: RowRead | None) -> None:
+def _give_back_numbering(run: list[Token], current: RowRead) -> None:
     """A run opening with a digit split off as a possible item number ('…00000002.其他法律…'), its first
     label starting after it: the digit is the row's number when it is the number that row is printed
-    with; otherwise it was the last digit of the values before."""
+    with (``RunPlan.give_back`` is false then); otherwise it was the last digit of the values before."""
     lead = run[0]
-    if label.number == lead.text[:1] or current is None:
-        return
     last = current.items[-1] if current.items else None
     digit = _as_value(lead)
     if lead.glue and last is not None and last.kind is _VALUE and last.end == lead.start:

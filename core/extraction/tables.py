@@ -29,6 +29,7 @@ from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
 from core.model import (
+    CellDraft,
     CellKind,
     CellValue,
     ParseNote,
@@ -38,6 +39,7 @@ from core.model import (
     make_cell,
 )
 from core.template import (
+    TABLES,
     CellKey,
     GroupSpec,
     RowSpec,
@@ -75,6 +77,36 @@ def _count(text: str) -> int:
     if len(_COUNTS) < 4096:
         _COUNTS[text] = value
     return value
+
+
+def _count_cells(items: list[Token]) -> list[CellValue] | None:
+    """The cells of a row of plain counts, the common row: every item (but the blank fields that only
+    may be cells, which ``hard_items`` drops) a VALUE of decimal digits, each its own cell, as
+    ``_row_pieces`` and ``place`` would make them. None for any other row. One pass, with no list
+    of the items kept: the tests and the cells of a row cost less than the slices and loops of the
+    general path."""
+    cells = []
+    for t in items:
+        kind = t.kind
+        if kind is _VALUE:
+            text = t.text
+            if not text.isdecimal():
+                return None
+            try:  # (a subscript costs a third of a call of .get)
+                value = _COUNTS[text]
+            except KeyError:
+                value = _count(text)
+            cell = CellDraft()  # make_cell inlined: a call per cell costs a fifth of the cell
+            cell.kind = _NUMBER
+            cell.value = value
+            cell.raw = text
+            cell.span = (t.start, t.end)
+            cell.note = ""
+            cell.__class__ = CellValue
+            cells.append(cell)
+        elif kind is not _EMPTY or t.hard:
+            return None
+    return cells
 
 
 def _pieces(tok: Token) -> list[Piece]:
@@ -144,9 +176,16 @@ def _table_rules(table: str) -> TableRules:
 
 
 @lru_cache(maxsize=None)
-def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...]]]:
-    """Each row of the template and its cells, by key: one look-up for every row read. Read only."""
-    return {row.key: (row, keys) for row, keys in rows_with_cells(table)}
+def _rows_by_key(table: str) -> dict[str, tuple[RowSpec, tuple[CellKey, ...], tuple[re.Pattern[str], ...]]]:
+    """Each row of the template, its cells and its nonstandard label patterns compiled, by key: one
+    look-up for every row read. Read only."""
+    return {row.key: (row, keys, tuple(map(re.compile, row.nonstandard))) for row, keys in rows_with_cells(table)}
+
+
+@lru_cache(maxsize=None)
+def _groups_by_key(table: str) -> dict[str, GroupSpec]:
+    """Each group of the template, by key. Read only."""
+    return {g.key: g for g in TABLES[table].groups}
 
 
 @lru_cache(maxsize=None)
@@ -215,35 +254,24 @@ class _Builder:
             cells[k] = _cell(p, row)
 
     def row(self, read: RowRead) -> None:
-        row, keys = self.rows[read.key]
+        row, keys, nonstandard = self.rows[read.key]
         self.reads[row.key] = read
         label = read.label
         if read.fuzzy:
             self.note("S05", msg("S05.label_similar", printed=label, standard=fl(row.label)), keys[:1],
                       [read.label_span], f"label:{row.key}")
-        if row.nonstandard:
-            for pat in row.nonstandard:
-                if re.search(pat, compact(label)):
+        if nonstandard:
+            printed = compact(label)
+            for pat in nonstandard:
+                if pat.search(printed):
                     self.note("S05", msg("S05.label_variant", printed=label, standard=fl(row.label)), keys[:1],
                               [read.label_span], f"label:{row.key}")
         if not read.items:
             return  # the label with nothing after it: the completeness check names the row
-        hard = hard_items(read.items)
-        if len(hard) == row.ncols and not row.decimal:
-            # the common case, one plain count per column: the cells straight from the tokens (what
-            # ``_row_pieces`` and ``place`` make of them)
-            for t in hard:
-                if t.kind is not _VALUE or not t.text.isdecimal():
-                    break
-            else:
-                cells = self.table.cells
-                for k, t in zip(keys, hard):
-                    text = t.text
-                    try:  # (a subscript costs a third of a call of .get)
-                        value = _COUNTS[text]
-                    except KeyError:
-                        value = _count(text)
-                    cells[k] = make_cell(_NUMBER, value, text, (t.start, t.end))
+        if not row.decimal:
+            counts = _count_cells(read.items)
+            if counts is not None and len(counts) == row.ncols:
+                self.table.cells.update(zip(keys, counts))
                 return
         pieces = _row_pieces(read.items, row.ncols)
         if len(pieces) == row.ncols + 1 and self.spec.id == "applications":
@@ -380,10 +408,11 @@ def build_table(spec: TableSpec, region: Span, tokens: list[Token], notes: list[
     with_values = {r.key for r in plain if r.items}
     for r in plain:
         b.row(r)
+    groups = _groups_by_key(spec.id)
     for r in reads:
         if r.is_group:
-            g = next(g for g in spec.groups if g.key == r.key)
-            b.group(r, g, any(c in with_values for c in g.children))
+            g = groups[r.key]
+            b.group(r, g, not with_values.isdisjoint(g.children))
     b.resolve()
     return b.table
 
