@@ -4,9 +4,9 @@ never changed: auditors' scripts parse them.
 The text is written by ``encode``, byte for byte what ``json.dumps(obj, ensure_ascii=False, indent=2)``
 writes, with decimals as printed (0.9840 stays 0.9840). The standard encoder falls back to pure Python
 with an indent, which made the JSON cost as much as the checks; this one is a few joins over a known
-shape. A report can be written in parts (``report_parts``) so a batch emits it once the findings that
-need the other reports are known; until then the text around its findings waits as UTF-8 bytes, what a
-batch parks on disk as it is."""
+shape. A report's text is made with its own findings and a place for more (``report_text``), so that
+a batch emits it once the findings that need the other reports are known; until then it waits as UTF-8
+bytes, parked on disk and written out as it is."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -292,7 +292,7 @@ _REPORT_CLOSE = ("\n" + INDENT + "}").encode()
 def report_parts(report: Report, findings: list[Finding]) -> tuple[bytes, list[str], bytes]:
     """``report_json(report, findings)`` as an item of the top-level array, cut around its findings:
     the UTF-8 text before the findings array, each finding encoded, the UTF-8 text after it
-    (``join_parts`` joins them)."""
+    (``report_text`` and ``join_parts`` join them)."""
     obj = _report_object(report, None, None, _table_text, _spans_text)
     keys = list(obj)
     cut = keys.index("findings")
@@ -301,8 +301,42 @@ def report_parts(report: Report, findings: list[Finding]) -> tuple[bytes, list[s
     return head, list(map(encode_finding, findings)), tail
 
 
+def report_text(report: Report, findings: list[Finding]) -> tuple[bytes, int]:
+    """``report_json(report, findings)`` as an item of the top-level array in UTF-8, with the offset
+    where findings found later go (``with_findings``): the text a batch parks, and writes as it is when
+    no other report adds a finding to it."""
+    return _joined(*report_parts(report, findings))
+
+
 def join_parts(head: bytes, findings: list[str], tail: bytes) -> str:
-    return head.decode(*UTF8) + encode_items(findings, _FINDINGS_LEVEL) + tail.decode(*UTF8)
+    return b"".join(with_findings(*_joined(head, [], tail), findings)).decode(*UTF8)
+
+
+def _joined(head: bytes, findings: list[str], tail: bytes) -> tuple[bytes, int]:
+    """``report_parts`` joined into one text, and where more findings go in it."""
+    if not findings:
+        return head + b"[]" + tail, len(head) + 1
+    body = encode_items(findings, _FINDINGS_LEVEL).encode(*UTF8)
+    return head + body + tail, len(head) + len(body) - len(_FINDINGS_CLOSE)
+
+
+_ITEM_NL = _NL[_FINDINGS_LEVEL + 1].encode()  # before each finding
+_FINDINGS_NL = _NL[_FINDINGS_LEVEL].encode()  # before the closing bracket
+_FINDINGS_CLOSE = _FINDINGS_NL + b"]"
+
+
+def with_findings(text: bytes, cut: int, findings: list[str]) -> list[bytes]:
+    """``report_text``'s ``text`` with more ``findings`` after its own (at ``cut``), in pieces to write one
+    after the other. Its array has none of its own when its opening bracket is just before ``cut``: a
+    finding ends with the brace of its object."""
+    if not findings:
+        return [text]
+    added = ("," + _NL[_FINDINGS_LEVEL + 1]).join(findings).encode(*UTF8)
+    if text[cut - 1] == ord("["):  # "[]" becomes "[", the findings, "]"
+        added = _ITEM_NL + added + _FINDINGS_NL
+    else:
+        added = b"," + _ITEM_NL + added
+    return [text[:cut], added, text[cut:]]
 
 
 def encode_finding(f: Finding) -> str:
