@@ -340,16 +340,31 @@ def with_findings(text: bytes, cut: int, findings: list[str]) -> list[bytes]:
 
 
 def encode_finding(f: Finding) -> str:
-    """One finding as an item of a report's findings array."""
-    return _encode_finding_json(finding_json(f))
+    """One finding as an item of a report's findings array: ``encode(finding_json(f), _FINDINGS_LEVEL + 1)``
+    joined from its encoded strings and the text around them made once (some 20 findings a report with
+    the cross findings), without the object made and walked."""
+    ids = _CELL_SEP.join(map(_CELL_TEXT.__getitem__, f.cells))
+    return "".join((_FINDING_OPEN, encode_basestring(f.rule), _SEVERITY_MEMBER[f.severity],
+                    encode_basestring(f.message), _CELLS_OPEN + ids + _CELLS_CLOSE if ids else _NO_CELLS))
 
 
-_FINDING_FORMAT = _object(("rule", "severity", "message", "cells"), _FINDINGS_LEVEL + 1)  # finding_json's keys
+class _CellTexts(dict):
+    """A cell's id encoded as a JSON string, made once for the cells of the form."""
+
+    def __missing__(self, key: CellKey) -> str:  # a cell not of the form: encoded when it comes
+        return encode_basestring(key.id)
 
 
-def _encode_finding_json(item: dict[str, Any]) -> str:
-    """``encode(item, _FINDINGS_LEVEL + 1)`` for an object of ``finding_json`` (three strings and a list
-    of strings, some 20 a report with the cross findings), without the generic walk over its values."""
-    rule, severity, message, cells = item.values()
-    return _FINDING_FORMAT % (encode_basestring(rule), encode_basestring(severity), encode_basestring(message),
-                              encode_items(map(encode_basestring, cells), _FINDINGS_LEVEL + 2))
+_CELL_TEXT = _CellTexts({key: encode_basestring(key.id) for table in TABLES for key in all_cells(table)})
+
+
+# The text of a finding's object (``finding_json``'s keys) around its encoded strings, made once: its
+# opening, each severity's member with the key of the message, and its cells' array with the object's
+# closing (the ids on lines of their own, or no id)
+_MEMBER_NL, _ID_NL = _NL[_FINDINGS_LEVEL + 2], _NL[_FINDINGS_LEVEL + 3]
+_FINDING_OPEN = "{" + _MEMBER_NL + '"rule": '
+_SEVERITY_MEMBER = {s: f',{_MEMBER_NL}"severity": {encode_basestring(v)},{_MEMBER_NL}"message": '
+                    for s, v in _SEVERITY_VALUE.items()}
+_CELLS_OPEN, _CELL_SEP = f',{_MEMBER_NL}"cells": [{_ID_NL}', "," + _ID_NL
+_CELLS_CLOSE = _MEMBER_NL + "]" + _NL[_FINDINGS_LEVEL + 1] + "}"
+_NO_CELLS = f',{_MEMBER_NL}"cells": []' + _NL[_FINDINGS_LEVEL + 1] + "}"
