@@ -318,7 +318,7 @@ def report_text(report: Report, findings: list[Finding]) -> tuple[bytes, int]:
 
 
 def join_parts(head: bytes, findings: list[str], tail: bytes) -> str:
-    return b"".join(with_findings(*_with_own([head, tail], 1, []), findings)).decode(*UTF8)
+    return b"".join(with_findings(*_with_own([head, tail], 1, []), findings_text(findings))).decode(*UTF8)
 
 
 def _with_own(pieces: list[bytes], cut: int, findings: list[str]) -> tuple[bytes, int]:
@@ -335,22 +335,26 @@ def _with_own(pieces: list[bytes], cut: int, findings: list[str]) -> tuple[bytes
     return b"".join(pieces), at
 
 
-_ITEM_NL = _NL[_FINDINGS_LEVEL + 1].encode()  # before each finding
+_FINDING_SEP = "," + _NL[_FINDINGS_LEVEL + 1]  # before each finding but the first
 _FINDINGS_NL = _NL[_FINDINGS_LEVEL].encode()  # before the closing bracket
 _FINDINGS_CLOSE = _FINDINGS_NL + b"]"
 
 
-def with_findings(text: bytes, cut: int, findings: list[str]) -> list[bytes | memoryview]:
-    """``report_text``'s ``text`` with more ``findings`` after its own (at ``cut``), in pieces to join or
-    write one after the other (views of ``text``, not copies). Its array has none of its own when its
-    opening bracket is just before ``cut``: a finding ends with the brace of its object."""
-    if not findings:
+def findings_text(findings: list[str]) -> bytes:
+    """Encoded findings (``encode_finding``) as UTF-8 to put after others (``with_findings``), each after
+    its separator."""
+    return (_FINDING_SEP + _FINDING_SEP.join(findings)).encode(*UTF8) if findings else b""
+
+
+def with_findings(text: bytes, cut: int, added: bytes) -> list[bytes | memoryview]:
+    """``report_text``'s ``text`` with the findings ``added`` (``findings_text``) after its own (at ``cut``),
+    in pieces to join (views of ``text``, not copies). Its array has none of its own when its opening
+    bracket is just before ``cut`` (a finding ends with the brace of its object): then the first added
+    finding goes without its comma."""
+    if not added:
         return [text]
-    added = ("," + _NL[_FINDINGS_LEVEL + 1]).join(findings).encode(*UTF8)
     if text[cut - 1] == ord("["):  # "[]" becomes "[", the findings, "]"
-        added = _ITEM_NL + added + _FINDINGS_NL
-    else:
-        added = b"," + _ITEM_NL + added
+        added = added[1:] + _FINDINGS_NL
     view = memoryview(text)
     return [view[:cut], added, view[cut:]]
 
