@@ -4,9 +4,9 @@ never changed: auditors' scripts parse them.
 The text is written by ``encode``, byte for byte what ``json.dumps(obj, ensure_ascii=False, indent=2)``
 writes, with decimals as printed (0.9840 stays 0.9840). The standard encoder falls back to pure Python
 with an indent, which made the JSON cost as much as the checks; this one is a few joins over a known
-shape. A report can be written in parts (``report_parts``) so a batch emits it once the findings that
-need the other reports are known; until then the text around its findings waits as UTF-8 bytes, what a
-batch parks on disk as it is."""
+shape. A report's text is made with its own findings and a place for more (``report_text``), so that
+a batch emits it once the findings that need the other reports are known; until then it waits as UTF-8
+bytes, parked on disk and written out as it is."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -67,10 +67,12 @@ def _table_values(report: Report, table: str, get=None) -> list[Any] | None:
     data = report.tables.get(table)
     if data is None:
         return None
-    keys = all_cells(table)
-    if get is None:
-        return _values(map(data.cells.get, keys, repeat(MISSING)))
-    return _values(map(get, keys))
+    keys, cells = all_cells(table), data.cells
+    if get is not None:
+        return _values(map(get, keys))
+    if tuple(cells) == keys:  # as a table is read: every cell of the form, in reading order (TableData)
+        return _values(cells.values())
+    return _values(map(cells.get, keys, repeat(MISSING)))
 
 
 def table_json(report: Report, table: str, get=None) -> Any:
@@ -93,8 +95,8 @@ def report_json(report: Report, findings: list[Finding], get=None) -> dict[str, 
     return _report_object(report, [finding_json(f) for f in findings], get, table_json, _spans_json)
 
 
-def _spans_json(cells: Iterable[tuple[CellKey, CellValue]]) -> dict[str, list[int]]:
-    return {key.id: list(span) for key, span in _with_spans(cells)}
+def _spans_json(tables: list[TableData], get) -> dict[str, list[int]]:
+    return {key.id: list(span) for key, span in _with_spans(_cells(tables, get))}
 
 
 def _with_spans(cells: Iterable[tuple[CellKey, CellValue]]) -> list[tuple[CellKey, Span]]:
@@ -112,9 +114,9 @@ def _cells(tables: list[TableData], get) -> Iterable[tuple[CellKey, CellValue]]:
 
 
 def _report_object(report: Report, findings: Any, get, table: Callable[[Report, str, Any], Any],
-                   spans: Callable[[Iterable[tuple[CellKey, CellValue]]], Any]) -> dict[str, Any]:
+                   spans: Callable[[list[TableData], Any], Any]) -> dict[str, Any]:
     """``report_json`` with its findings given, and its tables and spans made by ``table`` and ``spans``
-    (``report_parts`` makes them as their JSON text)."""
+    (``_text_pieces`` makes them as their JSON text)."""
     tables = [data for name in TABLES if (data := report.tables.get(name)) is not None]
     boxes: dict[str, list[dict]] = {}
     if report.source.pieces:  # a text report has no page pieces, so no boxes: not asked for each cell
@@ -134,7 +136,7 @@ def _report_object(report: Report, findings: Any, get, table: Callable[[Report, 
         "applications": table(report, "applications", get),
         "review_litigation": table(report, "review_litigation", get),
         "findings": findings,
-        "spans": spans(_cells(tables, get)),
+        "spans": spans(tables, get),
         "evidence": evidence_json(report),
         "boxes": boxes,
     }
@@ -208,9 +210,9 @@ _FINDINGS_LEVEL = _REPORT_LEVEL  # the findings array is one of them
 
 
 UTF8 = ("utf-8", "surrogatepass")  # a report's text as bytes and back: every str round-trips, a lone surrogate too
-# the UTF-8 text of the span of each cell of the form with %d for the two numbers, made once: the same
-# cells in every report
-_SPAN_FORMATS = {key: (f"{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).replace('%', '%%')}: "
+# the UTF-8 text of the span of each cell of the form with %d for the two numbers, after the comma that
+# separates it from the member before, made once: the same cells in every report (``_spans_text``)
+_SPAN_FORMATS = {key: (f",{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).replace('%', '%%')}: "
                        f"[{_NL[_REPORT_LEVEL + 2]}%d,{_NL[_REPORT_LEVEL + 2]}%d{_NL[_REPORT_LEVEL + 1]}]").encode(*UTF8)
                  for table in TABLES for key in all_cells(table)}
 
@@ -218,30 +220,26 @@ _SPAN_FORMATS = {key: (f"{_NL[_REPORT_LEVEL + 1]}{encode_basestring(key.id).repl
 _SPANS_CLOSE = (_NL[_REPORT_LEVEL] + "}").encode()
 
 
-@lru_cache(maxsize=64)  # a few sets of cells recur: the form's, less the few a layout never prints
-def _spans_format(keys: tuple[CellKey, ...]) -> bytes | None:
-    """The text of the spans object of ``keys``, in this order, with %d for each offset; None when one
-    of them is not a cell of the form. Filled in one go (``_spans_text``): a new string costs more than
-    the few characters it holds."""
+class _Pieces(list):
+    """A value's UTF-8 text in pieces, to be joined with the report's other pieces at once (some 200
+    spans: not copied into a text of their own first)."""
+
+
+def _spans_text(tables: list[TableData], get) -> bytes | _Pieces:
+    """``encode(_spans_json(tables, get), _REPORT_LEVEL)`` as UTF-8, some 200 spans a report: each cell's
+    two numbers put in its member's format. Formatting bytes writes the digits without widening them to
+    the text's Chinese (the cell ids), and the batch parks the bytes as they are."""
     try:
-        members = [_SPAN_FORMATS[key] for key in keys]
-    except KeyError:
-        return None
-    return b"{" + b",".join(members) + _SPANS_CLOSE
-
-
-def _spans_text(cells: Iterable[tuple[CellKey, CellValue]]) -> bytes:
-    """``encode(_spans_json(cells), _REPORT_LEVEL)`` as UTF-8, some 200 spans a report: their numbers put
-    in the format of their cells. Formatting bytes writes the digits without widening them to the
-    text's Chinese (the cell ids), and the batch parks the bytes as they are."""
-    kept = _with_spans(cells)
-    if not kept:
+        members = _Pieces([_SPAN_FORMATS[key] % span for key, cv in _cells(tables, get)
+                           if (span := cv.span) is not None and span[1] > span[0] and cv.kind is not _EMPTY])
+    except (KeyError, TypeError):  # a cell not of the form (its id might be another's, which the object then
+        # holds once) or a span that is no tuple (a list, say): the general way
+        return encode(_spans_json(tables, get), _REPORT_LEVEL).encode(*UTF8)
+    if not members:
         return b"{}"
-    keys, spans = zip(*kept)
-    fmt = _spans_format(keys)
-    if fmt is None:
-        return encode({key.id: list(span) for key, span in kept}, _REPORT_LEVEL).encode(*UTF8)
-    return fmt % tuple(chain.from_iterable(spans))
+    members[0] = b"{" + members[0][1:]  # the first member, without a comma before it
+    members.append(_SPANS_CLOSE)
+    return members
 
 
 @lru_cache(maxsize=None)
@@ -270,7 +268,8 @@ def _table_text(report: Report, table: str, get=None) -> bytes:
     ints, general = _rows_formats(table)
     if _ONLY_INTS(map(type, vals)):
         return ints % tuple(vals)
-    return (general % tuple([encode(v) for v in vals])).encode(*UTF8)
+    # (%s writes an int as encode does)
+    return (general % tuple([v if type(v) is int else encode(v) for v in vals])).encode(*UTF8)
 
 
 @lru_cache(maxsize=None)  # the report object's few keys
@@ -278,44 +277,114 @@ def _key_text(key: str) -> bytes:
     return encode_basestring(key).encode(*UTF8) + b": "
 
 
-def _member(key: str, value: Any) -> bytes:
-    """``"key": value`` of a report object as UTF-8, the value as ``_table_text`` and ``_spans_text``
-    wrote it, or encoded here at its level."""
-    return _key_text(key) + (value if type(value) is bytes else encode(value, _REPORT_LEVEL).encode(*UTF8))
-
-
 _REPORT_OPEN = ("{" + _NL[_REPORT_LEVEL]).encode()
 _MEMBER_SEP = ("," + _NL[_REPORT_LEVEL]).encode()
 _REPORT_CLOSE = ("\n" + INDENT + "}").encode()
+
+
+def _text_pieces(report: Report) -> tuple[list[bytes], int]:
+    """``report_json(report, ...)`` as an item of the top-level array, in pieces of UTF-8 to be joined,
+    and the index of the piece the findings array goes before. A value is written as ``_table_text`` and
+    ``_spans_text`` wrote it, or encoded here at its level."""
+    pieces, cut = [], 0
+    for key, value in _report_object(report, None, None, _table_text, _spans_text).items():
+        pieces += (_MEMBER_SEP, _key_text(key))
+        if key == "findings":
+            cut = len(pieces)
+        elif type(value) is bytes:
+            pieces.append(value)
+        elif type(value) is _Pieces:
+            pieces += value
+        else:
+            pieces.append(encode(value, _REPORT_LEVEL).encode(*UTF8))
+    pieces[0] = _REPORT_OPEN
+    pieces.append(_REPORT_CLOSE)
+    return pieces, cut
 
 
 def report_parts(report: Report, findings: list[Finding]) -> tuple[bytes, list[str], bytes]:
     """``report_json(report, findings)`` as an item of the top-level array, cut around its findings:
     the UTF-8 text before the findings array, each finding encoded, the UTF-8 text after it
     (``join_parts`` joins them)."""
-    obj = _report_object(report, None, None, _table_text, _spans_text)
-    keys = list(obj)
-    cut = keys.index("findings")
-    head = _REPORT_OPEN + b"".join(_member(k, obj[k]) + _MEMBER_SEP for k in keys[:cut]) + _key_text("findings")
-    tail = b"".join(_MEMBER_SEP + _member(k, obj[k]) for k in keys[cut + 1:]) + _REPORT_CLOSE
-    return head, list(map(encode_finding, findings)), tail
+    pieces, cut = _text_pieces(report)
+    return b"".join(pieces[:cut]), list(map(encode_finding, findings)), b"".join(pieces[cut:])
+
+
+def report_text(report: Report, findings: list[Finding]) -> tuple[bytes, int]:
+    """``report_json(report, findings)`` as an item of the top-level array in UTF-8, with the offset
+    where findings found later go (``with_findings``): the text a batch parks, and writes as it is when
+    no other report adds a finding to it."""
+    return _with_own(*_text_pieces(report), list(map(encode_finding, findings)))
 
 
 def join_parts(head: bytes, findings: list[str], tail: bytes) -> str:
-    return head.decode(*UTF8) + encode_items(findings, _FINDINGS_LEVEL) + tail.decode(*UTF8)
+    return b"".join(with_findings(*_with_own([head, tail], 1, []), findings_text(findings))).decode(*UTF8)
+
+
+def _with_own(pieces: list[bytes], cut: int, findings: list[str]) -> tuple[bytes, int]:
+    """``pieces`` joined with the array of ``findings`` before piece ``cut``, and the offset where more
+    findings go (``with_findings``). Joined once: a report's text is some 20 kB."""
+    at = sum(map(len, pieces[:cut]))
+    if findings:
+        array = encode_items(findings, _FINDINGS_LEVEL).encode(*UTF8)
+        at += len(array) - len(_FINDINGS_CLOSE)
+    else:
+        array = b"[]"
+        at += 1
+    pieces.insert(cut, array)
+    return b"".join(pieces), at
+
+
+_FINDING_SEP = "," + _NL[_FINDINGS_LEVEL + 1]  # before each finding but the first
+_FINDINGS_NL = _NL[_FINDINGS_LEVEL].encode()  # before the closing bracket
+_FINDINGS_CLOSE = _FINDINGS_NL + b"]"
+
+
+def findings_text(findings: list[str]) -> bytes:
+    """Encoded findings (``encode_finding``) as UTF-8 to put after others (``with_findings``), each after
+    its separator."""
+    return (_FINDING_SEP + _FINDING_SEP.join(findings)).encode(*UTF8) if findings else b""
+
+
+def with_findings(text: bytes, cut: int, added: bytes) -> list[bytes | memoryview]:
+    """``report_text``'s ``text`` with the findings ``added`` (``findings_text``) after its own (at ``cut``),
+    in pieces to join (views of ``text``, not copies). Its array has none of its own when its opening
+    bracket is just before ``cut`` (a finding ends with the brace of its object): then the first added
+    finding goes without its comma."""
+    if not added:
+        return [text]
+    if text[cut - 1] == ord("["):  # "[]" becomes "[", the findings, "]"
+        added = added[1:] + _FINDINGS_NL
+    view = memoryview(text)
+    return [view[:cut], added, view[cut:]]
 
 
 def encode_finding(f: Finding) -> str:
-    """One finding as an item of a report's findings array."""
-    return _encode_finding_json(finding_json(f))
+    """One finding as an item of a report's findings array: ``encode(finding_json(f), _FINDINGS_LEVEL + 1)``
+    joined from its encoded strings and the text around them made once (some 20 findings a report with
+    the cross findings), without the object made and walked."""
+    ids = _CELL_SEP.join(map(_CELL_TEXT.__getitem__, f.cells))
+    return "".join((_FINDING_OPEN, encode_basestring(f.rule), _SEVERITY_MEMBER[f.severity],
+                    encode_basestring(f.message), _CELLS_OPEN + ids + _CELLS_CLOSE if ids else _NO_CELLS))
 
 
-_FINDING_FORMAT = _object(("rule", "severity", "message", "cells"), _FINDINGS_LEVEL + 1)  # finding_json's keys
+class _CellTexts(dict):
+    """A cell's id encoded as a JSON string, made once for the cells of the form."""
+
+    def __missing__(self, key: CellKey) -> str:  # a cell not of the form: encoded when it comes
+        return encode_basestring(key.id)
 
 
-def _encode_finding_json(item: dict[str, Any]) -> str:
-    """``encode(item, _FINDINGS_LEVEL + 1)`` for an object of ``finding_json`` (three strings and a list
-    of strings, some 20 a report with the cross findings), without the generic walk over its values."""
-    rule, severity, message, cells = item.values()
-    return _FINDING_FORMAT % (encode_basestring(rule), encode_basestring(severity), encode_basestring(message),
-                              encode_items(map(encode_basestring, cells), _FINDINGS_LEVEL + 2))
+_CELL_TEXT = _CellTexts({key: encode_basestring(key.id) for table in TABLES for key in all_cells(table)})
+
+
+# The text of a finding's object (``finding_json``'s keys) around its encoded strings, made once: its
+# opening, each severity's member with the key of the message, and its cells' array with the object's
+# closing (the ids on lines of their own, or no id)
+_MEMBER_NL, _ID_NL = _NL[_FINDINGS_LEVEL + 2], _NL[_FINDINGS_LEVEL + 3]
+_FINDING_OPEN = "{" + _MEMBER_NL + '"rule": '
+_SEVERITY_MEMBER = {s: f',{_MEMBER_NL}"severity": {encode_basestring(v)},{_MEMBER_NL}"message": '
+                    for s, v in _SEVERITY_VALUE.items()}
+_CELLS_OPEN, _CELL_SEP = f',{_MEMBER_NL}"cells": [{_ID_NL}', "," + _ID_NL
+_CELLS_CLOSE = _MEMBER_NL + "]" + _NL[_FINDINGS_LEVEL + 1] + "}"
+_NO_CELLS = f',{_MEMBER_NL}"cells": []' + _NL[_FINDINGS_LEVEL + 1] + "}"
