@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
-from core.equations import equations_by_table, failures
+from core.equations import equations_by_table, failures, numbers
 from core.extraction.meta import agency_level
 from core.messages import Bi, Joined, Message, label, msg, row_label
 from core.model import Equation, Number, Severity
@@ -51,7 +51,7 @@ def cross_totals(ctx: CheckContext):
     for table in equations_by_table():
         if not ctx.table_found(table.table):
             continue
-        for eq, lhs, rhs in failures(table, ctx.get):
+        for eq, lhs, rhs in failures(table, numbers(ctx, table.table)):
             yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells,
                               subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
 
