@@ -6,12 +6,14 @@ become live Excel formulas in the workbook — so a rule is defined exactly once
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
-from core.model import CellKind, CellValue, Equation, Number
+from core.model import CellKind, Equation, Number
 from core.template import (
     APPLICANT_COLUMNS,
     APPLICATIONS,
@@ -19,7 +21,11 @@ from core.template import (
     C_GROUPS,
     TOTAL_COL,
     CellKey,
+    all_cells,
 )
+
+if TYPE_CHECKING:
+    from core.checks.context import CheckContext
 
 
 def _b(row: str, col: int) -> CellKey:
@@ -62,17 +68,38 @@ def rules_by_cell() -> dict[CellKey, tuple[str, ...]]:
 
 
 _NUMBER = CellKind.NUMBER  # a module name: an Enum member looked up in the loop costs ten times more
+# the context whose tables ``numbers`` read last (a weak reference: a report is never kept alive
+# for it), and what it read of each table
+_last_read: list[tuple[Callable[[], CheckContext | None], dict[str, list[Number | None]]]] = [(lambda: None, {})]
+
+
+def numbers(ctx: CheckContext, table: str) -> list[Number | None]:
+    """The usable number of each cell of ``all_cells(table)`` (None where a cell is not one), as the
+    context gives the cells. Read once a report and shared (not to be changed) by the checks that
+    walk a table's cells — V01-V03, V05, the cross totals, S03 — which each read them all (a read is
+    some 500 instructions a cell). Kept for the last context read (its ``get`` gives the same cell for
+    a key as long as it lives)."""
+    ref, tables = _last_read[0]
+    if ref() is not ctx:
+        tables = {}
+        _last_read[0] = (weakref.ref(ctx), tables)  # a thread with another context keeps its own ``tables``
+    found = tables.get(table)
+    if found is None:
+        found = tables[table] = [cv.value if cv.kind is _NUMBER else None for cv in map(ctx.get, all_cells(table))]
+    return found
 
 
 @dataclass(frozen=True)
 class TableEquations:
-    """The equations of one table over its cells read once: ``keys`` are the cells they take part in;
-    each equation comes with a picker of its cells' values (lhs then rhs) from the values of ``keys``."""
+    """The equations of one table over its ``numbers``: each equation comes with a picker of its
+    cells' values (lhs then rhs) from them. ``failing`` is all of them compiled into one function of
+    those values (``_compiled``)."""
 
     table: str
-    keys: tuple[CellKey, ...]
     # (equation, picker of its cells' values as a tuple, number of lhs cells, whether it is A01's ">=")
     equations: tuple[tuple[Equation, Callable[[list], tuple], int, bool], ...]
+    # (index in ``equations``, lhs, rhs) of each equation that does not hold; values must not be None
+    failing: Callable[[list], list[tuple[int, Number, Number]]]
 
 
 @lru_cache(maxsize=1)
@@ -83,23 +110,54 @@ def equations_by_table() -> tuple[TableEquations, ...]:
         grouped.setdefault(eq.lhs[0].table, []).append(eq)
     out = []
     for table, eqs in grouped.items():
-        keys = tuple(dict.fromkeys(k for eq in eqs for k in eq.cells))
-        at = {k: i for i, k in enumerate(keys)}
+        at = {k: i for i, k in enumerate(all_cells(table))}
         # every equation has a cell on each side, so the picker always gives a tuple
-        out.append(TableEquations(table, keys, tuple((eq, itemgetter(*(at[k] for k in eq.cells)), len(eq.lhs),
-                                                      eq.relation == ">=") for eq in eqs)))
+        out.append(TableEquations(table, tuple((eq, itemgetter(*(at[k] for k in eq.cells)), len(eq.lhs),
+                                                      eq.relation == ">=") for eq in eqs), _compiled(eqs, at)))
     return tuple(out)
 
 
-def failures(table: TableEquations, get: Callable[[CellKey], CellValue]) -> Iterator[tuple[Equation, Number, Number]]:
-    """(equation, lhs, rhs) for each equation of the table that can be assessed and does not hold. A
-    side is the sum of its cells (A01's right side is 制发 − 废止); an equation with a cell that is not
-    a usable number is not assessable. The table's cells are read once, not once per equation."""
-    values = [cv.value if cv.kind is _NUMBER else None for cv in map(get, table.keys)]
-    some_unusable = None in values  # most tables: none, and no equation's cells need the test
+def _compiled(eqs: list[Equation], at: dict[CellKey, int]) -> Callable[[list], list[tuple[int, Number, Number]]]:
+    """The equations as one function of the values of their cells (``v``, indexed by ``at``) that
+    gives (index, lhs, rhs) of each that does not hold, in order: straight-line arithmetic on the
+    values, where the general loop (``_each_failure``) spends a picker, two slices and two sums on each
+    equation (some 5,000 instructions; table B has 39). A sum is spelled ``0 + a + b …``: the additions
+    ``sum`` makes, in its order (the same roundings of Decimals); A01's right side is 制发 − 废止."""
+    def total(keys: tuple[CellKey, ...]) -> str:
+        return " + ".join(("0", *(f"v[{at[k]}]" for k in keys)))
+
+    lines = ["def failing(v):", "    out = []"]
+    for i, eq in enumerate(eqs):
+        if eq.relation == ">=":
+            issued, repealed = eq.rhs
+            test = f"(lhs := {total(eq.lhs)}) < (rhs := v[{at[issued]}] - v[{at[repealed]}])"
+        else:
+            test = f"(lhs := {total(eq.lhs)}) != (rhs := {total(eq.rhs)})"
+        lines += [f"    if {test}:", f"        out.append(({i}, lhs, rhs))"]
+    lines.append("    return out")
+    namespace: dict[str, Callable] = {}
+    exec("\n".join(lines), namespace)  # the source is made above from the template alone
+    return namespace["failing"]
+
+
+def failures(table: TableEquations, values: list[Number | None]) -> Iterator[tuple[Equation, Number, Number]]:
+    """(equation, lhs, rhs) for each equation of the table that can be assessed and does not hold, from
+    the table's ``numbers``. A side is the sum of its cells (A01's right side is 制发 − 废止); an
+    equation with a cell that is not a usable number is not assessable."""
+    if None in values:
+        yield from _each_failure(table, values)
+        return
+    equations = table.equations  # most tables: every cell usable, every equation assessed at once
+    for i, lhs, rhs in table.failing(values):
+        yield equations[i][0], lhs, rhs
+
+
+def _each_failure(table: TableEquations, values: list[Number | None]) -> Iterator[tuple[Equation, Number, Number]]:
+    """``failures`` from the values of the table's cells, equation by equation: those with a None
+    among their cells are skipped (with no None, what ``failing`` gives at once)."""
     for eq, pick, n_lhs, at_least in table.equations:
         cells = pick(values)
-        if some_unusable and None in cells:
+        if None in cells:
             continue
         lhs = sum(cells[:n_lhs])
         if at_least:

@@ -5,8 +5,8 @@ import re
 from datetime import date
 
 from core.checks.catalogue import check
+from core.checks.content import agency_level_of
 from core.checks.context import CheckContext
-from core.extraction.meta import agency_level
 from core.extraction.narrative.dates import publication_date
 from core.extraction.normalize import fold
 from core.messages import msg
@@ -39,7 +39,7 @@ def report_year(ctx: CheckContext):
 
 def deadline(year: int, agency: str | None) -> date:
     """A government's compiled report is due by 31 March, everyone else's by 31 January, of Y+1."""
-    return date(year + 1, 3, 31) if agency_level(agency) == "government" else date(year + 1, 1, 31)
+    return date(year + 1, 3, 31) if agency_level_of(agency) == "government" else date(year + 1, 1, 31)
 
 
 def _stated_on_page(ctx: CheckContext) -> date | None:

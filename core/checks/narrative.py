@@ -13,7 +13,7 @@ from core.extraction.narrative.claims import Claim, narrative_claims
 from core.extraction.narrative.numbers import APPROXIMATE, NUMBER, to_int
 from core.extraction.normalize import fold
 from core.messages import Bi, Joined, msg
-from core.model import Finding, Severity, Verdict
+from core.model import CellKind, Finding, Severity, Verdict
 from core.template import CellKey
 
 B = "applications"
@@ -22,6 +22,7 @@ C = "review_litigation"
 REVIEW_TOTAL = CellKey(C, "", 4)
 LITIGATION_TOTALS = (CellKey(C, "", 9), CellKey(C, "", 14))
 A = "active"
+_NUMBER = CellKind.NUMBER  # a module name: an Enum member looked up on its class costs far more
 
 # topic → (table, cells whose sum the claim states, rule, what the table calls it)
 TOPICS: dict[str, tuple[str, tuple[CellKey, ...], str, Bi]] = {
@@ -51,10 +52,9 @@ CLAIM_TABLE = {"received": B, "review_litigation": C, **{t: v[0] for t, v in TOP
 
 
 def _sum(ctx: CheckContext, keys: tuple[CellKey, ...]) -> int | None:
-    values = [ctx.get(k) for k in keys]
-    if not all(v.is_number for v in values):
-        return None
-    return sum(v.value for v in values)
+    """The sum of the cells, None unless each is a number (``CellValue.is_number``, inlined)."""
+    values = [cv.value if cv.kind is _NUMBER else None for cv in map(ctx.get, keys)]
+    return None if None in values else sum(values)
 
 
 def _quote(ctx: CheckContext, claim: Claim) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from core.checks.catalogue import check
 from core.checks.context import CheckContext
+from core.equations import numbers
 from core.extraction.meta import other_doc_type
 from core.messages import Message, label, msg, ordinal
 from core.model import IMAGE_MARK, CellKind, Severity, Verdict
@@ -47,8 +48,8 @@ def tables_complete(ctx: CheckContext):
     noted = {k for n in ctx.report.notes if n.rule in ("S03", "O03") for k in n.cells}  # O03: unread on a scan
     for spec in TABLES.values():
         table = ctx.report.tables.get(spec.id)
-        if table is None:
-            continue
+        if table is None or None not in numbers(ctx, spec.id):
+            continue  # every cell a number: no row is missing
         for row, keys in rows_with_cells(spec.id):
             # a row whose first cell was read is found: the rest is not asked (most rows)
             if ctx.get(keys[0]).kind is _MISSING and all(cv.kind is _MISSING for cv in map(ctx.get, keys)) \

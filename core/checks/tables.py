@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from core.checks.catalogue import check
+from core.checks.content import agency_level_of
 from core.checks.context import CheckContext
-from core.equations import equations_by_table, failures
-from core.extraction.meta import agency_level
+from core.equations import equations_by_table, failures, numbers
 from core.messages import Bi, Joined, Message, label, msg, row_label
-from core.model import Equation, Number, Severity
+from core.model import CellKind, Equation, Number, Severity
 from core.template import TABLES, CellKey
 
 
@@ -51,13 +51,14 @@ def cross_totals(ctx: CheckContext):
     for table in equations_by_table():
         if not ctx.table_found(table.table):
             continue
-        for eq, lhs, rhs in failures(table, ctx.get):
+        for eq, lhs, rhs in failures(table, numbers(ctx, table.table)):
             yield ctx.finding(eq.rule, _message(ctx, eq, lhs, rhs), eq.cells,
                               subject=f"{eq.rule}:{eq.subject}", equation=eq, lhs=lhs, rhs=rhs)
 
 
 REVIEW_TOTAL, AFTER_REVIEW_TOTAL = CellKey("review_litigation", "", 4), CellKey("review_litigation", "", 14)
 RULES_CELLS = tuple(CellKey("active", "规章", c) for c in range(3))  # made once, not for each report
+_NUMBER = CellKind.NUMBER  # (``CellValue.is_number`` inlined: a property is a Python call)
 
 
 @check
@@ -70,10 +71,10 @@ def review_after_no_review(ctx: CheckContext):
 
 @check
 def rules_without_power(ctx: CheckContext):
-    nonzero = [k for k in RULES_CELLS if ctx.get(k).is_number and ctx.get(k).value > 0]
+    nonzero = [k for k in RULES_CELLS if (cv := ctx.get(k)).kind is _NUMBER and cv.value is not None and cv.value > 0]
     if not nonzero:
         return
-    level = agency_level(ctx.report.agency)
+    level = agency_level_of(ctx.report.agency)
     if level == "township":
         sev = Severity.WARNING
     elif level in ("department", "government") and not _has_rule_power(ctx.report.agency or ""):
