@@ -164,12 +164,34 @@ def common(a, b) -> int:
     return int(np.count_nonzero(_present(a, b))) if len(a) else 0
 
 
+CORE_FROM = 8  # texts in a cluster from which ``_shared_counts`` takes out the shingles all of them share
+
+
+def _shared_counts(arrays: list) -> list[list[int]]:
+    """How many hashes each two of the sorted arrays share (``common`` of each pair). The hashes all
+    of them have (the core, c of them) are taken out first: |A ∩ B| = c + |A' ∩ B'| for what each has
+    besides (A', B'), so a pair compares only the rest, which for a template copied with the names put
+    in is a few dozen hashes a text, not thousands. Finding the core costs about two comparisons a
+    text, which pays for a cluster of ``CORE_FROM`` texts or more."""
+    core = arrays[0]
+    for array in arrays[1:]:
+        core = core[_present(core, array)]
+    rest = [array[~_present(array, core)] for array in arrays]
+    out = [[0] * len(rest) for _ in rest]
+    for x, a in enumerate(rest):
+        for y in range(x + 1, len(rest)):
+            out[x][y] = out[y][x] = len(core) + common(a, rest[y])
+    return out
+
+
 def jaccard(a, b) -> float:
     """Exact Jaccard similarity of two shingle arrays (0 when either is empty)."""
-    if not len(a) or not len(b):
-        return 0.0
-    shared = common(a, b)
-    return shared / (len(a) + len(b) - shared)
+    return _ratio(common(a, b), len(a), len(b))
+
+
+def _ratio(shared: int, size_a: int, size_b: int) -> float:
+    """The Jaccard similarity of two sets of these sizes sharing ``shared`` (0 when either is empty)."""
+    return shared / (size_a + size_b - shared) if size_a and size_b else 0.0
 
 
 def _digest(array) -> bytes:
@@ -305,9 +327,18 @@ class NearCopies:
         return copy, estimate
 
     def _compare_all(self, members: list[int]) -> None:
+        """Every pair of a small cluster compared exactly (``similarity``). Each text's shingles are
+        read once (in a batch they are on disk), not once for every pair it is in, and a group of
+        ``CORE_FROM`` or more counts what its pairs share by ``_shared_counts``."""
+        arrays = [self._texts[t].array for t in members]
+        counts = _shared_counts(arrays) if len(members) >= CORE_FROM else None
         for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                sim = self.similarity(a, b)
+            for y in range(x + 1, len(members)):
+                b = members[y]  # members ascend: (a, b) is ``similarity``'s key
+                sim = self._exact.get((a, b))
+                if sim is None:
+                    shared = counts[x][y] if counts else common(arrays[x], arrays[y])
+                    sim = self._exact[(a, b)] = _ratio(shared, len(arrays[x]), len(arrays[y]))
                 if sim >= self.threshold:
                     self._pairs.setdefault(a, []).append((sim, b))
                     self._pairs.setdefault(b, []).append((sim, a))
