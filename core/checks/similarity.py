@@ -172,15 +172,25 @@ def _shared_counts(arrays: list) -> list[list[int]]:
     of them have (the core, c of them) are taken out first: |A ∩ B| = c + |A' ∩ B'| for what each has
     besides (A', B'), so a pair compares only the rest, which for a template copied with the names put
     in is a few dozen hashes a text, not thousands. Finding the core costs about two comparisons a
-    text, which pays for a cluster of ``CORE_FROM`` texts or more."""
+    text, which pays for a cluster of ``CORE_FROM`` texts or more. Each text's rest is looked up in
+    the rests of all the texts after it at once (a hash is once in a text, so how many of a text's
+    hashes are found is how many the two share): a few numpy calls a text, not a few a pair."""
+    import numpy as np
+
     core = arrays[0]
     for array in arrays[1:]:
         core = core[_present(core, array)]
     rest = [array[~_present(array, core)] for array in arrays]
+    values = np.concatenate(rest)
+    owners = np.repeat(np.arange(len(rest)), [len(r) for r in rest])
     out = [[0] * len(rest) for _ in rest]
-    for x, a in enumerate(rest):
+    after = 0  # where the hashes of the texts after x begin in ``values``
+    for x, mine in enumerate(rest[:-1]):
+        after += len(mine)
+        found = owners[after:][_present(values[after:], mine)]
+        counts = np.bincount(found, minlength=len(rest)).tolist()
         for y in range(x + 1, len(rest)):
-            out[x][y] = out[y][x] = len(core) + common(a, rest[y])
+            out[x][y] = out[y][x] = len(core) + counts[y]
     return out
 
 
