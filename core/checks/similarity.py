@@ -146,13 +146,19 @@ def signature(hashes):
 
 def _present(a, b):
     """Which elements of sorted array ``a`` are in sorted array ``b``."""
+    return _found(a, b)[0]
+
+
+def _found(a, b):
+    """(which elements of sorted array ``a`` are in sorted array ``b``, where those are in ``b``)."""
     import numpy as np
 
     if not len(b):
-        return np.zeros(len(a), dtype=bool)
-    at = np.searchsorted(b, a)
+        return np.zeros(len(a), dtype=bool), np.zeros(0, dtype=np.intp)
+    at = b.searchsorted(a)  # the method: np.searchsorted's Python wrapper costs more
     at[at == len(b)] = len(b) - 1
-    return b[at] == a
+    found = b[at] == a
+    return found, at[found]
 
 
 def common(a, b) -> int:
@@ -440,20 +446,34 @@ class _SharedCore(_Cluster):
 
     @classmethod
     def build(cls, copies: NearCopies, members: list[int]) -> _SharedCore | None:
-        """None when the texts do not share such a core (the index would cost too much)."""
+        """None when the texts do not share such a core (the index would cost too much). Each text's
+        shingles are read once (in a batch they are on disk): what a text has besides the final core
+        is what it had besides the core it met (``own``) and what the texts after it took out of the
+        core (``taken``), which it had, since it was in the core after it. Neither is sorted, which
+        the index does not need."""
         import numpy as np
 
-        texts = copies._texts
+        texts, limit = copies._texts, EXTRA_PER_TEXT * len(members)
         core = texts[members[0]].array
+        own, taken, total = [core[:0]], [core[:0]], 0
         for t in members[1:]:
-            core = core[_present(core, texts[t].array)]
-        extras, total = [], 0
-        for t in members:
             array = texts[t].array
-            extras.append(array[~_present(array, core)])
-            total += len(extras[-1])
-            if total > EXTRA_PER_TEXT * len(members):
+            found, where = _found(core, array)
+            besides = np.ones(len(array), dtype=bool)
+            besides[where] = False
+            own.append(array[besides])
+            taken.append(core[~found])
+            core = core[found]
+            total += len(own[-1])
+            if total > limit:  # what the texts have besides the core is more still
                 return None
+        if total + sum(k * len(part) for k, part in enumerate(taken)) > limit:  # text k's extras take taken[k + 1:]
+            return None
+        extras, later = [], core[:0]
+        for mine, out in zip(reversed(own), reversed(taken)):
+            extras.append(np.concatenate((mine, later)))
+            later = np.concatenate((out, later))
+        extras.reverse()
         values = np.concatenate(extras)
         owners = np.repeat(np.arange(len(members)), [len(e) for e in extras])
         order = np.argsort(values, kind="stable")
@@ -470,10 +490,12 @@ class _SharedCore(_Cluster):
     def _row(self, k: int):
         import numpy as np
 
-        at = np.searchsorted(self.keys, self.extras[k])
-        sharing = [self.owners[s:s + n] for s, n in zip(self.starts[at], self.counts[at])]
-        extra = np.bincount(np.concatenate(sharing), minlength=len(self.texts)) if sharing else \
-            np.zeros(len(self.texts), dtype=np.int64)
+        at = self.keys.searchsorted(self.extras[k])
+        starts, counts = self.starts[at], self.counts[at]
+        # the owners of each of the text's extras, owners[start:start + count], as one index: each
+        # run's start repeated over its length, plus where in the runs it is
+        runs = np.repeat(starts - (counts.cumsum() - counts), counts) + np.arange(counts.sum())
+        extra = np.bincount(self.owners[runs], minlength=len(self.texts))
         shared = self.core + extra
         similarity = shared / (self.sizes[k] + self.sizes - shared)
         return similarity >= self.copies.threshold, similarity
@@ -482,10 +504,11 @@ class _SharedCore(_Cluster):
         import numpy as np
 
         copy, similarity = self.row(t)
-        candidates = np.flatnonzero(copy)
+        candidates = copy.nonzero()[0]  # np.flatnonzero and np.partition without their Python wrappers
         if len(candidates) > k:  # only what can be among the k best is sorted
-            kth = np.partition(similarity[candidates], len(candidates) - k)[len(candidates) - k]
-            candidates = candidates[similarity[candidates] >= kth]
+            near = similarity[candidates]  # a copy, partitioned in place
+            near.partition(len(candidates) - k)
+            candidates = candidates[similarity[candidates] >= near[len(candidates) - k]]
         best = candidates[np.lexsort((self.first[candidates], -similarity[candidates]))[:k]]
         return [(float(similarity[b]), int(self.texts[b])) for b in best]
 
