@@ -7,15 +7,16 @@ import random
 import numpy as np
 import pytest
 
-from core.checks.similarity import CORE_FROM, _shared_counts, common
+from core.checks.similarity import CORE_FROM, EXTRA_PER_TEXT, _shared_counts, _SharedCore, common
 
 
-def _arrays(rng: random.Random, count: int, core: int, own: int) -> list:
-    """Sorted arrays of distinct hashes, each with most of ``core`` shared ones and up to ``own`` of its own."""
+def _arrays(rng: random.Random, count: int, core: int, own: int, least: float = 0.75) -> list:
+    """Sorted arrays of distinct hashes, each with at least ``least`` of ``core`` shared ones and up to
+    ``own`` of its own."""
     shared = [rng.getrandbits(64) for _ in range(core)]
     out = []
     for _ in range(count):
-        values = set(rng.sample(shared, rng.randint(core * 3 // 4, core)) if core else ())
+        values = set(rng.sample(shared, rng.randint(int(core * least), core)) if core else ())
         values |= {rng.getrandbits(64) for _ in range(rng.randint(0, own))}
         out.append(np.array(sorted(values), dtype=np.uint64))
     return out
@@ -31,3 +32,33 @@ def test_shared_counts_are_every_pair_s_common(core: int, own: int) -> None:
             for y in range(count):
                 if x != y:
                     assert counts[x][y] == common(arrays[x], arrays[y])
+
+
+class _Text:
+    """What ``_SharedCore.build`` reads of a text."""
+
+    def __init__(self, array) -> None:
+        self.array = array
+
+
+class _Copies:
+    def __init__(self, arrays: list) -> None:
+        self._texts = [_Text(a) for a in arrays]
+        self._reports = [[t] for t in range(len(arrays))]
+        self._size = np.array([len(a) for a in arrays], dtype=np.int64)
+        self.threshold = 0.8
+
+
+@pytest.mark.parametrize("core, own, least", [(300, 0, 0.75), (300, 40, 0.9), (2000, 200, 0.75), (2000, 30, 0.995),
+                                              (0, 30, 1)])
+def test_shared_core_extras_are_each_text_less_the_core(core: int, own: int, least: float) -> None:
+    """Each text's extras, made reading it once, are its shingles less those all texts share."""
+    arrays = _arrays(random.Random(core + own), 40, core, own, least)
+    cluster = _SharedCore.build(_Copies(arrays), list(range(len(arrays))))
+    everywhere = set.intersection(*(set(a.tolist()) for a in arrays))
+    if cluster is None:  # too much besides the core
+        assert sum(len(a) - len(everywhere) for a in arrays) > EXTRA_PER_TEXT * len(arrays)
+        return
+    assert cluster.core == len(everywhere)
+    for array, extras in zip(arrays, cluster.extras):
+        assert sorted(extras.tolist()) == sorted(set(array.tolist()) - everywhere)
