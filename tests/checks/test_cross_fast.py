@@ -7,7 +7,13 @@ import random
 import numpy as np
 import pytest
 
-from core.checks.similarity import CORE_FROM, EXTRA_PER_TEXT, _shared_counts, _SharedCore, common
+from core.checks.similarity import (
+    CORE_FROM,
+    EXTRA_PER_TEXT,
+    _shared_counts,
+    _SharedCore,
+    common,
+)
 
 
 def _arrays(rng: random.Random, count: int, core: int, own: int, least: float = 0.75) -> list:
