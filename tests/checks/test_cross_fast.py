@@ -1,5 +1,5 @@
 """The cross-report checks' fast ways give what the plain ones give (issue 17): shared counts through
-a core."""
+a core, a text's extras made reading it once, sentence keys cleaned by table look-up."""
 from __future__ import annotations
 
 import random
@@ -7,6 +7,7 @@ import random
 import numpy as np
 import pytest
 
+from core.checks.sentences import _DIGITS, _NOT_WORD, _cleaned
 from core.checks.similarity import (
     CORE_FROM,
     EXTRA_PER_TEXT,
@@ -68,3 +69,17 @@ def test_shared_core_extras_are_each_text_less_the_core(core: int, own: int, lea
     assert cluster.core == len(everywhere)
     for array, extras in zip(arrays, cluster.extras):
         assert sorted(extras.tolist()) == sorted(set(array.tolist()) - everywhere)
+
+
+@pytest.mark.parametrize("mask_digits", [True, False])
+def test_cleaning_by_table_is_the_regular_expressions(mask_digits: bool) -> None:
+    """Digits of other scripts, digits that are no \\d (²), underscores, lone surrogates, a NUL and
+    text beyond the Basic Multilingual Plane clean as the regular expressions clean them."""
+    rng = random.Random(11)
+    alphabet = "政务公开0123456789١٢３_ ,.。！？；;!?、\t\n（）abcXYZ\ud800\udc00€²½\x00"
+    for n in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) + ("\U00020000" if n % 50 == 0 else "")
+        expected = _NOT_WORD.sub("", text.replace("_", ""))
+        if mask_digits:
+            expected = _DIGITS.sub("0", expected)
+        assert _cleaned(text, mask_digits) == expected, text
