@@ -3,11 +3,20 @@ a core, a text's extras made reading it once, sentence keys cleaned by table loo
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
 
-from core.checks.sentences import _DIGITS, _NOT_WORD, _cleaned
+from core.checks.sentences import (
+    _DIGIT,
+    _DIGITS,
+    _DROPPED,
+    _KEPT,
+    _NOT_WORD,
+    _cleaned,
+    _kind_table,
+)
 from core.checks.similarity import (
     CORE_FROM,
     EXTRA_PER_TEXT,
@@ -83,3 +92,12 @@ def test_cleaning_by_table_is_the_regular_expressions(mask_digits: bool) -> None
         if mask_digits:
             expected = _DIGITS.sub("0", expected)
         assert _cleaned(text, mask_digits) == expected, text
+
+
+def test_every_character_of_the_plane_is_learnt_as_the_regular_expressions_tell_it() -> None:
+    every = "".join(map(chr, range(0x10000)))
+    _cleaned(every, True)  # learns every block
+    expected = np.full(0x10000, _KEPT, dtype=np.uint8)
+    expected[[m.start() for m in re.finditer(r"\d", every)]] = _DIGIT
+    expected[[m.start() for m in re.finditer(r"[^\w。！？；;!?]|_", every)]] = _DROPPED
+    assert (_kind_table() == expected).all()
