@@ -309,11 +309,15 @@ class NearCopies:
         not yet joined to an earlier pivot) is compared with every text not already in its cluster."""
         import numpy as np
 
-        left = [int(t) for t in members]
+        texts = members.tolist()
+        first = self._find(texts[0])
+        if all(self._find(t) == first for t in texts):  # joined by an earlier band (a template's texts): no round
+            return
+        left = texts
         while len(left) > 1:
             pivot = left[0]
             root = self._find(pivot)
-            others = np.array([int(t) for t in members if self._find(int(t)) != root], dtype=np.int64)
+            others = np.array([t for t in texts if self._find(t) != root], dtype=np.int64)
             if len(others):
                 similar, _ = self._decide(pivot, others)
                 for t in others[similar]:
