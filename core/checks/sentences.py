@@ -58,11 +58,11 @@ def _cleaned_pieces(folded: str, mask_digits: bool) -> list[str]:
 
 def _cleaned(folded: str, mask_digits: bool) -> str:
     """``_DIGITS.sub("0", _NOT_WORD.sub("", folded.replace("_", "")))`` (no ``_DIGITS`` unless
-    ``mask_digits``) by table look-up, a third of the regular expressions' cost: each character is
-    kept, dropped or a digit (``_kinds``), and of digits that come together once the dropped
-    characters are gone the first stays, as a 0. Text beyond the Basic Multilingual Plane (a
-    character takes two UTF-16 units) takes the regular expressions; else each unit is a code point
-    (a lone surrogate too, which is dropped, so what is kept decodes as it is)."""
+    ``mask_digits``) by table look-up, cheaper than the expressions, which test Unicode classes at
+    each character: each character is kept, dropped or a digit (``_kinds``), and of digits that come
+    together once the dropped characters are gone the first stays, as a 0. Text beyond the Basic
+    Multilingual Plane (a character takes two UTF-16 units) takes the regular expressions; else each
+    unit is a code point (a lone surrogate too, which is dropped, so what is kept decodes as it is)."""
     import numpy as np
 
     units = folded.encode("utf-16-le", "surrogatepass")
