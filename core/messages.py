@@ -75,32 +75,39 @@ def ordinal(number: int) -> Bi:
 _cell_label = lru_cache(maxsize=None)(cell_label)
 
 
-# what ``_value`` gives back as it is, most parameters: tested here, a Python call saved for each
-_AS_IS = frozenset((int, str))
+# what ``render`` shows as it is, most parameters (data from the report, similarities): a type tested
+# here, a Python call of ``_value`` saved for each
+_AS_IS = frozenset((int, str, float))
 
 
 def render(template: str, params: Params, lang: str = "zh") -> str:
     zh, en = MESSAGES[template]
     # the fields filled in a loop, not a dict comprehension: that is a function call of its own, and
-    # a finding renders one or more messages (nested ones too)
+    # a finding renders one or more messages (nested ones too, rendered here: a call fewer each)
     values = {}
     for k, v in params:
-        values[k] = v if type(v) in _AS_IS else _value(v, lang)
+        kind = type(v)
+        if kind in _AS_IS:
+            values[k] = v
+        elif kind is Message:
+            values[k] = render(v.template, v.params, lang)
+        else:
+            values[k] = _value(v, lang)
     return (en if lang == "en" else zh).format_map(values)
 
 
 def _value(v: Any, lang: str) -> Any:
     kind = type(v)
-    if kind is int or kind is str:  # data from the report, most parameters: none of the kinds below
+    if kind in _AS_IS:  # the kinds below are none of these
         return v
     if v is None:
         return ""
+    if isinstance(v, Message):  # first: list items (X05's closest copies) are messages
+        return render(v.template, v.params, lang)  # Message.text, one call fewer
     if isinstance(v, Bi):
         return v.en if lang == "en" else v.zh
     if isinstance(v, CellKey):
         return _cell_label(v, lang)
-    if isinstance(v, Message):
-        return render(v.template, v.params, lang)  # Message.text, one call fewer
     # lists joined from a list, not a generator: ``join`` makes one of it anyway
     if isinstance(v, Joined):
         return (v.en if lang == "en" else v.zh).join([str(_value(x, lang)) for x in v.items])

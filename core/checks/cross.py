@@ -84,8 +84,9 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
     found: list[Finding] = []
     doubt = None if certain else msg("X01.doubt")
     previous = prev.name  # made once for all the pair's findings that name it
+    now_of, then_of = cur.number, prev.number  # bound once, not twice for each side
     for eq in year_equations().values():
-        lhs, rhs = year_side(eq.lhs, cur.number, prev.number), year_side(eq.rhs, cur.number, prev.number)
+        lhs, rhs = year_side(eq.lhs, now_of, then_of), year_side(eq.rhs, now_of, then_of)
         if lhs is None or rhs is None or lhs == rhs:
             continue
         key = eq.lhs[0].key
@@ -95,13 +96,13 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
                            forwarded=rhs, doubt=doubt),
                 (key,), subject=eq.subject, lhs=lhs, rhs=rhs, severity=Severity.ERROR if certain else Severity.WARNING))
         else:
-            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), cur.number, prev.number) for t in eq.rhs)
+            before, issued, repealed = (year_side((Term(t.key, 1, t.previous),), now_of, then_of) for t in eq.rhs)
             found.append(cur.finding(
                 "X02", msg("X02", row=label(key.row), valid=lhs, before=before, issued=issued, repealed=repealed,
                            expected=rhs),
                 (key,), subject=eq.subject, lhs=lhs, rhs=rhs))
     for key, what in KEY_TOTALS:
-        now, then = cur.number(key), prev.number(key)
+        now, then = now_of(key), then_of(key)
         if now is None or then is None:
             continue
         small, big = sorted((now, then))

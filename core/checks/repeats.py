@@ -11,7 +11,6 @@ It reads the reports' ``ReportState.narrative`` (the prose of parts 一、五、
 batch), so a batch that streams reports compares them without keeping them."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from itertools import groupby
@@ -28,7 +27,6 @@ MEASURE = Bi("按句计算：忽略标点、空白，数字不计差别", "count
 PASSAGES = 3
 QUOTE_CHARS = 60
 _threshold = DEFAULT_THRESHOLD
-_SPACES = re.compile(r"\s+")
 
 
 def set_threshold(percent: float) -> None:
@@ -85,7 +83,7 @@ def _repeats(parts: list[list[Sentence]], previous: Set[int]) -> Repeats | None:
 
 
 def _quote(prose: Prose, span: Span) -> Message:
-    passage = _SPACES.sub("", prose.text(span))
+    passage = "".join(prose.text(span).split())  # without its whitespace: str.split's is regex \s's, and faster
     shown = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "…"
     return msg("X07.quote", text=shown, chars=len(passage))
 

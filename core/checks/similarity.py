@@ -146,13 +146,19 @@ def signature(hashes):
 
 def _present(a, b):
     """Which elements of sorted array ``a`` are in sorted array ``b``."""
+    return _found(a, b)[0]
+
+
+def _found(a, b):
+    """(which elements of sorted array ``a`` are in sorted array ``b``, where those are in ``b``)."""
     import numpy as np
 
     if not len(b):
-        return np.zeros(len(a), dtype=bool)
-    at = np.searchsorted(b, a)
+        return np.zeros(len(a), dtype=bool), np.zeros(0, dtype=np.intp)
+    at = b.searchsorted(a)  # the method: np.searchsorted's Python wrapper costs more
     at[at == len(b)] = len(b) - 1
-    return b[at] == a
+    found = b[at] == a
+    return found, at[found]
 
 
 def common(a, b) -> int:
@@ -164,12 +170,44 @@ def common(a, b) -> int:
     return int(np.count_nonzero(_present(a, b))) if len(a) else 0
 
 
+CORE_FROM = 8  # texts in a cluster from which ``_shared_counts`` takes out the shingles all of them share
+
+
+def _shared_counts(arrays: list) -> list[list[int]]:
+    """How many hashes each two of the sorted arrays share (``common`` of each pair). The hashes all
+    of them have (the core, c of them) are taken out first: |A ∩ B| = c + |A' ∩ B'| for what each has
+    besides (A', B'), so a pair compares only the rest, which for a template copied with the names put
+    in is a few dozen hashes a text, not thousands. Finding the core costs about two comparisons a
+    text, which pays for a cluster of ``CORE_FROM`` texts or more. Each text's rest is looked up in
+    the rests of all the texts after it at once (a hash is once in a text, so how many of a text's
+    hashes are found is how many the two share): a few numpy calls a text, not a few a pair."""
+    import numpy as np
+
+    core = arrays[0]
+    for array in arrays[1:]:
+        core = core[_present(core, array)]
+    rest = [array[~_present(array, core)] for array in arrays]
+    values = np.concatenate(rest)
+    owners = np.repeat(np.arange(len(rest)), [len(r) for r in rest])
+    out = [[0] * len(rest) for _ in rest]
+    after = 0  # where the hashes of the texts after x begin in ``values``
+    for x, mine in enumerate(rest[:-1]):
+        after += len(mine)
+        found = owners[after:][_present(values[after:], mine)]
+        counts = np.bincount(found, minlength=len(rest)).tolist()
+        for y in range(x + 1, len(rest)):
+            out[x][y] = out[y][x] = len(core) + counts[y]
+    return out
+
+
 def jaccard(a, b) -> float:
     """Exact Jaccard similarity of two shingle arrays (0 when either is empty)."""
-    if not len(a) or not len(b):
-        return 0.0
-    shared = common(a, b)
-    return shared / (len(a) + len(b) - shared)
+    return _ratio(common(a, b), len(a), len(b))
+
+
+def _ratio(shared: int, size_a: int, size_b: int) -> float:
+    """The Jaccard similarity of two sets of these sizes sharing ``shared`` (0 when either is empty)."""
+    return shared / (size_a + size_b - shared) if size_a and size_b else 0.0
 
 
 def _digest(array) -> bytes:
@@ -271,11 +309,15 @@ class NearCopies:
         not yet joined to an earlier pivot) is compared with every text not already in its cluster."""
         import numpy as np
 
-        left = [int(t) for t in members]
+        texts = members.tolist()
+        first = self._find(texts[0])
+        if all(self._find(t) == first for t in texts):  # joined by an earlier band (a template's texts): no round
+            return
+        left = texts
         while len(left) > 1:
             pivot = left[0]
             root = self._find(pivot)
-            others = np.array([int(t) for t in members if self._find(int(t)) != root], dtype=np.int64)
+            others = np.array([t for t in texts if self._find(t) != root], dtype=np.int64)
             if len(others):
                 similar, _ = self._decide(pivot, others)
                 for t in others[similar]:
@@ -305,9 +347,18 @@ class NearCopies:
         return copy, estimate
 
     def _compare_all(self, members: list[int]) -> None:
+        """Every pair of a small cluster compared exactly (``similarity``). Each text's shingles are
+        read once (in a batch they are on disk), not once for every pair it is in, and a group of
+        ``CORE_FROM`` or more counts what its pairs share by ``_shared_counts``."""
+        arrays = [self._texts[t].array for t in members]
+        counts = _shared_counts(arrays) if len(members) >= CORE_FROM else None
         for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                sim = self.similarity(a, b)
+            for y in range(x + 1, len(members)):
+                b = members[y]  # members ascend: (a, b) is ``similarity``'s key
+                sim = self._exact.get((a, b))
+                if sim is None:
+                    shared = counts[x][y] if counts else common(arrays[x], arrays[y])
+                    sim = self._exact[(a, b)] = _ratio(shared, len(arrays[x]), len(arrays[y]))
                 if sim >= self.threshold:
                     self._pairs.setdefault(a, []).append((sim, b))
                     self._pairs.setdefault(b, []).append((sim, a))
@@ -399,20 +450,34 @@ class _SharedCore(_Cluster):
 
     @classmethod
     def build(cls, copies: NearCopies, members: list[int]) -> _SharedCore | None:
-        """None when the texts do not share such a core (the index would cost too much)."""
+        """None when the texts do not share such a core (the index would cost too much). Each text's
+        shingles are read once (in a batch they are on disk): what a text has besides the final core
+        is what it had besides the core it met (``own``) and what the texts after it took out of the
+        core (``taken``), which it had, since it was in the core after it. Neither is sorted, which
+        the index does not need."""
         import numpy as np
 
-        texts = copies._texts
+        texts, limit = copies._texts, EXTRA_PER_TEXT * len(members)
         core = texts[members[0]].array
+        own, taken, total = [core[:0]], [core[:0]], 0
         for t in members[1:]:
-            core = core[_present(core, texts[t].array)]
-        extras, total = [], 0
-        for t in members:
             array = texts[t].array
-            extras.append(array[~_present(array, core)])
-            total += len(extras[-1])
-            if total > EXTRA_PER_TEXT * len(members):
+            found, where = _found(core, array)
+            besides = np.ones(len(array), dtype=bool)
+            besides[where] = False
+            own.append(array[besides])
+            taken.append(core[~found])
+            core = core[found]
+            total += len(own[-1])
+            if total > limit:  # what the texts have besides the core is more still
                 return None
+        if total + sum(k * len(part) for k, part in enumerate(taken)) > limit:  # text k's extras take taken[k + 1:]
+            return None
+        extras, later = [], core[:0]
+        for mine, out in zip(reversed(own), reversed(taken)):
+            extras.append(np.concatenate((mine, later)))
+            later = np.concatenate((out, later))
+        extras.reverse()
         values = np.concatenate(extras)
         owners = np.repeat(np.arange(len(members)), [len(e) for e in extras])
         order = np.argsort(values, kind="stable")
@@ -429,10 +494,12 @@ class _SharedCore(_Cluster):
     def _row(self, k: int):
         import numpy as np
 
-        at = np.searchsorted(self.keys, self.extras[k])
-        sharing = [self.owners[s:s + n] for s, n in zip(self.starts[at], self.counts[at])]
-        extra = np.bincount(np.concatenate(sharing), minlength=len(self.texts)) if sharing else \
-            np.zeros(len(self.texts), dtype=np.int64)
+        at = self.keys.searchsorted(self.extras[k])
+        starts, counts = self.starts[at], self.counts[at]
+        # the owners of each of the text's extras, owners[start:start + count], as one index: each
+        # run's start repeated over its length, plus where in the runs it is
+        runs = np.repeat(starts - (counts.cumsum() - counts), counts) + np.arange(counts.sum())
+        extra = np.bincount(self.owners[runs], minlength=len(self.texts))
         shared = self.core + extra
         similarity = shared / (self.sizes[k] + self.sizes - shared)
         return similarity >= self.copies.threshold, similarity
@@ -441,10 +508,11 @@ class _SharedCore(_Cluster):
         import numpy as np
 
         copy, similarity = self.row(t)
-        candidates = np.flatnonzero(copy)
+        candidates = copy.nonzero()[0]  # np.flatnonzero and np.partition without their Python wrappers
         if len(candidates) > k:  # only what can be among the k best is sorted
-            kth = np.partition(similarity[candidates], len(candidates) - k)[len(candidates) - k]
-            candidates = candidates[similarity[candidates] >= kth]
+            near = similarity[candidates]  # a copy, partitioned in place
+            near.partition(len(candidates) - k)
+            candidates = candidates[similarity[candidates] >= near[len(candidates) - k]]
         best = candidates[np.lexsort((self.first[candidates], -similarity[candidates]))[:k]]
         return [(float(similarity[b]), int(self.texts[b])) for b in best]
 
