@@ -47,17 +47,15 @@ class Severity(str, Enum):
 
 
 class _CellFields:
-    """Where a cell's fields are stored: slots, shared by ``CellValue`` and ``CellDraft`` so that an
+    """Where a cell's fields are stored: slots, shared by ``CellValue`` and ``_CellDraft`` so that an
     instance can change from one class to the other (same layout)."""
 
     __slots__ = ("kind", "value", "raw", "span", "note")
 
 
-class CellDraft(_CellFields):
+class _CellDraft(_CellFields):
     """A cell being filled (``make_cell``): its fields set by plain attribute stores, which a frozen
-    class cannot have (every store would go through its ``__setattr__`` and raise). Set all five,
-    then make it a ``CellValue`` (``cell.__class__ = CellValue``); it is frozen from then on. Only
-    code that makes cells by the hundred (the table builder's rows of counts) does so itself."""
+    class cannot have (every store would go through its ``__setattr__`` and raise)."""
 
     __slots__ = ()
 
@@ -93,7 +91,7 @@ def make_cell(kind: CellKind, value: Number | None, raw: str, span: Span | None,
     a report): a draft filled by plain slot stores, then made a CellValue, frozen from then on. The
     generated __init__ of a frozen dataclass sets each field through object.__setattr__; a dict
     filled at once (as before) cost twice this, and its fields were slower to read."""
-    cell = CellDraft()  # (calling the class costs less than object.__new__(CellDraft))
+    cell = _CellDraft()  # (calling the class costs less than object.__new__(_CellDraft))
     cell.kind = kind
     cell.value = value
     cell.raw = raw

@@ -302,23 +302,11 @@ def _text_pieces(report: Report) -> tuple[list[bytes], int]:
     return pieces, cut
 
 
-def report_parts(report: Report, findings: list[Finding]) -> tuple[bytes, list[str], bytes]:
-    """``report_json(report, findings)`` as an item of the top-level array, cut around its findings:
-    the UTF-8 text before the findings array, each finding encoded, the UTF-8 text after it
-    (``join_parts`` joins them)."""
-    pieces, cut = _text_pieces(report)
-    return b"".join(pieces[:cut]), list(map(encode_finding, findings)), b"".join(pieces[cut:])
-
-
 def report_text(report: Report, findings: list[Finding]) -> tuple[bytes, int]:
     """``report_json(report, findings)`` as an item of the top-level array in UTF-8, with the offset
     where findings found later go (``with_findings``): the text a batch parks, and writes as it is when
     no other report adds a finding to it."""
     return _with_own(*_text_pieces(report), list(map(encode_finding, findings)))
-
-
-def join_parts(head: bytes, findings: list[str], tail: bytes) -> str:
-    return b"".join(with_findings(*_with_own([head, tail], 1, []), findings_text(findings))).decode(*UTF8)
 
 
 def _with_own(pieces: list[bytes], cut: int, findings: list[str]) -> tuple[bytes, int]:

@@ -29,7 +29,6 @@ from core.extraction.stream import Tok, Token
 from core.messages import Joined, Message, msg, parse_note
 from core.messages import label as fl
 from core.model import (
-    CellDraft,
     CellKind,
     CellValue,
     ParseNote,
@@ -96,14 +95,7 @@ def _count_cells(items: list[Token]) -> list[CellValue] | None:
                 value = _COUNTS[text]
             except KeyError:
                 value = _count(text)
-            cell = CellDraft()  # make_cell inlined: a call per cell costs a fifth of the cell
-            cell.kind = _NUMBER
-            cell.value = value
-            cell.raw = text
-            cell.span = (t.start, t.end)
-            cell.note = ""
-            cell.__class__ = CellValue
-            cells.append(cell)
+            cells.append(make_cell(_NUMBER, value, text, (t.start, t.end)))
         elif kind is not _EMPTY or t.hard:
             return None
     return cells

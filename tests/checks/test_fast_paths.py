@@ -1,7 +1,7 @@
-"""The fast paths of ``check`` give what the general ones give: the report's JSON in parts (tables and
-spans written as UTF-8 from the cells, parked as bytes) against ``encode(report_json(...))``, a finding's
-one-format JSON against the generic walk, sentence keys cut from the cleaned text against the keys of
-the sentences, severities counted with ``list.count``."""
+"""The fast paths of ``check`` give what the general ones give: the report's JSON as a batch parks
+it (tables and spans written as UTF-8 from the cells, cross-report findings spliced in) against
+``encode(report_json(...))``, a finding's one-format JSON against the generic walk, sentence keys cut
+from the cleaned text against the keys of the sentences, severities counted with ``list.count``."""
 from __future__ import annotations
 
 import pickle
@@ -23,19 +23,26 @@ from tests.engine.test_samples import SAMPLES
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 
-def _whole(report, findings) -> str:
-    head, items, tail = pickle.loads(pickle.dumps(jsonout.report_parts(report, findings)))  # parked and read back
-    return jsonout.join_parts(head, items, tail)
+def _whole(report, findings, own: int | None = None) -> str:
+    """The report's text as a batch writes it: parked with its own findings (the first ``own``, by
+    default half of them), read back, the others (cross-report findings) spliced in after them."""
+    own = len(findings) // 2 if own is None else own
+    own, added = findings[:own], findings[own:]
+    text, cut = pickle.loads(pickle.dumps(jsonout.report_text(report, own)))
+    pieces = jsonout.with_findings(text, cut, jsonout.findings_text(list(map(jsonout.encode_finding, added))))
+    return b"".join(pieces).decode(*jsonout.UTF8)
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES[:6], ids=lambda p: p.name[:3])
-def test_report_parts_are_the_report_json(path: Path) -> None:
+def test_report_text_is_the_report_json(path: Path) -> None:
     report = analyze_file(path)
     findings = run_checks(report)
-    assert _whole(report, findings) == jsonout.encode(jsonout.report_json(report, findings), 1)
+    expected = jsonout.encode(jsonout.report_json(report, findings), 1)
+    for own in sorted({0, 1, len(findings) // 2, len(findings)}):  # none of its own, all found later, ...
+        assert _whole(report, findings, own) == expected
 
 
-def test_report_parts_with_values_that_are_not_ints() -> None:
+def test_report_text_with_values_that_are_not_ints() -> None:
     """Blank, decimal and missing cells take the general format of a table; a cell with no span has none."""
     report = analyze_file(SAMPLE_FILES[0])
     rng = random.Random(7)
