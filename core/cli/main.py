@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            # a file name of bytes that are not UTF-8 (a zip made on a GBK system) holds lone surrogates:
+            # written as \udcXX, which inside a JSON string is the escape of that very character
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
     if args.command == "fetch":
         from core.cli.fetch_cmd import run as fetch

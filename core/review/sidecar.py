@@ -23,7 +23,9 @@ def app_data_dir() -> Path:
 
 def sidecar_candidates(report_path: str) -> list[Path]:
     p = Path(report_path).resolve()
-    digest = hashlib.sha1(str(p).encode("utf-8")).hexdigest()[:16]
+    # the path as the system holds it, in bytes: its UTF-8 when it is text; a name of bytes that are
+    # not UTF-8 (a zip made on a GBK system) has a digest all the same
+    digest = hashlib.sha1(os.fsencode(p)).hexdigest()[:16]
     return [p.with_name(p.name + SIDECAR_SUFFIX), app_data_dir() / f"{p.name}.{digest}{SIDECAR_SUFFIX}"]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -130,6 +131,28 @@ def test_check_json_contract_and_exit_codes(tmp_path: Path) -> None:
     assert first["applications"]["本年新收"] == [51, 0, 0, 0, 0, 0, 51]
     assert first["review_litigation"][2] == 1 and first["format"] == "text" and first["encoding"] == "utf-8"
     assert data[2]["applications"] is None
+
+
+def _undecodable_name(folder: Path) -> Path:
+    """A report under a name of bytes that are not UTF-8, as unzipping an archive made on a GBK system
+    leaves it (where the file system takes such names: not on macOS or Windows)."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/\xc4\xea\xb1\xa8.txt"))  # 年报 in GBK
+    try:
+        path.write_bytes(sample_path("002").read_bytes())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only names in its own encoding")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_checked_and_exported(tmp_path: Path) -> None:
+    path = _undecodable_name(tmp_path)
+    done = run_cli("check", str(path), "--json")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    data = json.loads(done.stdout)  # the undecodable bytes are escapes of the surrogates that stand for them
+    assert data[0]["file"] == str(path) and data[0]["applications"]["本年新收"] == [51, 0, 0, 0, 0, 0, 51]
+    done = run_cli("export", str(path), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert len(list((tmp_path / "out").glob("*审阅底稿.xlsx"))) == 1 and (tmp_path / "out" / "汇总.xlsx").is_file()
 
 
 def test_check_summary_exit_status() -> None:

@@ -93,7 +93,9 @@ class _SheetXml:
         if (ws._charts or ws._images or ws._tables or ws._pivots or ws.protection.sheet or ws.scenarios.scenario
                 or ws.row_breaks.brk or ws.col_breaks.brk or ws.legacy_drawing is not None):
             raise RuntimeError(f"{ws.title}: a sheet setting this writer does not write")
-        rows = self._rows().encode("utf-8")  # before the tail: it collects the comments
+        # before the tail: it collects the comments. A lone surrogate (a file name of bytes that are not
+        # UTF-8) is written as \udcXX, as the command line writes it
+        rows = self._rows().encode("utf-8", "backslashreplace")
         head = (_HEAD + _memo_xml(ws.sheet_properties, always=True) + f'<dimension ref="{self.dimension}"/>'.encode()
                 + _memo_xml(ws.views, always=True) + _memo_xml(ws.sheet_format, always=True) + self._cols())
         return head + b"<sheetData>" + rows + b"</sheetData>" + self._tail() + b"</worksheet>"
