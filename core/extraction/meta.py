@@ -19,7 +19,6 @@ _AGENCY_CUT = re.compile(".*(?:" + _CUT_MARK.pattern + ")")
 _PERIOD = re.compile(r"(?:统计期限|统计时限|统计数据|统计周期|统计时间|统计区间|数据统计)[^。]{0,20}?(\d{4})年1月1日")
 _YEAR_MENTION = re.compile(r"(20\d{2})年")
 _AGENCY_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|街道办事处|政府办公室|委员会|管理委员会|办公室|管委会|镇|乡|街道|局|厅|署|中心)")
-_DOC_TYPES = ("工作报告", "工作总结", "年度报告")
 
 
 _PLACE_END = "省市区县旗州盟镇乡"
