@@ -124,16 +124,35 @@ def _year_over_year(prev: ReportState, cur: ReportState, certain: bool) -> list[
 def copied_across_agencies(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     """One finding per report naming the closest copies and how many there are: a template copied by
     a whole county should read as one warning per report, not hundreds. The same agency's own
-    reports are X04's business."""
+    reports are X04's business.
+
+    Reports of one agency with one text get one answer, worked out once for them all, so that a
+    batch holding one report a thousand times costs a thousand look-ups, not a million."""
     copies = NearCopies([s.prose for s in states])
     agencies = AgencyIndex(states)
+    answers: dict[tuple[str, int], tuple[int, tuple]] = {}
     for me in copies.reports():
-        own = [j for j in agencies.same(me) if copies.is_copy(me, j)]
-        count = copies.count(me) - len(own)
+        key = agencies.keys[me]  # a report of no known agency has no own reports: it is answered alone
+        group = (key, copies.text_of(me)) if key else None
+        answer = answers.get(group) if group else None
+        if answer is None:
+            answer = _copies_elsewhere(me, copies, agencies, states)
+            if group:
+                answers[group] = answer
+        count, closest = answer
         if count <= 0:
             continue
-        shown = [(sim, j) for sim, j in copies.closest(me, 3 + len(own)) if j not in own][:3]
-        closest = tuple(msg("X05.match", name=states[j].name, similarity=sim) for sim, j in shown)
         more = msg("X05.more", count=count) if count > 3 else None
         yield me, [states[me].finding(
             "X05", msg("X05", closest=closest, more=more, measure=SIMILARITY, threshold=THRESHOLD), subject="X05")]
+
+
+def _copies_elsewhere(me: int, copies: NearCopies, agencies: AgencyIndex,
+                      states: Sequence[ReportState]) -> tuple[int, tuple]:
+    """(how many copies of report ``me`` other agencies' reports are, the closest three as message
+    parts). The same for every report of its agency with its text: those are among its own copies."""
+    own = [j for j in agencies.same(me) if copies.is_copy(me, j)]
+    mine = set(own)
+    shown = [(sim, j) for sim, j in copies.closest(me, 3 + len(own)) if j not in mine][:3]
+    return (copies.count(me) - len(own),
+            tuple(msg("X05.match", name=states[j].name, similarity=sim) for sim, j in shown))

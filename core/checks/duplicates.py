@@ -6,6 +6,7 @@ Two files are the same report when their decoded texts are identical (same bytes
 a re-encoded copy too), which also means the same agency and year."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,15 +38,16 @@ def first_copies(hashes: Sequence[Hashable]) -> dict[int, int]:
 def _names(paths: list[str]) -> list[str]:
     """File names, or whole paths where two copies share a name."""
     names = [Path(p).name for p in paths]
-    return [p if names.count(n) > 1 else n for p, n in zip(paths, names)]
+    counts = Counter(names)  # a group can be thousands of copies: no count over the group for each name
+    return [p if counts[n] > 1 else n for p, n in zip(paths, names)]
 
 
 @cross_check
 def duplicate_files(states: Sequence[ReportState]) -> Iterator[tuple[int, list[Finding]]]:
     for group in duplicate_groups([s.text_hash for s in states]):
         names = dict(zip(group, _names([states[i].path for i in group])))
+        more = msg("X08.more") if len(group) - 1 > NAMED else None
         for i in group:
-            others = [names[j] for j in group if j != i]
-            more = msg("X08.more") if len(others) > NAMED else None
-            yield i, [states[i].finding("X08", msg("X08", count=len(others), files=tuple(others[:NAMED]), more=more),
+            named = tuple([names[j] for j in group[:NAMED + 1] if j != i][:NAMED])  # the first others
+            yield i, [states[i].finding("X08", msg("X08", count=len(group) - 1, files=named, more=more),
                                         subject="X08")]

@@ -370,6 +370,11 @@ class NearCopies:
                for i in members]
         return sorted(out)
 
+    def text_of(self, i: int) -> int | None:
+        """The text of report ``i`` (reports with identical shingle sets share one), None when it is
+        too short to compare."""
+        return self._text_of.get(i)
+
     def count(self, i: int) -> int:
         """How many other reports are copies of report ``i``."""
         t = self._text_of.get(i)

@@ -93,6 +93,27 @@ def test_copied_text_across_agencies_and_from_last_year():
     assert {"X04", "X06"} <= rules(out[1]) and "X05" not in rules(out[1])
 
 
+def test_copies_of_one_agency_s_report_count_only_the_other_agencies():
+    """Reports of one agency with one text share one answer (worked out once); a report of no known
+    agency has no own reports, so its twin is a copy it names, and it never names itself."""
+    story = "全面加强政务公开标准化规范化建设，持续完善信息发布审核机制，推动政策解读与回应关切，依法依规办理依申请公开，" * 3
+    t = random_tables(random.Random(9))
+    jia, yi = text_for(t, "甲甲镇人民政府", 2024, story), text_for(t, "乙乙镇人民政府", 2024, story)
+    nobody = jia.replace("甲甲镇人民政府", "")
+    texts = [nobody] * 2 + [jia] * 4 + [yi] * 2
+    reports = [analyze_text(text, path=f"r{i}.txt") for i, text in enumerate(texts)]
+    assert [r.agency for r in reports[:3]] == [None, None, "甲甲镇人民政府"]
+    out = run_cross_checks([(r, None) for r in reports])
+    x05 = [next(f.message for f in found if f.rule == "X05") for found in out]
+    for i, twin in ((0, 1), (1, 0)):  # its twin and all six of the agencies; all alike, so the first three
+        assert "等 7 份报告" in x05[i] and f"r{twin}.txt" in x05[i] and f"r{i}.txt" not in x05[i]
+        assert x05[i].count("甲甲镇人民政府") == 2
+    for i in range(2, 6):  # 甲's own copies are X04/X08's business: the two of no agency and two 乙
+        assert "甲甲镇" not in x05[i] and "r0.txt" in x05[i] and "r1.txt" in x05[i] and "等 4 份报告" in x05[i]
+    for i in (6, 7):
+        assert "乙乙镇" not in x05[i] and x05[i].count("甲甲镇人民政府") == 1 and "等 6 份报告" in x05[i]
+
+
 def test_check_cli_runs_cross_checks(tmp_path: Path):
     prev, cur = linked_years()
     cur.values[CellKey(B, "上年结转", 6)] += 1

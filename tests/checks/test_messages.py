@@ -132,3 +132,15 @@ def test_duplicate_files_get_one_note_each_and_name_the_others():
     assert "a/002.txt" not in x08[0][0].message and "b/002.txt" in x08[0][0].message and "copy.txt" in x08[0][0].message
     assert "其他 2 个文件" in x08[0][0].message and x08[0][0].severity.value == "info"
     assert finding_text(x08[3][0], "en").startswith("Identical to other files in this batch (2): a/002.txt, b/002.txt")
+
+
+def test_many_copies_name_the_first_three_others_and_count_them_all():
+    text = next(SAMPLES.glob("002_*.txt")).read_text(encoding="utf-8")
+    reports = [analyze_text(text, path=f"copy{i}.txt") for i in range(6)]
+    out = run_cross_checks([(r, None) for r in reports])
+    for i, found in enumerate(out):
+        x08 = [f for f in found if f.rule == "X08"]
+        named = [f"copy{j}.txt" for j in range(6) if j != i][:3]
+        assert len(x08) == 1 and "其他 5 个文件" in x08[0].message, x08
+        assert all(name in x08[0].message for name in named) and f"copy{i}.txt" not in x08[0].message
+        assert finding_text(x08[0], "en").startswith(f"Identical to other files in this batch (5): {', '.join(named)}")
