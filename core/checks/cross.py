@@ -130,16 +130,13 @@ def copied_across_agencies(states: Sequence[ReportState]) -> Iterator[tuple[int,
     batch holding one report a thousand times costs a thousand look-ups, not a million."""
     copies = NearCopies([s.prose for s in states])
     agencies = AgencyIndex(states)
-    answers: dict[tuple[str, int], tuple[int, tuple]] = {}
+    answers: dict[tuple[str | None, int], tuple[int, tuple]] = {}
     for me in copies.reports():
         key = agencies.keys[me]  # a report of no known agency has no own reports: it is answered alone
-        group = (key, copies.text_of(me)) if key else None
-        answer = answers.get(group) if group else None
-        if answer is None:
-            answer = _copies_elsewhere(me, copies, agencies, states)
-            if group:
-                answers[group] = answer
-        count, closest = answer
+        group = (key, copies.text_of(me)) if key else (None, me)
+        if group not in answers:
+            answers[group] = _copies_elsewhere(me, copies, agencies, states)
+        count, closest = answers[group]
         if count <= 0:
             continue
         more = msg("X05.more", count=count) if count > 3 else None
